@@ -1,0 +1,114 @@
+package org.advising.eligibility.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.advising.eligibility.model.Accreditation;
+import org.advising.eligibility.model.Admission;
+import org.advising.eligibility.model.Credential;
+import org.advising.eligibility.model.CreditTransfer;
+import org.advising.eligibility.model.IndustryCertification;
+import org.advising.eligibility.model.Learner;
+import org.advising.eligibility.model.Offering;
+import org.advising.eligibility.model.Outcome;
+import org.advising.eligibility.model.Topic;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Runs one evaluation: a fresh session on the shared rulebase, the request's facts inserted,
+ * the rules fired up to a bounded number of times, then one decision per offering in request
+ * order. Each summary field comes from the single conclusion of its topic; none or several is a
+ * {@link RulebaseDefectException}, never a guess.
+ */
+public class Evaluator {
+
+    private final int maxFiringsPerOffering;
+
+    public Evaluator(int maxFiringsPerOffering) {
+        this.maxFiringsPerOffering = maxFiringsPerOffering;
+    }
+
+    public List<OfferingDecision> evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings) {
+        ConclusionRecorder recorder = new ConclusionRecorder(rulebase);
+        int limit = maxFiringsPerOffering * offerings.size();
+        try (KieSession session = rulebase.kieBase().newKieSession()) {
+            session.addEventListener(recorder.agendaListener);
+            session.addEventListener(recorder.insertListener);
+            rulebase.policyFacts().forEach(session::insert);
+            session.insert(learner);
+            if (learner.records() != null) {
+                learner.records().forEach(session::insert);
+            }
+            offerings.stream().map(Offering::provider).distinct().forEach(session::insert);
+            offerings.forEach(session::insert);
+            if (session.fireAllRules(limit + 1) > limit) {
+                throw new RulebaseDefectException(List.of(runaway(limit, recorder.firingsByRule())));
+            }
+        }
+        return decisions(offerings, recorder.conclusions());
+    }
+
+    private static String runaway(int limit, Map<String, Integer> firingsByRule) {
+        String busiest = firingsByRule.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(3)
+                .map(entry -> "\"" + entry.getKey() + "\" " + entry.getValue() + " times")
+                .collect(Collectors.joining(", "));
+        return "the rules fired more than " + limit + " times and were stopped; most fired: " + busiest;
+    }
+
+    private static List<OfferingDecision> decisions(List<Offering> offerings, List<ConclusionRecorder.Recorded> recorded) {
+        Map<String, List<ConclusionRecorder.Recorded>> byOffering = new LinkedHashMap<>();
+        for (ConclusionRecorder.Recorded r : recorded) {
+            byOffering.computeIfAbsent(r.conclusion().offering().id(), id -> new ArrayList<>()).add(r);
+        }
+        List<String> defects = new ArrayList<>();
+        List<OfferingDecision> decisions = new ArrayList<>();
+        for (Offering offering : offerings) {
+            List<ConclusionRecorder.Recorded> drawn = new ArrayList<>(byOffering.getOrDefault(offering.id(), List.of()));
+            drawn.sort(Comparator.comparing(r -> r.conclusion().topic()));
+            Map<Topic, Outcome> summary = new LinkedHashMap<>();
+            for (Topic topic : Topic.values()) {
+                if (topic == Topic.ADVICE) {
+                    continue;
+                }
+                List<ConclusionRecorder.Recorded> ofTopic = drawn.stream().filter(r -> r.conclusion().topic() == topic).toList();
+                if (ofTopic.size() == 1) {
+                    summary.put(topic, ofTopic.get(0).conclusion().outcome());
+                } else {
+                    defects.add(defect(offering, topic, ofTopic));
+                }
+            }
+            if (summary.size() == Topic.values().length - 1) {
+                decisions.add(new OfferingDecision(offering.id(),
+                        summary.get(Topic.ACCREDITATION) == Accreditation.ACCREDITED,
+                        (Credential) summary.get(Topic.CREDENTIAL),
+                        (CreditTransfer) summary.get(Topic.CREDIT),
+                        (Admission) summary.get(Topic.ADMISSION),
+                        summary.get(Topic.INDUSTRY_CERTIFICATION) == IndustryCertification.CONFERRED,
+                        drawn.stream().map(Evaluator::traced).toList()));
+            }
+        }
+        if (!defects.isEmpty()) {
+            throw new RulebaseDefectException(defects);
+        }
+        return decisions;
+    }
+
+    private static String defect(Offering offering, Topic topic, List<ConclusionRecorder.Recorded> ofTopic) {
+        if (ofTopic.isEmpty()) {
+            return "offering '" + offering.id() + "': no rule concluded " + topic;
+        }
+        return "offering '" + offering.id() + "': " + ofTopic.size() + " conclusions of " + topic + " from "
+                + ofTopic.stream().map(r -> "\"" + r.rule().name() + "\" (" + r.rule().file() + ":" + r.rule().line() + ")")
+                        .collect(Collectors.joining(", "));
+    }
+
+    private static TracedConclusion traced(ConclusionRecorder.Recorded r) {
+        return new TracedConclusion(r.conclusion().topic(), r.conclusion().outcome().name(), r.rule().policy(),
+                r.rule().name(), r.rule().file(), r.conclusion().reason(), r.basedOn());
+    }
+}

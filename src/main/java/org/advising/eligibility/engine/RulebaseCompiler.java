@@ -1,0 +1,138 @@
+package org.advising.eligibility.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.definition.type.Description;
+
+/**
+ * Compiles a rules folder into a {@link Rulebase}. Every problem (a DRL error, a rule without
+ * its policy id or description, a bad policy value) is collected and reported together as
+ * {@code file:line: message}, without Drools' internal noise.
+ */
+public class RulebaseCompiler {
+
+    /** Where DRL files go inside the in-memory KIE module; stripped again from error paths. */
+    private static final String MODULE_ROOT = "src/main/resources/";
+    private static final Pattern POLICY_ID = Pattern.compile("[A-Z]+-[0-9]+");
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    public Rulebase compile(RulesFolder folder) {
+        List<Object> policyFacts = PolicyValues.facts(folder.policyValues());
+        KieServices services = KieServices.Factory.get();
+        ReleaseId releaseId = services.newReleaseId("org.advising.rulebase", "rules", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(releaseId);
+        for (RulesFolder.RuleFile file : folder.ruleFiles()) {
+            files.write(MODULE_ROOT + file.name(), file.content());
+        }
+        KieBuilder builder = services.newKieBuilder(files).buildAll();
+        List<String> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                .map(RulebaseCompiler::describe)
+                .filter(error -> error != null)
+                .distinct()
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new RulebaseException(errors);
+        }
+        KieBase kieBase;
+        try {
+            kieBase = services.newKieContainer(releaseId).getKieBase();
+        } finally {
+            services.getRepository().removeKieModule(releaseId);
+        }
+        return new Rulebase(folder.version(), Instant.now(), kieBase, policyFacts, catalogue(kieBase, folder));
+    }
+
+    /** Every rule with its policy metadata, in file and line order; a rule missing either is an error. */
+    private static Map<String, RuleInfo> catalogue(KieBase kieBase, RulesFolder folder) {
+        Map<String, String> contents = new LinkedHashMap<>();
+        folder.ruleFiles().forEach(file -> contents.put(file.name(), file.content()));
+        Map<String, Rule> byKey = new LinkedHashMap<>();
+        List<RuleInfo> infos = new ArrayList<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                String file = fileOf(rule);
+                // Drools files @description under the name of its own Description annotation.
+                Object description = rule.getMetaData().getOrDefault("description", rule.getMetaData().get(Description.class.getName()));
+                infos.add(new RuleInfo(rule.getName(), text(rule.getMetaData().get("policy")), text(description),
+                        file, lineOf(rule.getName(), contents.getOrDefault(file, ""))));
+                byKey.put(rule.getName() + "\n" + file, rule);
+            }
+        }
+        infos.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        for (RuleInfo info : infos) {
+            String where = info.file() + ":" + info.line() + ": rule \"" + info.name() + "\"";
+            if (info.policy() == null || !POLICY_ID.matcher(info.policy()).matches()) {
+                errors.add(where + " needs a policy id such as @policy(\"CR-5\")"
+                        + (info.policy() == null ? "" : ", not \"" + info.policy() + "\""));
+            }
+            if (info.description() == null || info.description().isBlank()) {
+                errors.add(where + " needs a one-line @description(\"...\")");
+            }
+            Rule rule = byKey.get(info.name() + "\n" + info.file());
+            rules.put(Rulebase.key(rule.getPackageName(), rule.getName()), info);
+        }
+        if (!errors.isEmpty()) {
+            throw new RulebaseException(errors);
+        }
+        return Collections.unmodifiableMap(rules);
+    }
+
+    private static String fileOf(Rule rule) {
+        if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+            return stripModuleRoot(impl.getResource().getSourcePath());
+        }
+        return "?";
+    }
+
+    private static int lineOf(String ruleName, String content) {
+        Matcher header = Pattern.compile("^[ \\t]*rule\\s+\"" + Pattern.quote(ruleName) + "\"", Pattern.MULTILINE).matcher(content);
+        return header.find() ? (int) content.substring(0, header.start()).lines().count() + 1 : 0;
+    }
+
+    private static String text(Object metadata) {
+        return metadata == null ? null : metadata.toString().replaceAll("^\"|\"$", "");
+    }
+
+    private static String stripModuleRoot(String path) {
+        return path.startsWith(MODULE_ROOT) ? path.substring(MODULE_ROOT.length()) : path;
+    }
+
+    /** One compiler message as "file:line: message", or null for Drools' follow-up noise. */
+    static String describe(Message message) {
+        String text = message.getText() == null ? "" : message.getText().strip();
+        if (text.startsWith("Parser returned a null Package")) {
+            return null;
+        }
+        String path = message.getPath() == null ? "?" : stripModuleRoot(message.getPath());
+        return path + ":" + message.getLine() + ": " + clean(text);
+    }
+
+    /** Reduces a Drools message to its first meaningful sentence. */
+    static String clean(String text) {
+        Matcher inner = Pattern.compile("\\[Error: ([^\\]]+)\\]").matcher(text);
+        if (inner.find()) {
+            text = inner.group(1);
+        }
+        String firstLine = text.lines().findFirst().orElse("").strip();
+        return firstLine.replace("org.advising.eligibility.model.", "").replace(MODULE_ROOT, "");
+    }
+}

@@ -1,0 +1,78 @@
+package org.advising.eligibility.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The files of a rules folder that decide answers: every {@code *.drl} below it and its
+ * {@code policy-values.yaml}. The version is a SHA-256 over their relative paths and contents,
+ * so the same files always give the same version.
+ */
+public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyValues, String version) {
+
+    public static final String POLICY_VALUES = "policy-values.yaml";
+
+    /** One file, named by its path relative to the rules folder, with '/' separators. */
+    public record RuleFile(String name, String content) {
+    }
+
+    public static RulesFolder read(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " does not exist or is not a folder.");
+        }
+        List<RuleFile> drl = readAll(root, path -> path.toString().endsWith(".drl"));
+        if (drl.isEmpty()) {
+            throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " holds no .drl file.");
+        }
+        Path values = root.resolve(POLICY_VALUES);
+        if (!Files.isRegularFile(values)) {
+            throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " has no " + POLICY_VALUES + ".");
+        }
+        RuleFile policyValues = new RuleFile(POLICY_VALUES, readString(values));
+        return new RulesFolder(root, drl, policyValues, version(drl, policyValues));
+    }
+
+    private static List<RuleFile> readAll(Path root, Predicate<Path> wanted) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(Files::isRegularFile)
+                    .filter(wanted)
+                    .map(path -> new RuleFile(root.relativize(path).toString().replace('\\', '/'), readString(path)))
+                    .sorted(Comparator.comparing(RuleFile::name))
+                    .toList();
+        } catch (IOException e) {
+            throw new RulebaseException("Cannot read the rules folder " + root.toAbsolutePath() + ": " + e.getMessage());
+        }
+    }
+
+    private static String readString(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RulebaseException("Cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static String version(List<RuleFile> drl, RuleFile policyValues) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (RuleFile file : Stream.concat(drl.stream(), Stream.of(policyValues)).toList()) {
+                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.content().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.advising.eligibility.model;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Something a learner can enrol in, with the facts its description states.
+ * {@code creditEligible} is null when the description does not say whether it counts toward a degree.
+ */
+public record Offering(
+        @NotBlank String id,
+        String title,
+        @NotNull OfferingType type,
+        @NotNull @Valid Provider provider,
+        Boolean creditEligible,
+        Boolean hasCapstone,
+        @Valid CreditRecommendation creditRecommendation,
+        @Valid DegreePathway degreePathway,
+        String alignedCertification) {
+}
