@@ -1,5 +1,6 @@
 package org.advising.eligibility.engine;
 
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.Outcome;
 import org.advising.eligibility.model.Topic;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -23,11 +25,13 @@ import org.kie.api.runtime.KieSession;
  * order. Each summary field comes from the single conclusion of its topic; none or several is a
  * {@link RulebaseDefectException}, never a guess.
  */
+@Singleton
 public class Evaluator {
 
     private final int maxFiringsPerOffering;
 
-    public Evaluator(int maxFiringsPerOffering) {
+    public Evaluator(@ConfigProperty(name = "eligibility.evaluation.max-rule-firings-per-offering", defaultValue = "100")
+            int maxFiringsPerOffering) {
         this.maxFiringsPerOffering = maxFiringsPerOffering;
     }
 

@@ -1,10 +1,15 @@
 package org.advising.eligibility.model;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.math.BigDecimal;
 
-/** A third party's recommendation that an offering is worth credit, e.g. ACE, 12 semester hours. */
+/**
+ * A third party's recommendation that an offering is worth credit, e.g. ACE, 12 semester hours.
+ * Hours are a decimal so that 1.5 stays 1.5.
+ */
 public record CreditRecommendation(
         @NotBlank String source,
-        @PositiveOrZero Integer semesterHours) {
+        @PositiveOrZero @DecimalMax(value = "1000", message = "must be at most {value} semester hours") BigDecimal semesterHours) {
 }

@@ -1,0 +1,15 @@
+package org.advising.eligibility.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.advising.eligibility.model.Learner;
+import org.advising.eligibility.model.Offering;
+
+/** The body of POST /api/v1/evaluations: one learner and the offerings to evaluate for them. */
+public record EvaluationRequest(
+        @NotNull @Valid Learner learner,
+        @NotNull @Size(min = 1, max = 500, message = "must hold between {min} and {max} offerings")
+        List<@NotNull @Valid Offering> offerings) {
+}

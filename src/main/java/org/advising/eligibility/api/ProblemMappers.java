@@ -1,0 +1,58 @@
+package org.advising.eligibility.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.advising.eligibility.engine.RulebaseDefectException;
+import org.advising.eligibility.engine.RulebaseUnavailableException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into application/problem+json; nothing reaches a client as a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e) {
+        int count = e.errors().size();
+        return problem(Problem.of("invalid-request", "Invalid request", 400,
+                count + (count == 1 ? " field is" : " fields are") + " invalid; see errors.").withErrors(e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response noRulebase(RulebaseUnavailableException e) {
+        return Response.fromResponse(problem(Problem.of("no-rulebase", "No rulebase loaded", 503,
+                "The service has no rulebase loaded yet; retry shortly."))).header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response rulebaseDefect(RulebaseDefectException e) {
+        LOG.error(e.getMessage());
+        return problem(Problem.of("rulebase-defect", "Rulebase defect", 500,
+                "The rules could not decide this request; policy staff must fix the rules named in defects.")
+                .withDefects(e.defects()));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String detail = switch (status.getStatusCode()) {
+            case 415 -> "Send the request body as JSON with Content-Type: application/json.";
+            case 413 -> "The request body is over the size limit.";
+            default -> status.getReasonPhrase() + ".";
+        };
+        return problem(Problem.of(status.getReasonPhrase().toLowerCase().replace(' ', '-'), status.getReasonPhrase(),
+                status.getStatusCode(), detail));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected failure while answering a request", e);
+        return problem(Problem.of("internal-error", "Internal error", 500,
+                "The service failed unexpectedly; the failure is logged."));
+    }
+
+    static Response problem(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}
