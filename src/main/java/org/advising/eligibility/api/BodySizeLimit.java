@@ -8,27 +8,43 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers a body declared larger than {@code quarkus.http.limits.max-body-size} with a 413
- * problem+json. It runs just before Quarkus' own limit check, which would answer with no body.
+ * The contract's body limit ({@code eligibility.api.max-body-size}, 1 MiB). A body that declares
+ * a larger Content-Length is refused before it is read; a chunked body is read up to the limit
+ * and refused past it. Both answer 413 problem+json. Quarkus' own limit stays above this one as a
+ * backstop, because it answers with an empty body.
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
-    void install(@Observes Router router, ObjectMapper json,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) throws JsonProcessingException {
-        long maxBytes = limit.asLongValue();
-        String body = json.writeValueAsString(Problem.of("payload-too-large", "Payload too large", 413,
-                "The request body is over the limit of " + maxBytes + " bytes."));
+    private final long maxBytes;
+
+    public BodySizeLimit(@ConfigProperty(name = "eligibility.api.max-body-size", defaultValue = "1M") MemorySize limit) {
+        this.maxBytes = limit.asLongValue();
+    }
+
+    /** The whole body, or {@link PayloadTooLargeException} as soon as it passes the limit. */
+    public byte[] read(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (bytes.length > maxBytes) {
+            throw new PayloadTooLargeException(maxBytes);
+        }
+        return bytes;
+    }
+
+    void refuseDeclaredOversizeBodies(@Observes Router router, ObjectMapper json) throws JsonProcessingException {
+        String problem = json.writeValueAsString(ProblemMappers.tooLarge(maxBytes));
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBytes) {
                 context.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(body);
+                        .end(problem);
             } else {
                 context.next();
             }

@@ -5,6 +5,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,12 +19,15 @@ import org.advising.eligibility.engine.Rulebase;
 @Path("/api/v1/evaluations")
 public class EvaluationResource {
 
+    private final BodySizeLimit bodySizeLimit;
     private final RequestReader reader;
     private final RequestValidator validator;
     private final ActiveRulebase rulebases;
     private final Evaluator evaluator;
 
-    public EvaluationResource(RequestReader reader, RequestValidator validator, ActiveRulebase rulebases, Evaluator evaluator) {
+    public EvaluationResource(BodySizeLimit bodySizeLimit, RequestReader reader, RequestValidator validator,
+            ActiveRulebase rulebases, Evaluator evaluator) {
+        this.bodySizeLimit = bodySizeLimit;
         this.reader = reader;
         this.validator = validator;
         this.rulebases = rulebases;
@@ -32,8 +37,8 @@ public class EvaluationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public EvaluationResponse evaluate(byte[] body) {
-        EvaluationRequest request = valid(body);
+    public EvaluationResponse evaluate(InputStream body) throws IOException {
+        EvaluationRequest request = valid(bodySizeLimit.read(body));
         Rulebase rulebase = rulebases.require();
         return new EvaluationResponse(request.learner().id(),
                 new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()),

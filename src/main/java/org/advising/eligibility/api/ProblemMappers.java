@@ -20,6 +20,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response payloadTooLarge(PayloadTooLargeException e) {
+        return problem(tooLarge(e.limitBytes()));
+    }
+
+    static Problem tooLarge(long limitBytes) {
+        return Problem.of("payload-too-large", "Payload too large", 413,
+                "The request body is over the limit of " + limitBytes + " bytes.");
+    }
+
+    @ServerExceptionMapper
     public Response noRulebase(RulebaseUnavailableException e) {
         return Response.fromResponse(problem(Problem.of("no-rulebase", "No rulebase loaded", 503,
                 "The service has no rulebase loaded yet; retry shortly."))).header("Retry-After", "5").build();
@@ -38,7 +48,6 @@ public class ProblemMappers {
         Response.StatusType status = e.getResponse().getStatusInfo();
         String detail = switch (status.getStatusCode()) {
             case 415 -> "Send the request body as JSON with Content-Type: application/json.";
-            case 413 -> "The request body is over the size limit.";
             default -> status.getReasonPhrase() + ".";
         };
         return problem(Problem.of(status.getReasonPhrase().toLowerCase().replace(' ', '-'), status.getReasonPhrase(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.advising.eligibility.model.PassingGrade;
 import org.advising.eligibility.model.RecognizedAccreditor;
 
@@ -25,8 +26,9 @@ record PolicyValues(Double passingGrade, List<RecognizedAccreditor> recognizedAc
         try {
             values = YAML.readValue(file.content(), PolicyValues.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new RulebaseException(file.name() + ":" + e.getLocation().getLineNr() + ": unknown policy value '"
-                    + e.getPropertyName() + "'; known: " + e.getKnownPropertyIds());
+            throw new RulebaseException(file.name() + ":" + lineOf(e.getPropertyName(), file.content()) + ": unknown policy value '"
+                    + e.getPropertyName() + "'; known: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", ")));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new RulebaseException(file.name() + ":" + line + ": " + e.getOriginalMessage());
@@ -53,5 +55,16 @@ record PolicyValues(Double passingGrade, List<RecognizedAccreditor> recognizedAc
         List<Object> facts = new ArrayList<>(values.recognizedAccreditors());
         facts.add(new PassingGrade(values.passingGrade()));
         return List.copyOf(facts);
+    }
+
+    /** The line where a top-level key is written (YAML reports the end of its value instead). */
+    private static int lineOf(String key, String content) {
+        List<String> lines = content.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(key + ":")) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 }

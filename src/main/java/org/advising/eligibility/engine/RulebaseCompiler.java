@@ -31,6 +31,7 @@ public class RulebaseCompiler {
     /** Where DRL files go inside the in-memory KIE module; stripped again from error paths. */
     private static final String MODULE_ROOT = "src/main/resources/";
     private static final Pattern POLICY_ID = Pattern.compile("[A-Z]+-[0-9]+");
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: (\\w+)\\.(\\w+)\\(\\)");
     private static final AtomicLong BUILDS = new AtomicLong();
 
     public Rulebase compile(RulesFolder folder) {
@@ -126,13 +127,17 @@ public class RulebaseCompiler {
         return path + ":" + message.getLine() + ": " + clean(text);
     }
 
-    /** Reduces a Drools message to its first meaningful sentence. */
+    /** Reduces a Drools message to its first meaningful sentence, in a policy author's words where known. */
     static String clean(String text) {
         Matcher inner = Pattern.compile("\\[Error: ([^\\]]+)\\]").matcher(text);
         if (inner.find()) {
             text = inner.group(1);
         }
-        String firstLine = text.lines().findFirst().orElse("").strip();
-        return firstLine.replace("org.advising.eligibility.model.", "").replace(MODULE_ROOT, "");
+        String line = text.lines().findFirst().orElse("").strip()
+                .replace("org.advising.eligibility.model.", "")
+                .replace(MODULE_ROOT, "")
+                .replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "");
+        Matcher unknownField = UNKNOWN_FIELD.matcher(line);
+        return unknownField.matches() ? unknownField.group(1) + " has no field '" + unknownField.group(2) + "'" : line;
     }
 }

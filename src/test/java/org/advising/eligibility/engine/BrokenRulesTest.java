@@ -1,0 +1,105 @@
+package org.advising.eligibility.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A broken rules folder never becomes a rulebase, and the author is told file, line and problem. */
+class BrokenRulesTest {
+
+    @TempDir
+    Path folder;
+
+    /** A copy of the real rules folder with one file replaced or added. */
+    private Path rulesWith(String fileName, String content) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(folder.resolve(fileName), content);
+        return folder;
+    }
+
+    private static List<String> errorsOf(Path rules) {
+        return assertThrows(RulebaseException.class, () -> new RulebaseCompiler().compile(RulesFolder.read(rules))).errors();
+    }
+
+    private static final String HEADER = "package eligibility;\n\nimport org.advising.eligibility.model.*;\n\n";
+
+    @Test
+    void a_syntax_error_is_reported_with_file_and_line_without_follow_up_noise() throws IOException {
+        List<String> errors = errorsOf(rulesWith("broken.drl", HEADER + """
+                rule "Broken"
+                    @policy("CR-1")
+                    @description("Missing its then part.")
+                when
+                    $offering : Offering( type == OfferingType.COURSE
+                end
+                """));
+        assertEquals(List.of("broken.drl:10: mismatched input 'end' in rule \"Broken\""), errors);
+    }
+
+    @Test
+    void an_unknown_field_is_reported_at_its_pattern_in_one_line() throws IOException {
+        List<String> errors = errorsOf(rulesWith("credit.drl", HEADER + """
+                rule "Uses a field that does not exist"
+                    @policy("CR-1")
+                    @description("Typo in a field name.")
+                when
+                    $offering : Offering( creditEligable == true )
+                then
+                    insert(new Conclusion($offering, CreditTransfer.YES, "x"));
+                end
+                """));
+        assertEquals(List.of("credit.drl:9: Offering has no field 'creditEligable'"), errors);
+    }
+
+    @Test
+    void errors_in_several_files_are_all_reported() throws IOException {
+        rulesWith("a-broken.drl", HEADER + "rule \"A\" when then insert(; end\n");
+        Files.writeString(folder.resolve("z-broken.drl"), HEADER + "rule \"Z\" when Offering( nosuchfield == 1 ) then end\n");
+        List<String> errors = errorsOf(folder);
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("a-broken.drl:5: ")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("z-broken.drl:5: ")), errors.toString());
+    }
+
+    @Test
+    void a_rule_without_a_policy_id_or_description_is_refused() throws IOException {
+        List<String> errors = errorsOf(rulesWith("untraced.drl", HEADER + """
+                rule "Untraced rule"
+                when
+                    $offering : Offering()
+                then
+                    insert(Conclusion.advice($offering, "x"));
+                end
+                """));
+        assertEquals(List.of(
+                "untraced.drl:5: rule \"Untraced rule\" needs a policy id such as @policy(\"CR-5\")",
+                "untraced.drl:5: rule \"Untraced rule\" needs a one-line @description(\"...\")"), errors);
+    }
+
+    @Test
+    void a_bad_policy_value_is_reported_with_its_line() throws IOException {
+        List<String> errors = errorsOf(rulesWith("policy-values.yaml", """
+                passingGrade: 2.0
+                recognisedAccreditors:
+                  - code: HLC
+                """));
+        assertEquals(List.of("policy-values.yaml:2: unknown policy value 'recognisedAccreditors'; "
+                + "known: passingGrade, recognizedAccreditors"), errors);
+    }
+
+    @Test
+    void a_folder_without_rules_is_refused() {
+        assertEquals(List.of("The rules folder " + folder.toAbsolutePath() + " holds no .drl file."), errorsOf(folder));
+    }
+}

@@ -1,0 +1,24 @@
+package org.advising.eligibility.engine;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import java.nio.file.Path;
+
+/**
+ * For tests of the window before a rulebase is active: it skips the startup load, so the
+ * service runs with no rulebase. Enabled only by the test profile that names it.
+ */
+@Alternative
+@ApplicationScoped
+public class NeverLoadedRulebase extends ActiveRulebase {
+
+    public NeverLoadedRulebase() {
+        super(Path.of("rules"));
+    }
+
+    @Override
+    void loadAtStartup(StartupEvent startup) {
+        // deliberately not loading
+    }
+}
