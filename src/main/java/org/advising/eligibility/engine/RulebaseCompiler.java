@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -132,6 +133,11 @@ public class RulebaseCompiler {
         Matcher inner = Pattern.compile("\\[Error: ([^\\]]+)\\]").matcher(text);
         if (inner.find()) {
             text = inner.group(1);
+        }
+        if (text.startsWith("Rule Compilation error")) {
+            // A Java error in a then part: the compiler's own sentences follow the first line.
+            text = text.lines().skip(1).map(String::strip).filter(part -> !part.isEmpty())
+                    .collect(Collectors.joining("; "));
         }
         String line = text.lines().findFirst().orElse("").strip()
                 .replace("org.advising.eligibility.model.", "")
