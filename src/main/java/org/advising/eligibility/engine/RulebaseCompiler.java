@@ -18,7 +18,6 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.definition.type.Description;
 
@@ -65,22 +64,16 @@ public class RulebaseCompiler {
     private static Map<String, RuleInfo> catalogue(KieBase kieBase, RulesFolder folder) {
         Map<String, String> contents = new LinkedHashMap<>();
         folder.ruleFiles().forEach(file -> contents.put(file.name(), file.content()));
-        Map<String, Rule> byKey = new LinkedHashMap<>();
-        List<RuleInfo> infos = new ArrayList<>();
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                String file = fileOf(rule);
-                // Drools files @description under the name of its own Description annotation.
-                Object description = rule.getMetaData().getOrDefault("description", rule.getMetaData().get(Description.class.getName()));
-                infos.add(new RuleInfo(rule.getName(), text(rule.getMetaData().get("policy")), text(description),
-                        file, lineOf(rule.getName(), contents.getOrDefault(file, ""))));
-                byKey.put(rule.getName() + "\n" + file, rule);
-            }
-        }
-        infos.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
+        List<Map.Entry<String, RuleInfo>> entries = kieBase.getKiePackages().stream()
+                .flatMap(kiePackage -> kiePackage.getRules().stream())
+                .map(rule -> Map.entry(Rulebase.key(rule.getPackageName(), rule.getName()), describe(rule, contents)))
+                .sorted(Comparator.comparing((Map.Entry<String, RuleInfo> entry) -> entry.getValue().file())
+                        .thenComparingInt(entry -> entry.getValue().line()))
+                .toList();
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
-        for (RuleInfo info : infos) {
+        for (Map.Entry<String, RuleInfo> entry : entries) {
+            RuleInfo info = entry.getValue();
             String where = info.file() + ":" + info.line() + ": rule \"" + info.name() + "\"";
             if (info.policy() == null || !POLICY_ID.matcher(info.policy()).matches()) {
                 errors.add(where + " needs a policy id such as @policy(\"CR-5\")"
@@ -89,13 +82,20 @@ public class RulebaseCompiler {
             if (info.description() == null || info.description().isBlank()) {
                 errors.add(where + " needs a one-line @description(\"...\")");
             }
-            Rule rule = byKey.get(info.name() + "\n" + info.file());
-            rules.put(Rulebase.key(rule.getPackageName(), rule.getName()), info);
+            rules.put(entry.getKey(), info);
         }
         if (!errors.isEmpty()) {
             throw new RulebaseException(errors);
         }
         return Collections.unmodifiableMap(rules);
+    }
+
+    private static RuleInfo describe(Rule rule, Map<String, String> contents) {
+        String file = fileOf(rule);
+        // Drools files @description under the name of its own Description annotation.
+        Object description = rule.getMetaData().getOrDefault("description", rule.getMetaData().get(Description.class.getName()));
+        return new RuleInfo(rule.getName(), text(rule.getMetaData().get("policy")), text(description), file,
+                lineOf(rule.getName(), contents.getOrDefault(file, "")));
     }
 
     private static String fileOf(Rule rule) {

@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +28,7 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
         if (!Files.isDirectory(root)) {
             throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " does not exist or is not a folder.");
         }
-        List<RuleFile> drl = readAll(root, path -> path.toString().endsWith(".drl"));
+        List<RuleFile> drl = drlFiles(root);
         if (drl.isEmpty()) {
             throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " holds no .drl file.");
         }
@@ -41,16 +40,29 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
         return new RulesFolder(root, drl, policyValues, version(drl, policyValues));
     }
 
-    private static List<RuleFile> readAll(Path root, Predicate<Path> wanted) {
+    /**
+     * Every .drl below the folder, skipping hidden entries: a Kubernetes ConfigMap mount keeps a
+     * second copy of each file under a hidden "..timestamp" folder.
+     */
+    private static List<RuleFile> drlFiles(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
-            return paths.filter(Files::isRegularFile)
-                    .filter(wanted)
+            return paths.filter(path -> path.toString().endsWith(".drl") && Files.isRegularFile(path))
+                    .filter(path -> !isHidden(root.relativize(path)))
                     .map(path -> new RuleFile(root.relativize(path).toString().replace('\\', '/'), readString(path)))
                     .sorted(Comparator.comparing(RuleFile::name))
                     .toList();
         } catch (IOException e) {
             throw new RulebaseException("Cannot read the rules folder " + root.toAbsolutePath() + ": " + e.getMessage());
         }
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String readString(Path path) {

@@ -99,6 +99,19 @@ class BrokenRulesTest {
     }
 
     @Test
+    void a_configmap_style_mount_with_hidden_copies_loads_each_rule_once() throws IOException {
+        Path hidden = Files.createDirectories(folder.resolve("..2026_11_23_12_00_00.000"));
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, hidden.resolve(file.getFileName()));
+                Files.createSymbolicLink(folder.resolve(file.getFileName()), hidden.resolve(file.getFileName()));
+            }
+        }
+        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(folder));
+        assertEquals(new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules"))).rules().size(), rulebase.rules().size());
+    }
+
+    @Test
     void a_folder_without_rules_is_refused() {
         assertEquals(List.of("The rules folder " + folder.toAbsolutePath() + " holds no .drl file."), errorsOf(folder));
     }
