@@ -3,6 +3,7 @@ package org.advising.eligibility.engine;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,10 @@ import org.kie.api.runtime.KieSession;
  */
 @Singleton
 public class Evaluator {
+
+    /** The topics that back a summary field; ADVICE backs none. */
+    private static final List<Topic> SUMMARY_TOPICS = List.of(Topic.ACCREDITATION, Topic.CREDENTIAL, Topic.CREDIT,
+            Topic.ADMISSION, Topic.INDUSTRY_CERTIFICATION);
 
     private final int maxFiringsPerOffering;
 
@@ -74,19 +79,17 @@ public class Evaluator {
         for (Offering offering : offerings) {
             List<ConclusionRecorder.Recorded> drawn = new ArrayList<>(byOffering.getOrDefault(offering.id(), List.of()));
             drawn.sort(Comparator.comparing(r -> r.conclusion().topic()));
-            Map<Topic, Outcome> summary = new LinkedHashMap<>();
-            for (Topic topic : Topic.values()) {
-                if (topic == Topic.ADVICE) {
-                    continue;
-                }
+            Map<Topic, Outcome> summary = new EnumMap<>(Topic.class);
+            List<String> offeringDefects = new ArrayList<>();
+            for (Topic topic : SUMMARY_TOPICS) {
                 List<ConclusionRecorder.Recorded> ofTopic = drawn.stream().filter(r -> r.conclusion().topic() == topic).toList();
                 if (ofTopic.size() == 1) {
                     summary.put(topic, ofTopic.get(0).conclusion().outcome());
                 } else {
-                    defects.add(defect(offering, topic, ofTopic));
+                    offeringDefects.add(defect(offering, topic, ofTopic));
                 }
             }
-            if (summary.size() == Topic.values().length - 1) {
+            if (offeringDefects.isEmpty()) {
                 decisions.add(new OfferingDecision(offering.id(),
                         summary.get(Topic.ACCREDITATION) == Accreditation.ACCREDITED,
                         (Credential) summary.get(Topic.CREDENTIAL),
@@ -95,6 +98,7 @@ public class Evaluator {
                         summary.get(Topic.INDUSTRY_CERTIFICATION) == IndustryCertification.CONFERRED,
                         drawn.stream().map(Evaluator::traced).toList()));
             }
+            defects.addAll(offeringDefects);
         }
         if (!defects.isEmpty()) {
             throw new RulebaseDefectException(defects);
