@@ -1,10 +1,7 @@
 package org.advising.eligibility.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,16 +14,12 @@ import org.advising.eligibility.model.RecognizedAccreditor;
  */
 record PolicyValues(Double passingGrade, List<RecognizedAccreditor> recognizedAccreditors) {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
     static List<Object> facts(RulesFolder.RuleFile file) {
         PolicyValues values;
         try {
-            values = YAML.readValue(file.content(), PolicyValues.class);
+            values = Yaml.MAPPER.readValue(file.content(), PolicyValues.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new RulebaseException(file.name() + ":" + lineOf(e.getPropertyName(), file.content()) + ": unknown policy value '"
+            throw new RulebaseException(file.name() + ":" + Yaml.lineOfKey(file.content(), e.getPropertyName(), e.getLocation().getLineNr()) + ": unknown policy value '"
                     + e.getPropertyName() + "'; known: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")));
         } catch (JsonProcessingException e) {
@@ -55,16 +48,5 @@ record PolicyValues(Double passingGrade, List<RecognizedAccreditor> recognizedAc
         List<Object> facts = new ArrayList<>(values.recognizedAccreditors());
         facts.add(new PassingGrade(values.passingGrade()));
         return List.copyOf(facts);
-    }
-
-    /** The line where a top-level key is written (YAML reports the end of its value instead). */
-    private static int lineOf(String key, String content) {
-        List<String> lines = content.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(key + ":")) {
-                return i + 1;
-            }
-        }
-        return 0;
     }
 }

@@ -16,9 +16,12 @@ import java.util.stream.Stream;
  * {@code policy-values.yaml}. The version is a SHA-256 over their relative paths and contents,
  * so the same files always give the same version.
  */
-public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyValues, String version) {
+public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyValues, List<RuleFile> scenarioFiles,
+        String version) {
 
     public static final String POLICY_VALUES = "policy-values.yaml";
+    /** Scenario files (test cases for the rules); they do not decide answers, so they are not in the version. */
+    public static final String SCENARIOS = "tests";
 
     /** One file, named by its path relative to the rules folder, with '/' separators. */
     public record RuleFile(String name, String content) {
@@ -28,7 +31,7 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
         if (!Files.isDirectory(root)) {
             throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " does not exist or is not a folder.");
         }
-        List<RuleFile> drl = drlFiles(root);
+        List<RuleFile> drl = files(root, ".drl");
         if (drl.isEmpty()) {
             throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " holds no .drl file.");
         }
@@ -37,16 +40,18 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
             throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " has no " + POLICY_VALUES + ".");
         }
         RuleFile policyValues = new RuleFile(POLICY_VALUES, readString(values));
-        return new RulesFolder(root, drl, policyValues, version(drl, policyValues));
+        List<RuleFile> scenarios = Files.isDirectory(root.resolve(SCENARIOS)) ? files(root.resolve(SCENARIOS), ".yaml") : List.of();
+        return new RulesFolder(root, drl, policyValues, scenarios.stream()
+                .map(file -> new RuleFile(SCENARIOS + "/" + file.name(), file.content())).toList(), version(drl, policyValues));
     }
 
     /**
-     * Every .drl below the folder, skipping hidden entries: a Kubernetes ConfigMap mount keeps a
-     * second copy of each file under a hidden "..timestamp" folder.
+     * Every file with this ending below the folder, skipping hidden entries: a Kubernetes ConfigMap
+     * mount keeps a second copy of each file under a hidden "..timestamp" folder.
      */
-    private static List<RuleFile> drlFiles(Path root) {
+    private static List<RuleFile> files(Path root, String ending) {
         try (Stream<Path> paths = Files.walk(root)) {
-            return paths.filter(path -> path.toString().endsWith(".drl") && Files.isRegularFile(path))
+            return paths.filter(path -> path.toString().endsWith(ending) && Files.isRegularFile(path))
                     .filter(path -> !isHidden(root.relativize(path)))
                     .map(path -> new RuleFile(root.relativize(path).toString().replace('\\', '/'), readString(path)))
                     .sorted(Comparator.comparing(RuleFile::name))

@@ -1,0 +1,63 @@
+package org.advising.eligibility.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The policy authors' scenario files in rules/tests, and how a bad one is reported. */
+class RuleScenariosTest {
+
+    @Test
+    void every_scenario_in_the_rules_folder_passes() {
+        RulesFolder folder = RulesFolder.read(Path.of("rules"));
+        ScenarioRunner.Report report = ScenarioRunner.run(new RulebaseCompiler().compile(folder), new Evaluator(100), folder.scenarioFiles());
+        assertEquals(List.of(), report.failures().stream().map(Object::toString).toList());
+        assertTrue(report.passed() >= 39, report.summary());
+    }
+
+    @Test
+    void the_shipped_scenarios_cover_every_policy_statement() throws Exception {
+        String scenarios = RulesFolder.read(Path.of("rules")).scenarioFiles().stream()
+                .map(RulesFolder.RuleFile::content).collect(Collectors.joining("\n"));
+        String brief = Files.readString(Path.of("docs/policy.md"));
+        List<String> statements = java.util.regex.Pattern.compile("\\*\\*([A-Z]+-\\d+)\\*\\*").matcher(brief).results()
+                .map(match -> match.group(1)).toList();
+        assertEquals(30, statements.size(), "statements listed in docs/policy.md");
+        for (String statement : statements) {
+            assertTrue(scenarios.matches("(?s).*\\b" + statement + "\\b.*"), statement + " has no scenario");
+        }
+    }
+
+    @Test
+    void a_failing_case_and_a_malformed_file_are_reported_with_file_case_and_line(@TempDir Path tests) throws Exception {
+        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
+        List<RulesFolder.RuleFile> files = List.of(
+                new RulesFolder.RuleFile("tests/wrong.yaml", """
+                        - name: A company course said to transfer credit
+                          learner: { id: l }
+                          offerings:
+                            - { id: c1, type: COURSE, provider: { name: Example Cloud Co, kind: COMPANY } }
+                          expect:
+                            c1: { transfersCredit: YES, policies: [CR-2] }
+                        """),
+                new RulesFolder.RuleFile("tests/malformed.yaml", """
+                        - name: Misspelt field
+                          learner: { id: l }
+                          offerings: []
+                          expected: {}
+                        """));
+        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, new Evaluator(100), files);
+        assertEquals(List.of(
+                "tests/wrong.yaml: \"A company course said to transfer credit\": c1.transfersCredit: expected YES, got NO; "
+                        + "c1 has no CR-2 conclusion (it has ACC-5, CRED-3, CR-4, ADM-6, IND-1, ADV-1)",
+                "tests/malformed.yaml:4: unknown field 'expected'; known: expect, learner, name, offerings"),
+                report.failures().stream().map(Object::toString).toList());
+        assertEquals("0 passed, 2 failed", report.summary());
+    }
+}
