@@ -3,10 +3,9 @@ package org.advising.eligibility;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,26 +32,9 @@ class StartupWithBrokenRulesIT {
                     insert(new Conclusion($offering, CreditTransfer.YES, "x"));
                 end
                 """);
-        Path log = rules.resolve("startup.log");
-        ProcessBuilder service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        service.environment().put("ELIGIBILITY_RULES_FOLDER", rules.toString());
-        service.environment().put("QUARKUS_HTTP_PORT", "0");
-        Process process = service.start();
-        try {
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the service should stop by itself");
-            String output = read(log);
-            assertNotEquals(0, process.exitValue(), output);
-            assertTrue(output.contains("The rules cannot be loaded (1 error):"), output);
-            assertTrue(output.contains("credit.drl:9: Offering has no field 'creditEligable'"), output);
-        } finally {
-            process.destroyForcibly();
-        }
-    }
-
-    private static String read(Path log) throws IOException {
-        return Files.readString(log);
+        PackagedApp.Run run = PackagedApp.run(rules, Map.of("ELIGIBILITY_RULES_FOLDER", rules.toString(), "QUARKUS_HTTP_PORT", "0"));
+        assertNotEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("The rules cannot be loaded (1 error):"), run.output());
+        assertTrue(run.output().contains("credit.drl:9: Offering has no field 'creditEligable'"), run.output());
     }
 }

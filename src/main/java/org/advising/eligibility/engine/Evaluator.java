@@ -33,6 +33,8 @@ public class Evaluator {
     private static final List<Topic> SUMMARY_TOPICS = List.of(Topic.ACCREDITATION, Topic.CREDENTIAL, Topic.CREDIT,
             Topic.ADMISSION, Topic.INDUSTRY_CERTIFICATION);
 
+    public static final int DEFAULT_MAX_FIRINGS_PER_OFFERING = 100;
+
     private final int maxFiringsPerOffering;
 
     public Evaluator(@ConfigProperty(name = "eligibility.evaluation.max-rule-firings-per-offering", defaultValue = "100")
