@@ -30,6 +30,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response admin(AdminException e) {
+        Response response = problem(Problem.of(e.status() == 401 ? "unauthorized" : "admin-closed",
+                e.status() == 401 ? "Unauthorized" : "Admin endpoint closed", e.status(), e.getMessage()));
+        return e.status() == 401 ? Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build() : response;
+    }
+
+    @ServerExceptionMapper
     public Response noRulebase(RulebaseUnavailableException e) {
         return Response.fromResponse(problem(Problem.of("no-rulebase", "No rulebase loaded", 503,
                 "The service has no rulebase loaded yet; retry shortly."))).header("Retry-After", "5").build();

@@ -4,14 +4,19 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The rulebase the service answers with. It is compiled from the rules folder at startup; a
- * folder that does not compile stops startup with every error listed.
+ * The rulebase the service answers with. It is compiled from the rules folder at startup, where
+ * rules that do not load or scenarios that fail stop the service; later reloads activate a new
+ * rulebase only when it compiles and passes its scenarios, and otherwise keep the last good one.
+ * Activation swaps one reference: an evaluation keeps the rulebase it started with.
  */
 @ApplicationScoped
 public class ActiveRulebase {
@@ -19,20 +24,64 @@ public class ActiveRulebase {
     private static final Logger LOG = Logger.getLogger(ActiveRulebase.class);
 
     private final Path rulesFolder;
+    private final Evaluator evaluator;
     private final AtomicReference<Rulebase> active = new AtomicReference<>();
+    private volatile ReloadAttempt lastAttempt;
 
-    public ActiveRulebase(@ConfigProperty(name = "eligibility.rules.folder", defaultValue = "rules") Path rulesFolder) {
+    public ActiveRulebase(@ConfigProperty(name = "eligibility.rules.folder", defaultValue = "rules") Path rulesFolder,
+            Evaluator evaluator) {
         this.rulesFolder = rulesFolder;
+        this.evaluator = evaluator;
     }
 
     void loadAtStartup(@Observes StartupEvent startup) {
+        ReloadAttempt attempt = reload("startup");
+        if (attempt.outcome() == ReloadAttempt.Outcome.REFUSED) {
+            List<String> problems = new ArrayList<>(attempt.errors());
+            attempt.failingScenarios().forEach(failure -> problems.add("scenario failed: " + failure));
+            throw new RulebaseException(problems);
+        }
+    }
+
+    /**
+     * Reads and compiles the rules folder and runs its scenarios; activates the result only if all
+     * of that succeeds. One reload at a time; evaluations go on meanwhile on the active rulebase.
+     */
+    public synchronized ReloadAttempt reload(String trigger) {
         long started = System.nanoTime();
-        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(rulesFolder));
-        active.set(rulebase);
-        LOG.infof("Rulebase %s loaded from %s: %d rules in %d files (%d ms)", rulebase.version(),
-                rulesFolder.toAbsolutePath().normalize(), rulebase.rules().size(),
-                rulebase.rules().values().stream().map(RuleInfo::file).distinct().count(),
-                (System.nanoTime() - started) / 1_000_000);
+        Rulebase current = active.get();
+        ReloadAttempt attempt;
+        try {
+            RulesFolder folder = RulesFolder.read(rulesFolder);
+            if (current != null && current.version().equals(folder.version())) {
+                attempt = new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.UNCHANGED, folder.version(), List.of(), List.of());
+            } else {
+                Rulebase candidate = new RulebaseCompiler().compile(folder);
+                ScenarioRunner.Report report = ScenarioRunner.run(candidate, evaluator, folder.scenarioFiles());
+                if (report.failures().isEmpty()) {
+                    active.set(candidate);
+                    attempt = new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.ACTIVATED, folder.version(), List.of(), List.of());
+                    LOG.infof("Rulebase %s activated (%s) from %s: %d rules, %s (%d ms)", candidate.version(), trigger,
+                            rulesFolder.toAbsolutePath().normalize(), candidate.rules().size(), report.summary(),
+                            (System.nanoTime() - started) / 1_000_000);
+                } else {
+                    attempt = refused(trigger, folder.version(), List.of(),
+                            report.failures().stream().map(Object::toString).toList(), report.summary());
+                }
+            }
+        } catch (RulebaseException e) {
+            attempt = refused(trigger, null, e.errors(), List.of(), e.errors().size() + (e.errors().size() == 1 ? " error" : " errors"));
+        }
+        lastAttempt = attempt;
+        return attempt;
+    }
+
+    private ReloadAttempt refused(String trigger, String version, List<String> errors, List<String> failing, String summary) {
+        Rulebase current = active.get();
+        LOG.errorf("Rules in %s refused (%s: %s); %s:%n  %s", rulesFolder.toAbsolutePath().normalize(), trigger, summary,
+                current == null ? "no rulebase is active" : "still serving " + current.version(),
+                String.join("\n  ", errors.isEmpty() ? failing : errors));
+        return new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.REFUSED, version, errors, failing);
     }
 
     /** The active rulebase, or empty while none is loaded. */
@@ -43,5 +92,14 @@ public class ActiveRulebase {
     /** The active rulebase; an evaluation asked for before one is loaded gets {@link RulebaseUnavailableException}. */
     public Rulebase require() {
         return current().orElseThrow(RulebaseUnavailableException::new);
+    }
+
+    /** The last reload attempt, or empty before the first. */
+    public Optional<ReloadAttempt> lastAttempt() {
+        return Optional.ofNullable(lastAttempt);
+    }
+
+    public Path folder() {
+        return rulesFolder;
     }
 }

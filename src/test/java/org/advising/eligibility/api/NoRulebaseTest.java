@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.util.Map;
 import java.util.Set;
 import org.advising.eligibility.engine.NeverLoadedRulebase;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,11 @@ class NoRulebaseTest {
         @Override
         public Set<Class<?>> getEnabledAlternatives() {
             return Set.of(NeverLoadedRulebase.class);
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("eligibility.rules.watch-interval", "0"); // the watcher would load the rules
         }
     }
 

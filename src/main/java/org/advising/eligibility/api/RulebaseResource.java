@@ -1,0 +1,68 @@
+package org.advising.eligibility.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.advising.eligibility.engine.ActiveRulebase;
+import org.advising.eligibility.engine.ReloadAttempt;
+import org.advising.eligibility.engine.RuleInfo;
+import org.advising.eligibility.engine.Rulebase;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * GET /api/v1/rulebase: which rulebase is serving and how the last reload went.
+ * POST /api/v1/rulebase/reload: reload now (closed unless an admin token is configured).
+ */
+@Path("/api/v1/rulebase")
+@Produces(MediaType.APPLICATION_JSON)
+public class RulebaseResource {
+
+    private final ActiveRulebase rulebases;
+    private final Optional<String> adminToken;
+
+    public RulebaseResource(ActiveRulebase rulebases, @ConfigProperty(name = "eligibility.admin.token") Optional<String> adminToken) {
+        this.rulebases = rulebases;
+        this.adminToken = adminToken.filter(token -> !token.isBlank());
+    }
+
+    /** The status of the rules: the active rulebase (null while none) and the last reload attempt. */
+    public record RulebaseStatus(String folder, Active active, ReloadAttempt lastReload) {
+
+        public record Active(String version, Instant loadedAt, int ruleCount, List<String> files) {
+        }
+    }
+
+    @GET
+    public RulebaseStatus status() {
+        Rulebase rulebase = rulebases.current().orElse(null);
+        RulebaseStatus.Active active = rulebase == null ? null : new RulebaseStatus.Active(rulebase.version(),
+                rulebase.loadedAt(), rulebase.rules().size(),
+                rulebase.rules().values().stream().map(RuleInfo::file).distinct().sorted().toList());
+        return new RulebaseStatus(rulebases.folder().toAbsolutePath().normalize().toString(), active,
+                rulebases.lastAttempt().orElse(null));
+    }
+
+    @POST
+    @Path("/reload")
+    public RulebaseStatus reload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (adminToken.isEmpty()) {
+            throw new AdminException(403, "The reload endpoint is closed: no admin token is configured (eligibility.admin.token).");
+        }
+        byte[] expected = ("Bearer " + adminToken.get()).getBytes(StandardCharsets.UTF_8);
+        byte[] given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, given)) { // constant time: the token does not leak through timing
+            throw new AdminException(401, "Send the admin token as: Authorization: Bearer <token>.");
+        }
+        rulebases.reload("admin request");
+        return status();
+    }
+}

@@ -1,0 +1,19 @@
+package org.advising.eligibility.engine;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outcome of one attempt to (re)load the rules folder: ACTIVATED (now serving), UNCHANGED
+ * (same files as the active rulebase) or REFUSED (the last good rulebase keeps serving), with
+ * every compile error as file:line: message and every failing scenario.
+ */
+public record ReloadAttempt(Instant at, String trigger, Outcome outcome, String version, List<String> errors,
+        List<String> failingScenarios) {
+
+    public enum Outcome {
+        ACTIVATED,
+        UNCHANGED,
+        REFUSED
+    }
+}

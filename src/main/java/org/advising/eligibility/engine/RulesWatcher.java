@@ -1,0 +1,78 @@
+package org.advising.eligibility.engine;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Watches the rules folder by reading its content hash at a fixed interval. A change is reloaded
+ * once two readings in a row agree (the debounce: an editor's half-written file or a ConfigMap's
+ * symlink swap settles first). A version that was refused is not tried again until it changes.
+ */
+@ApplicationScoped
+public class RulesWatcher {
+
+    private static final Logger LOG = Logger.getLogger(RulesWatcher.class);
+
+    private final ActiveRulebase rulebases;
+    private final Duration interval;
+    private ScheduledExecutorService executor;
+    private String lastSeen;
+    private String lastTried;
+
+    public RulesWatcher(ActiveRulebase rulebases,
+            @ConfigProperty(name = "eligibility.rules.watch-interval", defaultValue = "1s") Duration interval) {
+        this.rulebases = rulebases;
+        this.interval = interval;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (interval.isZero() || interval.isNegative()) {
+            LOG.info("Watching the rules folder is off (eligibility.rules.watch-interval=0)");
+            return;
+        }
+        lastTried = rulebases.current().map(Rulebase::version).orElse(null);
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "rules-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::look, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    private void look() {
+        try {
+            String state = folderState();
+            boolean settled = state.equals(lastSeen);
+            lastSeen = state;
+            if (settled && !state.equals(lastTried)) {
+                lastTried = state;
+                rulebases.reload("rules folder changed");
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Watching the rules folder failed; it will be looked at again", e);
+        }
+    }
+
+    /** The folder's version, or its problem when it cannot be read (mid-swap, or emptied). */
+    private String folderState() {
+        try {
+            return RulesFolder.read(rulebases.folder()).version();
+        } catch (RulebaseException e) {
+            return "unreadable: " + String.join("; ", e.errors());
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.advising.eligibility.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service watches a live copy of the rules folder: a good change goes live without a
+ * restart; a compile error or a failing scenario is refused and the last good version keeps
+ * answering; requests during reloads all succeed, each decided by a version that passed.
+ */
+@QuarkusTest
+@TestProfile(HotReloadTest.LiveRules.class)
+class HotReloadTest {
+
+    static final Path FOLDER = copyOfRules();
+    static final String ADMIN_TOKEN = "test-admin-token";
+    private static final String AUDITED_COURSE = """
+            {"learner": {"id": "l", "records": [{"offeringId": "c1", "status": "COMPLETED", "certificatePurchased": false}]},
+             "offerings": [{"id": "c1", "type": "COURSE", "creditEligible": true,
+                            "provider": {"name": "Example State University", "kind": "UNIVERSITY", "accreditor": "HLC"}}]}""";
+
+    public static class LiveRules implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("eligibility.rules.folder", FOLDER.toString(),
+                    "eligibility.rules.watch-interval", "100ms",
+                    "eligibility.admin.token", ADMIN_TOKEN);
+        }
+    }
+
+    /**
+     * A fixed folder, because Quarkus loads this class twice (for the profile and for the test):
+     * both must see the same copy. Copying is idempotent.
+     */
+    private static Path copyOfRules() {
+        try {
+            Path copy = Path.of("target/live-rules").toAbsolutePath();
+            try (Stream<Path> paths = Files.walk(Path.of("rules"))) {
+                for (Path path : paths.toList()) {
+                    Path target = copy.resolve(Path.of("rules").relativize(path).toString());
+                    if (Files.isDirectory(path)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void edit(String file, String from, String to) throws IOException {
+        Path path = FOLDER.resolve(file);
+        String content = Files.readString(path);
+        assertTrue(content.contains(from), file + " lacks " + from);
+        Files.writeString(path, content.replace(from, to));
+    }
+
+    private static JsonPath status() {
+        return given().when().get("/api/v1/rulebase").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Waits (up to 30 s) until the last reload attempt satisfies the condition. */
+    private static JsonPath awaitReload(Predicate<JsonPath> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            JsonPath status = status();
+            if (status.get("lastReload") != null && condition.test(status)) {
+                return status;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no such reload within 30 s; status: " + status().prettify());
+    }
+
+    private static JsonPath evaluate(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/evaluations")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @AfterEach
+    void restoreTheRules() throws Exception {
+        Path original = Path.of("rules");
+        try (Stream<Path> paths = Files.walk(FOLDER)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                Path source = original.resolve(FOLDER.relativize(path).toString());
+                if (Files.exists(source)) {
+                    Files.writeString(path, Files.readString(source));
+                } else {
+                    Files.delete(path);
+                }
+            }
+        }
+        String version = org.advising.eligibility.engine.RulesFolder.read(original).version();
+        awaitReload(status -> version.equals(status.getString("active.version")));
+    }
+
+    @Test
+    void a_good_change_is_activated_without_restart_and_names_its_version() throws Exception {
+        String before = status().getString("active.version");
+        edit("credit.drl", "without buying the certificate, so it earns no credit.", "without buying the certificate: no credit.");
+        JsonPath status = awaitReload(s -> "ACTIVATED".equals(s.getString("lastReload.outcome"))
+                && !before.equals(s.getString("active.version")));
+        JsonPath answer = evaluate(AUDITED_COURSE);
+        assertEquals(status.getString("active.version"), answer.getString("rulebase.version"));
+        assertEquals("The learner audits this course without buying the certificate: no credit.",
+                answer.getString("results[0].conclusions.find { it.topic == 'CREDIT' }.reason"));
+    }
+
+    @Test
+    void a_compile_error_is_refused_with_file_and_line_and_the_old_version_keeps_answering() throws Exception {
+        String before = status().getString("active.version");
+        Files.writeString(FOLDER.resolve("broken.drl"), "package eligibility;\n\nrule \"Broken\" when then insert(; end\n");
+        JsonPath status = awaitReload(s -> "REFUSED".equals(s.getString("lastReload.outcome")));
+        assertEquals(List.of("broken.drl:3: Syntax error, insert \")\" to complete Expression"), status.getList("lastReload.errors"));
+        assertEquals(before, status.getString("active.version"));
+        assertEquals(before, evaluate(AUDITED_COURSE).getString("rulebase.version"));
+    }
+
+    @Test
+    void a_change_that_breaks_a_scenario_is_refused_and_the_old_version_keeps_answering() throws Exception {
+        String before = status().getString("active.version");
+        edit("policy-values.yaml", "passingGrade: 2.0", "passingGrade: 2.5");
+        JsonPath status = awaitReload(s -> "REFUSED".equals(s.getString("lastReload.outcome")));
+        assertEquals(List.of(), status.getList("lastReload.errors"));
+        assertEquals(1, status.getList("lastReload.failingScenarios").size());
+        assertTrue(status.getString("lastReload.failingScenarios[0]")
+                .startsWith("tests/credit.yaml: \"Completing exactly at the passing grade earns credit\""));
+        assertEquals(before, evaluate(AUDITED_COURSE).getString("rulebase.version"));
+    }
+
+    @Test
+    void requests_during_reloads_all_succeed_on_a_version_that_passed() throws Exception {
+        String first = status().getString("active.version");
+        Set<String> versionsSeen = ConcurrentHashMap.newKeySet();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> counts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            counts.add(clients.submit(() -> {
+                int sent = 0;
+                while (running.get()) {
+                    var response = given().contentType(ContentType.JSON).body(AUDITED_COURSE).when().post("/api/v1/evaluations");
+                    sent++;
+                    if (response.statusCode() != 200) {
+                        failures.add(response.statusCode() + " " + response.asString());
+                    } else {
+                        versionsSeen.add(response.jsonPath().getString("rulebase.version"));
+                    }
+                }
+                return sent;
+            }));
+        }
+        List<String> activated = new ArrayList<>(List.of(first));
+        for (int round = 0; round < 3; round++) {
+            String suffix = " (" + round + ")";
+            edit("credit.drl", "so it earns no credit.\"", "so it earns no credit." + suffix + "\"");
+            String previous = activated.get(activated.size() - 1);
+            activated.add(awaitReload(s -> "ACTIVATED".equals(s.getString("lastReload.outcome"))
+                    && !previous.equals(s.getString("active.version"))).getString("active.version"));
+            Files.writeString(FOLDER.resolve("broken.drl"), "rule \"Broken\" when then insert(; end\n");
+            awaitReload(s -> "REFUSED".equals(s.getString("lastReload.outcome")));
+            Files.delete(FOLDER.resolve("broken.drl"));
+            edit("credit.drl", "so it earns no credit." + suffix + "\"", "so it earns no credit.\"");
+            String last = activated.get(activated.size() - 1);
+            activated.add(awaitReload(s -> "ACTIVATED".equals(s.getString("lastReload.outcome"))
+                    && !last.equals(s.getString("active.version"))).getString("active.version"));
+        }
+        running.set(false);
+        int sent = 0;
+        for (Future<Integer> count : counts) {
+            sent += count.get(30, TimeUnit.SECONDS);
+        }
+        clients.shutdown();
+        assertEquals(List.of(), failures);
+        assertTrue(sent > 50, "requests sent: " + sent);
+        assertTrue(activated.containsAll(versionsSeen), "every answer came from an activated version: " + versionsSeen);
+        System.out.printf("%d requests during %d reloads, %d failed; versions answering: %d%n", sent, activated.size() - 1,
+                failures.size(), versionsSeen.size());
+    }
+
+    @Test
+    void the_admin_reload_needs_the_configured_token() {
+        given().when().post("/api/v1/rulebase/reload")
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        given().header("Authorization", "Bearer wrong").when().post("/api/v1/rulebase/reload")
+                .then().statusCode(401);
+        given().header("Authorization", "Bearer " + ADMIN_TOKEN).when().post("/api/v1/rulebase/reload")
+                .then().statusCode(200)
+                .body("lastReload.trigger", equalTo("admin request"))
+                .body("lastReload.outcome", equalTo("UNCHANGED"))
+                .body("lastReload.errors", hasSize(0));
+    }
+}

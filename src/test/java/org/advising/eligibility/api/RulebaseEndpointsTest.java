@@ -1,0 +1,48 @@
+package org.advising.eligibility.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The rule catalogue and the rulebase status, as an author or operator reads them. */
+@QuarkusTest
+class RulebaseEndpointsTest {
+
+    @Test
+    void the_catalogue_lists_every_rule_with_policy_topic_file_line_and_description() {
+        given().when().get("/api/v1/rules")
+                .then().statusCode(200).contentType("application/json")
+                .body("version", matchesPattern("sha256:[0-9a-f]{64}"))
+                .body("rules", hasSize(37))
+                .body("rules[0].name", equalTo("A university accredited by a recognized accreditor is accredited"))
+                .body("rules[0].policy", equalTo("ACC-1"))
+                .body("rules[0].topic", equalTo("accreditation"))
+                .body("rules[0].file", equalTo("accreditation.drl"))
+                .body("rules[0].line", equalTo(18))
+                .body("rules[0].description", equalTo("A university whose accreditor is on the recognized list is an accredited provider."))
+                .body("rules.policy", hasItems("ACC-1", "ACC-6", "CRED-5", "CR-5", "ADM-7", "IND-2", "ADV-5"));
+    }
+
+    @Test
+    void the_status_names_the_active_rulebase_and_the_startup_load() {
+        given().when().get("/api/v1/rulebase")
+                .then().statusCode(200)
+                .body("active.version", matchesPattern("sha256:[0-9a-f]{64}"))
+                .body("active.ruleCount", equalTo(37))
+                .body("active.files", hasSize(6))
+                .body("lastReload.trigger", equalTo("startup"))
+                .body("lastReload.outcome", equalTo("ACTIVATED"));
+    }
+
+    @Test
+    void the_admin_reload_is_closed_when_no_token_is_configured() {
+        given().header("Authorization", "Bearer anything").when().post("/api/v1/rulebase/reload")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("The reload endpoint is closed: no admin token is configured (eligibility.admin.token)."));
+    }
+}
