@@ -3,12 +3,17 @@ package org.advising.eligibility.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
 import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.Offering;
 
-/** The body of POST /api/v1/evaluations: one learner and the offerings to evaluate for them. */
+/**
+ * The body of POST /api/v1/evaluations: one learner and the offerings to evaluate for them, and
+ * optionally the date to evaluate as of (default today, UTC).
+ */
 public record EvaluationRequest(
+        LocalDate asOf,
         @NotNull @Valid Learner learner,
         @NotNull @Size(min = 1, max = 500, message = "must hold between {min} and {max} offerings")
         List<@NotNull @Valid Offering> offerings) {

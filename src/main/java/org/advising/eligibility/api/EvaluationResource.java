@@ -7,6 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,10 +41,11 @@ public class EvaluationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public EvaluationResponse evaluate(InputStream body) throws IOException {
         EvaluationRequest request = valid(bodySizeLimit.read(body));
+        LocalDate asOf = request.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : request.asOf();
         Rulebase rulebase = rulebases.require();
-        return new EvaluationResponse(request.learner().id(),
+        return new EvaluationResponse(request.learner().id(), asOf,
                 new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()),
-                evaluator.evaluate(rulebase, request.learner(), request.offerings()));
+                evaluator.evaluate(rulebase, request.learner(), request.offerings(), asOf));
     }
 
     /** The request, or {@link InvalidRequestException} naming every invalid field. */

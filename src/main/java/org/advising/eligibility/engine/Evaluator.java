@@ -1,12 +1,16 @@
 package org.advising.eligibility.engine;
 
 import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.advising.eligibility.model.Accreditation;
 import org.advising.eligibility.model.Admission;
@@ -18,7 +22,11 @@ import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.Outcome;
 import org.advising.eligibility.model.Topic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.time.SessionPseudoClock;
 
 /**
  * Runs one evaluation: a fresh session on the shared rulebase, the request's facts inserted,
@@ -35,6 +43,9 @@ public class Evaluator {
 
     public static final int DEFAULT_MAX_FIRINGS_PER_OFFERING = 100;
 
+    /** Sessions run on a pseudo clock, set per evaluation to its as-of date, never the wall clock. */
+    private static final KieSessionConfiguration PSEUDO_CLOCK = pseudoClock();
+
     private final int maxFiringsPerOffering;
 
     public Evaluator(@ConfigProperty(name = "eligibility.evaluation.max-rule-firings-per-offering", defaultValue = "100")
@@ -42,13 +53,26 @@ public class Evaluator {
         this.maxFiringsPerOffering = maxFiringsPerOffering;
     }
 
+    /** Evaluates as of today (UTC). */
     public List<OfferingDecision> evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings) {
+        return evaluate(rulebase, learner, offerings, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Evaluates as of a date: the session's clock is a pseudo clock set to that date, so rules'
+     * date-effective and date-expires are judged by it, and only policy values in effect then apply.
+     */
+    public List<OfferingDecision> evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf) {
         ConclusionRecorder recorder = new ConclusionRecorder(rulebase);
         int limit = maxFiringsPerOffering * offerings.size();
-        try (KieSession session = rulebase.kieBase().newKieSession()) {
+        try (KieSession session = rulebase.kieBase().newKieSession(PSEUDO_CLOCK, null)) {
+            SessionPseudoClock clock = session.getSessionClock();
+            // Noon of the as-of day: a rule is effective strictly after its date-effective and expired from its
+            // date-expires, so at noon "date-effective 01-Jan-2027" applies all that day and "date-expires" none of it.
+            clock.advanceTime(asOf.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC).toEpochMilli(), TimeUnit.MILLISECONDS);
             session.addEventListener(recorder.agendaListener);
             session.addEventListener(recorder.insertListener);
-            rulebase.policyFacts().forEach(session::insert);
+            rulebase.policyFactsOn(asOf).forEach(session::insert);
             session.insert(learner);
             if (learner.records() != null) {
                 learner.records().forEach(session::insert);
@@ -60,6 +84,12 @@ public class Evaluator {
             }
         }
         return decisions(offerings, recorder.conclusions());
+    }
+
+    private static KieSessionConfiguration pseudoClock() {
+        KieSessionConfiguration configuration = KieServices.Factory.get().newKieSessionConfiguration();
+        configuration.setOption(ClockTypeOption.PSEUDO);
+        return configuration;
     }
 
     private static String runaway(int limit, Map<String, Integer> firingsByRule) {

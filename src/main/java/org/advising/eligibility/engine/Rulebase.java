@@ -1,6 +1,7 @@
 package org.advising.eligibility.engine;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
@@ -8,10 +9,16 @@ import org.kie.api.definition.rule.Rule;
 
 /**
  * A compiled rules folder, ready to evaluate: built once, shared by every evaluation.
- * {@code policyFacts} are inserted into every session; {@code rules} is keyed by package and rule name.
+ * {@code policyFacts} in effect on the evaluation's date are inserted into its session;
+ * {@code rules} is keyed by package and rule name.
  */
-public record Rulebase(String version, Instant loadedAt, KieBase kieBase, List<Object> policyFacts,
+public record Rulebase(String version, Instant loadedAt, KieBase kieBase, List<PolicyFact> policyFacts,
         Map<String, RuleInfo> rules) {
+
+    /** The policy values in effect on this date. */
+    public List<Object> policyFactsOn(LocalDate date) {
+        return policyFacts.stream().filter(fact -> fact.inEffectOn(date)).map(PolicyFact::fact).toList();
+    }
 
     public RuleInfo describe(Rule rule) {
         return rules.get(key(rule.getPackageName(), rule.getName()));

@@ -35,7 +35,7 @@ public class RulebaseCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     public Rulebase compile(RulesFolder folder) {
-        List<Object> policyFacts = PolicyValues.facts(folder.policyValues());
+        List<PolicyFact> policyFacts = PolicyValues.facts(folder.policyValues());
         KieServices services = KieServices.Factory.get();
         ReleaseId releaseId = services.newReleaseId("org.advising.rulebase", "rules", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(releaseId);

@@ -82,7 +82,7 @@ public final class ScenarioRunner {
         }
         List<OfferingDecision> decisions;
         try {
-            decisions = evaluator.evaluate(rulebase, scenario.learner(), scenario.offerings());
+            decisions = evaluator.evaluate(rulebase, scenario.learner(), scenario.offerings(), scenario.evaluatedOn());
         } catch (RuntimeException e) {
             return "could not be evaluated: " + e.getMessage();
         }

@@ -56,7 +56,7 @@ class RuleScenariosTest {
         assertEquals(List.of(
                 "tests/wrong.yaml: \"A company course said to transfer credit\": c1.transfersCredit: expected YES, got NO; "
                         + "c1 has no CR-2 conclusion (it has ACC-5, CRED-3, CR-4, ADM-6, IND-1, ADV-1)",
-                "tests/malformed.yaml:4: unknown field 'expected'; known: expect, learner, name, offerings"),
+                "tests/malformed.yaml:4: unknown field 'expected'; known: asOf, expect, learner, name, offerings"),
                 report.failures().stream().map(Object::toString).toList());
         assertEquals("0 passed, 2 failed", report.summary());
     }
