@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,18 +18,7 @@ class CheckCommandIT {
     Path work;
 
     private Path copyOfRules() throws Exception {
-        Path copy = work.resolve("rules");
-        try (Stream<Path> paths = Files.walk(Path.of("rules"))) {
-            for (Path path : paths.toList()) {
-                Path target = copy.resolve(Path.of("rules").relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
-        return copy;
+        return RulesCopy.into(work.resolve("rules"));
     }
 
     private static List<String> lines(PackagedApp.Run run) {

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.advising.eligibility.RulesCopy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(HotReloadTest.LiveRules.class)
 class HotReloadTest {
 
+    /** A fixed folder, because Quarkus loads this class twice (for the profile and the test): both must see one copy. */
     static final Path FOLDER = copyOfRules();
     static final String ADMIN_TOKEN = "test-admin-token";
     private static final String AUDITED_COURSE = """
@@ -56,24 +57,9 @@ class HotReloadTest {
         }
     }
 
-    /**
-     * A fixed folder, because Quarkus loads this class twice (for the profile and for the test):
-     * both must see the same copy. Copying is idempotent.
-     */
     private static Path copyOfRules() {
         try {
-            Path copy = Path.of("target/live-rules").toAbsolutePath();
-            try (Stream<Path> paths = Files.walk(Path.of("rules"))) {
-                for (Path path : paths.toList()) {
-                    Path target = copy.resolve(Path.of("rules").relativize(path).toString());
-                    if (Files.isDirectory(path)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-            return copy;
+            return RulesCopy.into(Path.of("target/live-rules").toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

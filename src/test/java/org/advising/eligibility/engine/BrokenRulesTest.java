@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.advising.eligibility.RulesCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,11 +21,7 @@ class BrokenRulesTest {
 
     /** A copy of the real rules folder with one file replaced or added. */
     private Path rulesWith(String fileName, String content) throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, folder.resolve(file.getFileName()));
-            }
-        }
+        RulesCopy.into(folder);
         Files.writeString(folder.resolve(fileName), content);
         return folder;
     }
