@@ -16,6 +16,12 @@ import java.util.stream.Collectors;
 import org.advising.eligibility.engine.ActiveRulebase;
 import org.advising.eligibility.engine.Evaluator;
 import org.advising.eligibility.engine.Rulebase;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** POST /api/v1/evaluations: the learner's and offerings' facts in, every answer with its reasons out. */
 @Path("/api/v1/evaluations")
@@ -36,9 +42,28 @@ public class EvaluationResource {
         this.evaluator = evaluator;
     }
 
+    static final String EXAMPLE_REQUEST = "{\"learner\":{\"id\":\"learner-1\",\"holdsBachelorsDegree\":true,\"records\":[{\"offeringId\":\"mt-ds\",\"status\":\"COMPLETED\",\"certificatePurchased\":true,\"gpa\":3.4,\"completedOn\":\"2025-05-10\"}]},\"offerings\":[{\"id\":\"mt-ds\",\"title\":\"MasterTrack Certificate in Data Science\",\"type\":\"MASTERTRACK\",\"provider\":{\"name\":\"Example State University\",\"kind\":\"UNIVERSITY\",\"accreditor\":\"HLC\",\"domain\":\"example.edu\",\"country\":\"US\"},\"creditEligible\":true,\"degreePathway\":{\"degreeId\":\"mcs\",\"degreeTitle\":\"Master of Computer Science\",\"minimumGpa\":3.0,\"requiresBachelorsDegree\":true}}]}";
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Evaluate offerings for a learner",
+            description = "Answers, per offering and in request order: is it accredited, what credential it gives, whether it "
+                    + "transfers credit, whether it leads to degree admission, and whether it confers an industry certification; "
+                    + "with every conclusion, its policy statement, rule, file and a reason an advisor can read aloud.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EvaluationRequest.class),
+            examples = @ExampleObject(name = "MasterTrack completed above the pathway's grade", value = EXAMPLE_REQUEST)))
+    @APIResponse(responseCode = "200", description = "One result per offering, in request order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields; errors names every one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 1 MiB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No rulebase loaded yet; retry after the Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EvaluationResponse evaluate(InputStream body) throws IOException {
         EvaluationRequest request = valid(bodySizeLimit.read(body));
         LocalDate asOf = request.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : request.asOf();

@@ -30,6 +30,14 @@ class NoRulebaseTest {
     }
 
     @Test
+    void without_a_rulebase_the_service_is_live_but_not_ready_nor_started() {
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'rulebase' }.data.reason", equalTo("no rulebase loaded"));
+        given().when().get("/q/health/started").then().statusCode(503);
+    }
+
+    @Test
     void a_valid_request_before_any_rulebase_is_loaded_is_503_with_retry_after() {
         given().contentType(ContentType.JSON)
                 .body("""
