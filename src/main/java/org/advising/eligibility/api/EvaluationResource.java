@@ -15,7 +15,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.advising.eligibility.engine.ActiveRulebase;
 import org.advising.eligibility.engine.Evaluator;
+import org.advising.eligibility.engine.Evaluation;
 import org.advising.eligibility.engine.Rulebase;
+import org.advising.eligibility.engine.RulebaseDefectException;
+import org.advising.eligibility.ops.EvaluationMetrics;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -32,9 +35,11 @@ public class EvaluationResource {
     private final RequestValidator validator;
     private final ActiveRulebase rulebases;
     private final Evaluator evaluator;
+    private final EvaluationMetrics metrics;
 
     public EvaluationResource(BodySizeLimit bodySizeLimit, RequestReader reader, RequestValidator validator,
-            ActiveRulebase rulebases, Evaluator evaluator) {
+            ActiveRulebase rulebases, Evaluator evaluator, EvaluationMetrics metrics) {
+        this.metrics = metrics;
         this.bodySizeLimit = bodySizeLimit;
         this.reader = reader;
         this.validator = validator;
@@ -68,9 +73,17 @@ public class EvaluationResource {
         EvaluationRequest request = valid(bodySizeLimit.read(body));
         LocalDate asOf = request.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : request.asOf();
         Rulebase rulebase = rulebases.require();
+        long started = System.nanoTime();
+        Evaluation evaluation;
+        try {
+            evaluation = evaluator.evaluate(rulebase, request.learner(), request.offerings(), asOf);
+        } catch (RulebaseDefectException e) {
+            metrics.failed(System.nanoTime() - started);
+            throw e;
+        }
+        metrics.evaluated(evaluation, System.nanoTime() - started);
         return new EvaluationResponse(request.learner().id(), asOf,
-                new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()),
-                evaluator.evaluate(rulebase, request.learner(), request.offerings(), asOf));
+                new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), evaluation.decisions());
     }
 
     /** The request, or {@link InvalidRequestException} naming every invalid field. */

@@ -2,6 +2,7 @@ package org.advising.eligibility.engine;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
  * The rulebase the service answers with. It is compiled from the rules folder at startup, where
  * rules that do not load or scenarios that fail stop the service; later reloads activate a new
  * rulebase only when it compiles and passes its scenarios, and otherwise keep the last good one.
- * Activation swaps one reference: an evaluation keeps the rulebase it started with.
+ * Activation swaps one reference: an evaluation keeps the rulebase it started with. Every attempt
+ * is announced as a CDI event.
  */
 @ApplicationScoped
 public class ActiveRulebase {
@@ -25,13 +27,15 @@ public class ActiveRulebase {
 
     private final Path rulesFolder;
     private final Evaluator evaluator;
+    private final Event<ReloadAttempt> reloads;
     private final AtomicReference<Rulebase> active = new AtomicReference<>();
     private volatile ReloadAttempt lastAttempt;
 
     public ActiveRulebase(@ConfigProperty(name = "eligibility.rules.folder", defaultValue = "rules") Path rulesFolder,
-            Evaluator evaluator) {
+            Evaluator evaluator, Event<ReloadAttempt> reloads) {
         this.rulesFolder = rulesFolder;
         this.evaluator = evaluator;
+        this.reloads = reloads;
     }
 
     void loadAtStartup(@Observes StartupEvent startup) {
@@ -73,6 +77,7 @@ public class ActiveRulebase {
             attempt = refused(trigger, null, e.errors(), List.of(), e.errors().size() + (e.errors().size() == 1 ? " error" : " errors"));
         }
         lastAttempt = attempt;
+        reloads.fire(attempt);
         return attempt;
     }
 

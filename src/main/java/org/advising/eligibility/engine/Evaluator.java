@@ -54,7 +54,7 @@ public class Evaluator {
     }
 
     /** Evaluates as of today (UTC). */
-    public List<OfferingDecision> evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings) {
+    public Evaluation evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings) {
         return evaluate(rulebase, learner, offerings, LocalDate.now(ZoneOffset.UTC));
     }
 
@@ -62,7 +62,7 @@ public class Evaluator {
      * Evaluates as of a date: the session's clock is a pseudo clock set to that date, so rules'
      * date-effective and date-expires are judged by it, and only policy values in effect then apply.
      */
-    public List<OfferingDecision> evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf) {
+    public Evaluation evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf) {
         ConclusionRecorder recorder = new ConclusionRecorder(rulebase);
         int limit = maxFiringsPerOffering * offerings.size();
         try (KieSession session = rulebase.kieBase().newKieSession(PSEUDO_CLOCK, null)) {
@@ -83,7 +83,7 @@ public class Evaluator {
                 throw new RulebaseDefectException(List.of(runaway(limit, recorder.firingsByRule())));
             }
         }
-        return decisions(offerings, recorder.conclusions());
+        return new Evaluation(decisions(offerings, recorder.conclusions()), Map.copyOf(recorder.firingsByRule()));
     }
 
     private static KieSessionConfiguration pseudoClock() {

@@ -82,7 +82,7 @@ public final class ScenarioRunner {
         }
         List<OfferingDecision> decisions;
         try {
-            decisions = evaluator.evaluate(rulebase, scenario.learner(), scenario.offerings(), scenario.evaluatedOn());
+            decisions = evaluator.evaluate(rulebase, scenario.learner(), scenario.offerings(), scenario.evaluatedOn()).decisions();
         } catch (RuntimeException e) {
             return "could not be evaluated: " + e.getMessage();
         }

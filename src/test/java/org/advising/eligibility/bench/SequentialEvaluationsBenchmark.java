@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.advising.eligibility.api.EvaluationRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.advising.eligibility.engine.Evaluation;
 import org.advising.eligibility.engine.Evaluator;
 import org.advising.eligibility.engine.OfferingDecision;
 import org.advising.eligibility.engine.Rulebase;
 import org.advising.eligibility.engine.RulebaseCompiler;
 import org.advising.eligibility.engine.RulesFolder;
+import org.advising.eligibility.ops.EvaluationMetrics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -38,15 +41,15 @@ class SequentialEvaluationsBenchmark {
         EvaluationRequest request = json.treeToValue(example.get("request"), EvaluationRequest.class);
         Evaluator evaluator = new Evaluator(100);
 
-        List<OfferingDecision> first = evaluator.evaluate(rulebase, request.learner(), request.offerings());
+        List<OfferingDecision> first = evaluator.evaluate(rulebase, request.learner(), request.offerings()).decisions();
         for (int i = 0; i < WARM_UP; i++) {
-            evaluator.evaluate(rulebase, request.learner(), request.offerings());
+            evaluator.evaluate(rulebase, request.learner(), request.offerings()).decisions();
         }
         long[] nanos = new long[RUNS];
         long total = System.nanoTime();
         for (int i = 0; i < RUNS; i++) {
             long one = System.nanoTime();
-            List<OfferingDecision> decisions = evaluator.evaluate(rulebase, request.learner(), request.offerings());
+            List<OfferingDecision> decisions = evaluator.evaluate(rulebase, request.learner(), request.offerings()).decisions();
             nanos[i] = System.nanoTime() - one;
             assertEquals(first, decisions);
         }
@@ -57,5 +60,26 @@ class SequentialEvaluationsBenchmark {
                         + "p50 %.3f ms, p99 %.3f ms, %.0f offering decisions/s%n%n",
                 RUNS, request.offerings().size(), WARM_UP, totalMs, nanos[RUNS / 2] / 1e6, nanos[RUNS * 99 / 100] / 1e6,
                 RUNS * request.offerings().size() / (totalMs / 1000));
+    }
+
+    @Test
+    void cost_of_recording_metrics_for_one_evaluation() throws Exception {
+        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        JsonNode example = json.readTree(Path.of("src/test/resources/contract/examples/06-degree-presumed-and-route.json").toFile());
+        EvaluationRequest request = json.treeToValue(example.get("request"), EvaluationRequest.class);
+        Evaluation evaluation = new Evaluator(100).evaluate(rulebase, request.learner(), request.offerings());
+        EvaluationMetrics metrics = new EvaluationMetrics(new SimpleMeterRegistry());
+        for (int i = 0; i < 200_000; i++) {
+            metrics.evaluated(evaluation, 1_000);
+        }
+        long started = System.nanoTime();
+        int runs = 1_000_000;
+        for (int i = 0; i < runs; i++) {
+            metrics.evaluated(evaluation, 1_000);
+        }
+        System.out.printf("%nrecording metrics for one evaluation of %d offerings (%d conclusions, %d rules fired): %.0f ns%n%n",
+                evaluation.decisions().size(), evaluation.decisions().stream().mapToInt(d -> d.conclusions().size()).sum(),
+                evaluation.firingsByRule().size(), (System.nanoTime() - started) / (double) runs);
     }
 }

@@ -20,7 +20,7 @@ class EffectiveDatesTest {
     private static OfferingDecision creditOn(String asOf) {
         Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("src/test/resources/rulebases/dated")));
         return new Evaluator(100).evaluate(rulebase, learner(), List.of(offering(OfferingType.MASTERTRACK, HLC_UNIVERSITY).build()),
-                LocalDate.parse(asOf)).get(0);
+                LocalDate.parse(asOf)).decisions().get(0);
     }
 
     @Test

@@ -54,7 +54,7 @@ class PolicyStatementsTest {
     }
 
     private static OfferingDecision decide(Learner learner, Offering offering) {
-        return EVALUATOR.evaluate(rulebase, learner, List.of(offering)).get(0);
+        return EVALUATOR.evaluate(rulebase, learner, List.of(offering)).decisions().get(0);
     }
 
     private static TracedConclusion only(OfferingDecision decision, Topic topic) {
@@ -347,7 +347,7 @@ class PolicyStatementsTest {
         Offering degree = offering(DEGREE, HLC_UNIVERSITY).id("mcs").build();
         Offering route = offering(MASTERTRACK, HLC_UNIVERSITY).id("mt").pathway(pathway("mcs", 3.0, true)).build();
         Offering elsewhere = offering(MASTERTRACK, HLC_UNIVERSITY).id("mt-other").pathway(pathway("other", 3.0, true)).build();
-        List<OfferingDecision> decisions = EVALUATOR.evaluate(rulebase, learner(), List.of(degree, route, elsewhere));
+        List<OfferingDecision> decisions = EVALUATOR.evaluate(rulebase, learner(), List.of(degree, route, elsewhere)).decisions();
         List<TracedConclusion> routes = decisions.get(0).conclusions().stream().filter(c -> c.policy().equals("ADV-4")).toList();
         assertEquals(1, routes.size());
         assertTrue(routes.get(0).reason().contains("\"Title of mt\""));
@@ -367,7 +367,7 @@ class PolicyStatementsTest {
         Offering a = offering(COURSE, COMPANY).id("z-first").build();
         Offering b = offering(DEGREE, EDU_UNIVERSITY).id("a-second").build();
         Offering c = offering(MASTERTRACK, UNRECOGNIZED_UNIVERSITY).id("m-third").build();
-        List<OfferingDecision> decisions = EVALUATOR.evaluate(rulebase, learner(), List.of(a, b, c));
+        List<OfferingDecision> decisions = EVALUATOR.evaluate(rulebase, learner(), List.of(a, b, c)).decisions();
         assertEquals(List.of("z-first", "a-second", "m-third"), decisions.stream().map(OfferingDecision::offeringId).toList());
         for (OfferingDecision decision : decisions) {
             for (Topic topic : List.of(Topic.ACCREDITATION, Topic.CREDENTIAL, Topic.CREDIT, Topic.ADMISSION, Topic.INDUSTRY_CERTIFICATION)) {

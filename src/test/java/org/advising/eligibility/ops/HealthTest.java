@@ -1,4 +1,4 @@
-package org.advising.eligibility.api;
+package org.advising.eligibility.ops;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package org.advising.eligibility.api;
+package org.advising.eligibility.ops;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.advising.eligibility.engine.ActiveRulebase;

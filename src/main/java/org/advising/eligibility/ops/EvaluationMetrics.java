@@ -1,0 +1,78 @@
+package org.advising.eligibility.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.advising.eligibility.engine.Evaluation;
+import org.advising.eligibility.engine.OfferingDecision;
+import org.advising.eligibility.engine.ReloadAttempt;
+import org.advising.eligibility.engine.TracedConclusion;
+
+/**
+ * The service's own metrics, exported at /q/metrics (see docs/operations.md for each one).
+ * Counters are looked up once per tag set and cached, so recording an evaluation is a handful
+ * of increments.
+ */
+@ApplicationScoped
+public class EvaluationMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer evaluations;
+    private final Timer failedEvaluations;
+    private final Counter offeringDecisions;
+    private final Map<String, Counter> conclusions = new ConcurrentHashMap<>();
+    private final Map<String, Counter> firings = new ConcurrentHashMap<>();
+    private volatile Gauge activeVersion;
+
+    public EvaluationMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.evaluations = timer(registry, "ok");
+        this.failedEvaluations = timer(registry, "rulebase_defect");
+        this.offeringDecisions = Counter.builder("eligibility.offering.decisions")
+                .description("Offerings decided (one evaluation decides one or more)").register(registry);
+    }
+
+    private static Timer timer(MeterRegistry registry, String result) {
+        return Timer.builder("eligibility.evaluations").description("Evaluations and their time in the rule engine")
+                .tag("result", result).publishPercentileHistogram().register(registry);
+    }
+
+    public void evaluated(Evaluation evaluation, long nanos) {
+        evaluations.record(Duration.ofNanos(nanos));
+        offeringDecisions.increment(evaluation.decisions().size());
+        for (OfferingDecision decision : evaluation.decisions()) {
+            for (TracedConclusion conclusion : decision.conclusions()) {
+                conclusions.computeIfAbsent(conclusion.topic() + "/" + conclusion.outcome(), key -> Counter
+                        .builder("eligibility.conclusions").description("Conclusions drawn, by topic and outcome")
+                        .tag("topic", conclusion.topic().name()).tag("outcome", conclusion.outcome()).register(registry))
+                        .increment();
+            }
+        }
+        evaluation.firingsByRule().forEach((rule, count) -> firings.computeIfAbsent(rule, name -> Counter
+                .builder("eligibility.rule.firings").description("Rule firings, by rule name")
+                .tag("rule", name).register(registry)).increment(count));
+    }
+
+    public void failed(long nanos) {
+        failedEvaluations.record(Duration.ofNanos(nanos));
+    }
+
+    void reloaded(@Observes ReloadAttempt attempt) {
+        registry.counter("eligibility.rulebase.reloads", "outcome", attempt.outcome().name(), "trigger", attempt.trigger()).increment();
+        if (attempt.outcome() == ReloadAttempt.Outcome.ACTIVATED) {
+            Gauge previous = activeVersion;
+            activeVersion = Gauge.builder("eligibility.rulebase.active", () -> 1)
+                    .description("The active rulebase, named by its version label (always 1)")
+                    .tag("version", attempt.version()).register(registry);
+            if (previous != null && previous != activeVersion) {
+                registry.remove(previous);
+            }
+        }
+    }
+}

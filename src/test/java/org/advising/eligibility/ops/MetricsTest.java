@@ -1,0 +1,58 @@
+package org.advising.eligibility.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** /q/metrics after known evaluations: counts, conclusions by topic and outcome, firings, rulebase. */
+@QuarkusTest
+class MetricsTest {
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double value(String metrics, String series) {
+        Matcher line = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(metrics);
+        return line.find() ? Double.parseDouble(line.group(1)) : 0.0;
+    }
+
+    private static double increase(String before, String after, String series) {
+        return value(after, series) - value(before, series);
+    }
+
+    @Test
+    void evaluations_conclusions_and_rule_firings_are_counted() throws Exception {
+        String request = new ObjectMapper().readTree(
+                Path.of("src/test/resources/contract/examples/04-professional-certificate-ace.json").toFile()).get("request").toString();
+        String before = metrics();
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON).body(request).when().post("/api/v1/evaluations").then().statusCode(200);
+        }
+        String after = metrics();
+        assertEquals(3.0, increase(before, after, "eligibility_evaluations_seconds_count{result=\"ok\"}"));
+        assertEquals(3.0, increase(before, after, "eligibility_offering_decisions_total"));
+        assertEquals(3.0, increase(before, after, "eligibility_conclusions_total{outcome=\"CONDITIONAL\",topic=\"CREDIT\"}"));
+        assertEquals(6.0, increase(before, after, "eligibility_conclusions_total{outcome=\"ADVICE\",topic=\"ADVICE\"}"),
+                "IND-2 and ADV-1 each time");
+        assertEquals(3.0, increase(before, after,
+                "eligibility_rule_firings_total{rule=\"A professional certificate with a credit recommendation may transfer credit\"}"));
+        assertTrue(after.contains("eligibility_evaluations_seconds_bucket{result=\"ok\",le="), "latency histogram");
+    }
+
+    @Test
+    void the_active_rulebase_and_its_load_are_exported() {
+        String version = given().when().get("/api/v1/rulebase").then().extract().path("active.version");
+        String metrics = metrics();
+        assertEquals(1.0, value(metrics, "eligibility_rulebase_active{version=\"" + version + "\"}"));
+        assertTrue(value(metrics, "eligibility_rulebase_reloads_total{outcome=\"ACTIVATED\",trigger=\"startup\"}") >= 1.0);
+    }
+}
