@@ -4,6 +4,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +20,7 @@ import org.advising.eligibility.engine.Evaluator;
 import org.advising.eligibility.engine.Evaluation;
 import org.advising.eligibility.engine.Rulebase;
 import org.advising.eligibility.engine.RulebaseDefectException;
+import org.advising.eligibility.ops.DecisionAudit;
 import org.advising.eligibility.ops.EvaluationMetrics;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,10 +39,12 @@ public class EvaluationResource {
     private final ActiveRulebase rulebases;
     private final Evaluator evaluator;
     private final EvaluationMetrics metrics;
+    private final DecisionAudit audit;
 
     public EvaluationResource(BodySizeLimit bodySizeLimit, RequestReader reader, RequestValidator validator,
-            ActiveRulebase rulebases, Evaluator evaluator, EvaluationMetrics metrics) {
+            ActiveRulebase rulebases, Evaluator evaluator, EvaluationMetrics metrics, DecisionAudit audit) {
         this.metrics = metrics;
+        this.audit = audit;
         this.bodySizeLimit = bodySizeLimit;
         this.reader = reader;
         this.validator = validator;
@@ -69,7 +74,7 @@ public class EvaluationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "No rulebase loaded yet; retry after the Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EvaluationResponse evaluate(InputStream body) throws IOException {
+    public EvaluationResponse evaluate(InputStream body, @Context ContainerRequestContext context) throws IOException {
         EvaluationRequest request = valid(bodySizeLimit.read(body));
         LocalDate asOf = request.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : request.asOf();
         Rulebase rulebase = rulebases.require();
@@ -81,7 +86,9 @@ public class EvaluationResource {
             metrics.failed(System.nanoTime() - started);
             throw e;
         }
-        metrics.evaluated(evaluation, System.nanoTime() - started);
+        long nanos = System.nanoTime() - started;
+        metrics.evaluated(evaluation, nanos);
+        audit.record((String) context.getProperty(RequestIds.PROPERTY), rulebase.version(), asOf, request.learner().id(), evaluation, nanos);
         return new EvaluationResponse(request.learner().id(), asOf,
                 new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), evaluation.decisions());
     }

@@ -1,0 +1,84 @@
+package org.advising.eligibility.ops;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.advising.eligibility.engine.Evaluation;
+import org.advising.eligibility.engine.OfferingDecision;
+import org.advising.eligibility.engine.TracedConclusion;
+import org.advising.eligibility.model.Admission;
+import org.advising.eligibility.model.Credential;
+import org.advising.eligibility.model.CreditTransfer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The decision audit log: one JSON line per evaluation on the log category {@code eligibility.audit}.
+ * It records what was decided and by which rules, never what the learner sent: the learner id
+ * only as a keyed hash (HMAC-SHA256 with {@code eligibility.audit.learner-key}), or not at all
+ * when no key is configured.
+ */
+@ApplicationScoped
+public class DecisionAudit {
+
+    public static final String CATEGORY = "eligibility.audit";
+    private static final Logger LOG = Logger.getLogger(CATEGORY);
+
+    private final ObjectMapper json;
+    private final Optional<SecretKeySpec> learnerKey;
+
+    public DecisionAudit(ObjectMapper json, @ConfigProperty(name = "eligibility.audit.learner-key") Optional<String> learnerKey) {
+        this.json = json;
+        this.learnerKey = learnerKey.filter(key -> !key.isBlank())
+                .map(key -> new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Line(Instant time, String requestId, String rulebase, LocalDate asOf, String learner, double durationMs,
+            List<Offering> offerings) {
+    }
+
+    record Offering(String offeringId, boolean accredited, Credential credential, CreditTransfer transfersCredit,
+            Admission degreeAdmission, boolean industryCertification, List<String> policies) {
+    }
+
+    public void record(String requestId, String rulebaseVersion, LocalDate asOf, String learnerId, Evaluation evaluation, long nanos) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        List<Offering> offerings = evaluation.decisions().stream().map(DecisionAudit::offering).toList();
+        Line line = new Line(Instant.now(), requestId, rulebaseVersion, asOf, learnerKey.map(key -> pseudonym(key, learnerId)).orElse(null),
+                nanos / 1e6, offerings);
+        try {
+            LOG.info(json.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            LOG.warn("An audit line could not be written: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Offering offering(OfferingDecision decision) {
+        return new Offering(decision.offeringId(), decision.accredited(), decision.credential(), decision.transfersCredit(),
+                decision.degreeAdmission(), decision.industryCertification(),
+                decision.conclusions().stream().map(TracedConclusion::policy).toList());
+    }
+
+    static String pseudonym(SecretKeySpec key, String learnerId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return "hmac-sha256:" + HexFormat.of().formatHex(mac.doFinal(learnerId.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.advising.eligibility.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One audit line per evaluation, with request id, rulebase, asOf, decisions and a pseudonymised learner. */
+@QuarkusTest
+@TestProfile(DecisionAuditTest.WithLearnerKey.class)
+class DecisionAuditTest {
+
+    static final String KEY = "audit-test-key";
+
+    public static class WithLearnerKey implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("eligibility.audit.learner-key", KEY);
+        }
+    }
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listen() {
+        Logger.getLogger(DecisionAudit.CATEGORY).addHandler(capture);
+    }
+
+    @AfterEach
+    void stop() {
+        Logger.getLogger(DecisionAudit.CATEGORY).removeHandler(capture);
+    }
+
+    private static String example(String file) throws Exception {
+        return new ObjectMapper().readTree(Path.of("src/test/resources/contract/examples", file).toFile()).get("request").toString();
+    }
+
+    @Test
+    void an_evaluation_writes_one_audit_line_with_its_request_id_and_decisions_but_no_learner_data() throws Exception {
+        String body = example("01-mastertrack-completed-eligible.json");
+        String version = given().when().get("/api/v1/rulebase").then().extract().path("active.version");
+        given().contentType(ContentType.JSON).header("X-Request-Id", "portal-42.7").body(body)
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(200).header("X-Request-Id", "portal-42.7");
+        assertEquals(1, lines.size(), lines.toString());
+        JsonNode line = new ObjectMapper().readTree(lines.get(0));
+        assertEquals("portal-42.7", line.get("requestId").asText());
+        assertEquals(version, line.get("rulebase").asText());
+        assertEquals(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), line.get("asOf").asText());
+        assertEquals(DecisionAudit.pseudonym(new SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"), "learner-1"),
+                line.get("learner").asText());
+        assertTrue(line.get("durationMs").asDouble() > 0);
+        JsonNode offering = line.get("offerings").get(0);
+        assertEquals("mt-ds", offering.get("offeringId").asText());
+        assertEquals("ELIGIBLE", offering.get("degreeAdmission").asText());
+        assertEquals("[\"ACC-3\",\"CRED-2\",\"CR-1\",\"ADM-1\",\"IND-1\"]", offering.get("policies").toString());
+        assertFalse(lines.get(0).contains("learner-1"), "no raw learner id");
+        assertFalse(lines.get(0).contains("3.4"), "no grade");
+        assertFalse(lines.get(0).contains("Example State University"), "no request content beyond offering ids");
+    }
+
+    @Test
+    void a_request_without_a_usable_id_gets_a_new_one_in_the_header_and_the_audit_line() throws Exception {
+        String body = example("02-course-credit-unstated.json");
+        String id = given().contentType(ContentType.JSON).header("X-Request-Id", "bad id\twith spaces").body(body)
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(200).extract().header("X-Request-Id");
+        assertTrue(id.matches("[0-9a-f-]{36}"), id);
+        assertEquals(id, new ObjectMapper().readTree(lines.get(0)).get("requestId").asText());
+    }
+
+    @Test
+    void a_rejected_request_is_not_audited_but_still_carries_its_id() {
+        given().contentType(ContentType.JSON).header("X-Request-Id", "r-1").body("{}")
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(400).header("X-Request-Id", "r-1");
+        assertEquals(List.of(), lines);
+    }
+}
