@@ -26,14 +26,17 @@ public class ActiveRulebase {
     private static final Logger LOG = Logger.getLogger(ActiveRulebase.class);
 
     private final Path rulesFolder;
+    private final Path scenarioFolder;
     private final Evaluator evaluator;
     private final Event<ReloadAttempt> reloads;
     private final AtomicReference<Rulebase> active = new AtomicReference<>();
     private volatile ReloadAttempt lastAttempt;
 
     public ActiveRulebase(@ConfigProperty(name = "eligibility.rules.folder", defaultValue = "rules") Path rulesFolder,
+            @ConfigProperty(name = "eligibility.rules.scenarios-folder") Optional<Path> scenarioFolder,
             Evaluator evaluator, Event<ReloadAttempt> reloads) {
         this.rulesFolder = rulesFolder;
+        this.scenarioFolder = scenarioFolder.orElse(rulesFolder.resolve(RulesFolder.SCENARIOS));
         this.evaluator = evaluator;
         this.reloads = reloads;
     }
@@ -56,7 +59,7 @@ public class ActiveRulebase {
         Rulebase current = active.get();
         ReloadAttempt attempt;
         try {
-            RulesFolder folder = RulesFolder.read(rulesFolder);
+            RulesFolder folder = read();
             if (current != null && current.version().equals(folder.version())) {
                 attempt = new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.UNCHANGED, folder.version(), List.of(), List.of());
             } else {
@@ -106,5 +109,10 @@ public class ActiveRulebase {
 
     public Path folder() {
         return rulesFolder;
+    }
+
+    /** The rules folder as it is now on disk, with its scenarios. */
+    public RulesFolder read() {
+        return RulesFolder.read(rulesFolder, scenarioFolder);
     }
 }

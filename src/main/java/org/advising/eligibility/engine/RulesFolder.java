@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The files of a rules folder that decide answers: every {@code *.drl} below it and its
- * {@code policy-values.yaml}. The version is a SHA-256 over their relative paths and contents,
- * so the same files always give the same version.
+ * The files of a rules folder: every {@code *.drl} below it and its {@code policy-values.yaml},
+ * which decide answers, and the scenario files that test them. The version is a SHA-256 over the
+ * deciding files' relative paths and contents, so the same rules always give the same version;
+ * {@code contentHash} covers the scenarios too, so the watcher also notices a fixed scenario.
  */
 public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyValues, List<RuleFile> scenarioFiles,
-        String version) {
+        String version, String contentHash) {
 
     public static final String POLICY_VALUES = "policy-values.yaml";
     /** Scenario files (test cases for the rules); they do not decide answers, so they are not in the version. */
@@ -27,7 +28,13 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
     public record RuleFile(String name, String content) {
     }
 
+    /** The rules folder with its scenarios in its {@code tests} sub-folder. */
     public static RulesFolder read(Path root) {
+        return read(root, root.resolve(SCENARIOS));
+    }
+
+    /** The rules folder with its scenarios in another folder (a second ConfigMap, say). */
+    public static RulesFolder read(Path root, Path scenarioFolder) {
         if (!Files.isDirectory(root)) {
             throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " does not exist or is not a folder.");
         }
@@ -40,9 +47,12 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
             throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " has no " + POLICY_VALUES + ".");
         }
         RuleFile policyValues = new RuleFile(POLICY_VALUES, readString(values));
-        List<RuleFile> scenarios = Files.isDirectory(root.resolve(SCENARIOS)) ? files(root.resolve(SCENARIOS), ".yaml") : List.of();
-        return new RulesFolder(root, drl, policyValues, scenarios.stream()
-                .map(file -> new RuleFile(SCENARIOS + "/" + file.name(), file.content())).toList(), version(drl, policyValues));
+        String prefix = scenarioFolder.getFileName() == null ? SCENARIOS : scenarioFolder.getFileName().toString();
+        List<RuleFile> scenarios = (Files.isDirectory(scenarioFolder) ? files(scenarioFolder, ".yaml") : List.<RuleFile>of()).stream()
+                .map(file -> new RuleFile(prefix + "/" + file.name(), file.content())).toList();
+        List<RuleFile> decisive = Stream.concat(drl.stream(), Stream.of(policyValues)).toList();
+        return new RulesFolder(root, drl, policyValues, scenarios, hash(decisive),
+                hash(Stream.concat(decisive.stream(), scenarios.stream()).toList()));
     }
 
     /**
@@ -78,10 +88,10 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
         }
     }
 
-    private static String version(List<RuleFile> drl, RuleFile policyValues) {
+    private static String hash(List<RuleFile> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (RuleFile file : Stream.concat(drl.stream(), Stream.of(policyValues)).toList()) {
+            for (RuleFile file : files) {
                 digest.update(file.name().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(file.content().getBytes(StandardCharsets.UTF_8));

@@ -38,7 +38,7 @@ public class RulesWatcher {
             LOG.info("Watching the rules folder is off (eligibility.rules.watch-interval=0)");
             return;
         }
-        lastTried = rulebases.current().map(Rulebase::version).orElse(null);
+        lastTried = folderState();
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "rules-watcher");
             thread.setDaemon(true);
@@ -67,10 +67,10 @@ public class RulesWatcher {
         }
     }
 
-    /** The folder's version, or its problem when it cannot be read (mid-swap, or emptied). */
+    /** A hash of the folder's rules and scenarios, or its problem when it cannot be read (mid-swap, or emptied). */
     private String folderState() {
         try {
-            return RulesFolder.read(rulebases.folder()).version();
+            return rulebases.read().contentHash();
         } catch (RulebaseException e) {
             return "unreadable: " + String.join("; ", e.errors());
         }

@@ -146,6 +146,17 @@ class HotReloadTest {
     }
 
     @Test
+    void fixing_the_scenario_of_a_refused_change_activates_the_change() throws Exception {
+        String before = status().getString("active.version");
+        edit("policy-values.yaml", "passingGrade: 2.0", "passingGrade: 2.5");
+        awaitReload(s -> "REFUSED".equals(s.getString("lastReload.outcome")));
+        edit("tests/credit.yaml", "{ offeringId: mt, status: COMPLETED, gpa: 2.0 }", "{ offeringId: mt, status: COMPLETED, gpa: 2.5 }");
+        JsonPath status = awaitReload(s -> "ACTIVATED".equals(s.getString("lastReload.outcome"))
+                && !before.equals(s.getString("active.version")));
+        assertEquals(status.getString("active.version"), evaluate(AUDITED_COURSE).getString("rulebase.version"));
+    }
+
+    @Test
     void requests_during_reloads_all_succeed_on_a_version_that_passed() throws Exception {
         String first = status().getString("active.version");
         Set<String> versionsSeen = ConcurrentHashMap.newKeySet();
