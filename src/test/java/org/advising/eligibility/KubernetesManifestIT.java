@@ -1,0 +1,78 @@
+package org.advising.eligibility;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Kubernetes manifests generated at package time (target/kubernetes/kubernetes.yml). */
+class KubernetesManifestIT {
+
+    private static final Map<String, JsonNode> BY_KIND = new HashMap<>();
+
+    @BeforeAll
+    static void readTheManifests() throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try (var documents = yaml.readerFor(JsonNode.class).readValues(Path.of("target/kubernetes/kubernetes.yml").toFile())) {
+            while (documents.hasNext()) {
+                JsonNode document = (JsonNode) documents.next();
+                BY_KIND.put(document.get("kind").asText(), document);
+            }
+        }
+    }
+
+    private static JsonNode container() {
+        return BY_KIND.get("Deployment").at("/spec/template/spec/containers/0");
+    }
+
+    @Test
+    void exactly_the_resources_an_operator_applies_are_generated() {
+        assertEquals(List.of("Deployment", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Service"),
+                BY_KIND.keySet().stream().sorted().toList());
+    }
+
+    @Test
+    void the_deployment_probes_the_health_endpoints() {
+        assertEquals("/q/health/live", container().at("/livenessProbe/httpGet/path").asText());
+        assertEquals("/q/health/ready", container().at("/readinessProbe/httpGet/path").asText());
+        assertEquals("/q/health/started", container().at("/startupProbe/httpGet/path").asText());
+        assertEquals(30, container().at("/startupProbe/failureThreshold").asInt());
+        assertEquals(8080, container().at("/livenessProbe/httpGet/port").asInt());
+    }
+
+    @Test
+    void the_rules_and_scenarios_come_from_configmaps_named_by_the_environment() {
+        Map<String, String> env = new HashMap<>();
+        container().get("env").forEach(variable -> env.put(variable.get("name").asText(), variable.path("value").asText()));
+        assertEquals("/deployments/rules", env.get("ELIGIBILITY_RULES_FOLDER"));
+        assertEquals("/deployments/rule-tests", env.get("ELIGIBILITY_RULES_SCENARIOS_FOLDER"));
+        Map<String, String> mounts = new HashMap<>();
+        container().get("volumeMounts").forEach(mount -> mounts.put(mount.get("name").asText(), mount.get("mountPath").asText()));
+        assertEquals(Map.of("rules", "/deployments/rules", "rule-tests", "/deployments/rule-tests"), mounts);
+        Map<String, String> volumes = new HashMap<>();
+        BY_KIND.get("Deployment").at("/spec/template/spec/volumes")
+                .forEach(volume -> volumes.put(volume.get("name").asText(), volume.at("/configMap/name").asText()));
+        assertEquals(Map.of("rules", "eligibility-rules", "rule-tests", "eligibility-rule-tests"), volumes);
+    }
+
+    @Test
+    void ports_resources_scaling_and_disruption_budget_are_set() {
+        assertEquals(8080, container().at("/ports/0/containerPort").asInt());
+        assertEquals(8080, BY_KIND.get("Service").at("/spec/ports/0/targetPort").asInt());
+        assertEquals("250m", container().at("/resources/requests/cpu").asText());
+        assertEquals("512Mi", container().at("/resources/limits/memory").asText());
+        JsonNode autoscaler = BY_KIND.get("HorizontalPodAutoscaler");
+        assertEquals("eligibility-service", autoscaler.at("/spec/scaleTargetRef/name").asText());
+        assertEquals(70, autoscaler.at("/spec/metrics/0/resource/target/averageUtilization").asInt());
+        assertEquals(1, BY_KIND.get("PodDisruptionBudget").at("/spec/minAvailable").asInt());
+        assertTrue(BY_KIND.get("PodDisruptionBudget").at("/spec/selector/matchLabels").has("app.kubernetes.io/name"));
+    }
+}
