@@ -1,0 +1,29 @@
+# The eligibility service as a container image. Build:  docker build -t eligibility-service .
+# The base images are build arguments, so an organisation can swap in its own (docs/operations.md).
+ARG BUILD_IMAGE=docker.io/library/eclipse-temurin:17-jdk
+ARG RUN_IMAGE=docker.io/library/eclipse-temurin:17-jre
+
+# Build with the Maven wrapper on a JDK 17.
+FROM ${BUILD_IMAGE} AS build
+WORKDIR /build
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY src/ src/
+COPY rules/ rules/
+RUN ./mvnw --batch-mode --no-transfer-progress package -DskipTests
+
+# Run on a JRE 17, as a non-root user, with the rules at a fixed path a ConfigMap can be mounted over.
+FROM ${RUN_IMAGE}
+WORKDIR /deployments
+COPY --from=build /build/target/quarkus-app/lib/ /deployments/lib/
+COPY --from=build /build/target/quarkus-app/app/ /deployments/app/
+COPY --from=build /build/target/quarkus-app/quarkus/ /deployments/quarkus/
+COPY --from=build /build/target/quarkus-app/quarkus-run.jar /deployments/quarkus-run.jar
+COPY rules/ /deployments/rules/
+ENV ELIGIBILITY_RULES_FOLDER=/deployments/rules \
+    HOME=/tmp \
+    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+USER 185
+EXPOSE 8080
+# exec: java becomes PID 1 and receives SIGTERM, so a graceful shutdown drains in-flight requests.
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar \"$@\"", "--"]

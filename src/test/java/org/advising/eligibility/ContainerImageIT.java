@@ -1,0 +1,132 @@
+package org.advising.eligibility;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds the real image from the Dockerfile with podman (src/test/container/build-image.sh) and
+ * runs it as an operator would. Skipped, saying why, where podman or root is missing; CI
+ * installs both.
+ */
+class ContainerImageIT {
+
+    private static final String IMAGE = "localhost/eligibility-service:it";
+    private static final Path CONF = Path.of(System.getProperty("user.home"), ".cache/eligibility-images/containers.conf");
+    private static final List<String> CONTAINERS = new ArrayList<>();
+
+    @BeforeAll
+    static void buildTheImage() throws Exception {
+        assumeTrue(run(List.of("id", "-u"), 10).trim().equals("0"), "skipped: building base images needs root");
+        assumeTrue(new ProcessBuilder("podman", "--version").start().waitFor() == 0, "skipped: podman is not installed");
+        run(List.of("src/test/container/build-image.sh", IMAGE), 900);
+    }
+
+    @AfterAll
+    static void removeContainersAndImage() throws Exception {
+        for (String container : CONTAINERS) {
+            run(List.of("podman", "rm", "-f", container), 60);
+        }
+        run(List.of("podman", "rmi", "-f", IMAGE), 60); // the cached base images stay
+    }
+
+    /** Runs a command to completion; its output, or an AssertionError with it when it fails. */
+    private static String run(List<String> command, int seconds) throws Exception {
+        Path log = Files.createTempFile("podman", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("CONTAINERS_CONF", CONF.toString());
+        Process process = builder.start();
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish in " + seconds + " s: " + Files.readString(log));
+        }
+        String output = Files.readString(log);
+        if (process.exitValue() != 0) {
+            throw new AssertionError(command + " failed (" + process.exitValue() + "): " + output);
+        }
+        return output;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Starts the image with these extra podman arguments and waits until it is ready; returns its port. */
+    private static int start(String name, List<String> arguments) throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of("podman", "run", "-d", "--name", name, "-p", "127.0.0.1:" + port + ":8080"));
+        command.addAll(arguments);
+        command.add(IMAGE);
+        run(command, 60);
+        CONTAINERS.add(name);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (given().port(port).when().get("/q/health/ready").statusCode() == 200) {
+                    return port;
+                }
+            } catch (Exception notYet) {
+                // the server is not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not ready in 90 s: " + run(List.of("podman", "logs", name), 30));
+    }
+
+    private static String example(String file) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Path.of("src/test/resources/contract/examples", file).toFile()).get("request").toString();
+    }
+
+    @Test
+    void the_image_serves_the_contract_as_a_non_root_user_with_its_own_rules() throws Exception {
+        int port = start("eligibility-it-default", List.of());
+        given().port(port).contentType(ContentType.JSON).body(example("01-mastertrack-completed-eligible.json"))
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(200)
+                .body("results[0].degreeAdmission", equalTo("ELIGIBLE"))
+                .body("results[0].transfersCredit", equalTo("YES"));
+        assertEquals("185", run(List.of("podman", "exec", "eligibility-it-default", "id", "-u"), 30).trim());
+        assertEquals("/deployments/rules", given().port(port).when().get("/api/v1/rulebase").then().extract().path("folder"));
+    }
+
+    @Test
+    void rules_mounted_over_the_rules_folder_replace_the_built_in_ones(@TempDir Path rules) throws Exception {
+        RulesCopy.into(rules);
+        Path values = rules.resolve("policy-values.yaml");
+        Files.writeString(values, Files.readString(values).replace("  - code: DEAC\n", "  - code: QAA\n    name: Quality Assurance Agency\n  - code: DEAC\n"));
+        try (var files = Files.walk(rules)) { // the container runs as uid 185: let it read the mounted copy
+            files.forEach(path -> {
+                path.toFile().setReadable(true, false);
+                if (Files.isDirectory(path)) {
+                    path.toFile().setExecutable(true, false);
+                }
+            });
+        }
+        int port = start("eligibility-it-mounted", List.of("-v", rules + ":/deployments/rules:ro"));
+        String imageVersion = org.advising.eligibility.engine.RulesFolder.read(Path.of("rules")).version();
+        assertNotEquals(imageVersion, given().port(port).when().get("/api/v1/rulebase").then().extract().path("active.version"));
+        given().port(port).contentType(ContentType.JSON)
+                .body("{\"learner\": {\"id\": \"l\"}, \"offerings\": [{\"id\": \"d\", \"type\": \"DEGREE\","
+                        + " \"provider\": {\"name\": \"Harbour University\", \"kind\": \"UNIVERSITY\", \"accreditor\": \"QAA\"}}]}")
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(200).body("results[0].accredited", equalTo(true));
+    }
+}
