@@ -22,6 +22,7 @@ class OpenApiTest {
                 .body("paths.'/api/v1/evaluations'.post.requestBody.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/EvaluationRequest"))
                 .body("paths.'/api/v1/evaluations'.post.requestBody.content.'application/json'.examples", notNullValue())
+                .body("paths.'/api/v1/evaluations'.post.responses.'200'.content.'application/json'.examples", notNullValue())
                 .body("paths.'/api/v1/evaluations'.post.responses.keySet()", hasItems("200", "400", "413", "415", "503"))
                 .body("components.schemas.OfferingType.enum", hasItems("COURSE", "SPECIALIZATION", "MASTERTRACK", "DEGREE",
                         "PROFESSIONAL_CERTIFICATE"))
