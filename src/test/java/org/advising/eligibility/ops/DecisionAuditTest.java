@@ -15,10 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,30 +34,18 @@ class DecisionAuditTest {
         }
     }
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private AuditLines audit;
+    private List<String> lines;
 
     @BeforeEach
     void listen() {
-        Logger.getLogger(DecisionAudit.CATEGORY).addHandler(capture);
+        audit = AuditLines.capture();
+        lines = audit.lines();
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger(DecisionAudit.CATEGORY).removeHandler(capture);
+        audit.close();
     }
 
     private static String example(String file) throws Exception {

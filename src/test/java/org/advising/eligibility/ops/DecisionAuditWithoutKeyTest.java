@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** Without a configured learner key, the audit line leaves the learner out altogether. */
@@ -20,29 +16,13 @@ class DecisionAuditWithoutKeyTest {
 
     @Test
     void the_learner_is_left_out_of_the_audit_line() throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger(DecisionAudit.CATEGORY).addHandler(capture);
-        try {
+        List<String> lines;
+        try (AuditLines audit = AuditLines.capture()) {
             given().contentType(ContentType.JSON)
                     .body("{\"learner\": {\"id\": \"learner-secret-7\"}, \"offerings\": [{\"id\": \"c1\", \"type\": \"COURSE\","
                             + " \"provider\": {\"name\": \"U\", \"kind\": \"COMPANY\"}}]}")
                     .when().post("/api/v1/evaluations").then().statusCode(200);
-        } finally {
-            Logger.getLogger(DecisionAudit.CATEGORY).removeHandler(capture);
+            lines = audit.lines();
         }
         assertEquals(1, lines.size());
         assertFalse(new ObjectMapper().readTree(lines.get(0)).has("learner"), lines.get(0));
