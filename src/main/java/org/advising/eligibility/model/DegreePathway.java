@@ -10,4 +10,12 @@ public record DegreePathway(
         String degreeTitle,
         @NotNull @DecimalMin("0.0") @DecimalMax("4.0") Double minimumGpa,
         Boolean requiresBachelorsDegree) {
+
+    /** How reasons name the degree: its title, else its id, since both are optional. */
+    public String degreeName() {
+        if (degreeTitle != null && !degreeTitle.isBlank()) {
+            return degreeTitle;
+        }
+        return degreeId != null && !degreeId.isBlank() ? "the degree '" + degreeId + "'" : "the degree it leads to";
+    }
 }

@@ -22,6 +22,26 @@ class RuleScenariosTest {
     }
 
     @Test
+    void every_reason_drawn_in_any_scenario_reads_without_null_or_placeholders() throws Exception {
+        RulesFolder folder = RulesFolder.read(Path.of("rules"));
+        Rulebase rulebase = new RulebaseCompiler().compile(folder);
+        int reasons = 0;
+        for (RulesFolder.RuleFile file : folder.scenarioFiles()) {
+            for (Scenario scenario : Yaml.MAPPER.readValue(file.content(), new com.fasterxml.jackson.core.type.TypeReference<List<Scenario>>() { })) {
+                for (OfferingDecision decision : new Evaluator(100).evaluate(rulebase, scenario.learner(), scenario.offerings(),
+                        scenario.evaluatedOn()).decisions()) {
+                    for (TracedConclusion conclusion : decision.conclusions()) {
+                        reasons++;
+                        assertTrue(!conclusion.reason().matches("(?s).*\\bnull\\b.*") && conclusion.reason().endsWith("."),
+                                file.name() + " \"" + scenario.name() + "\": " + conclusion.policy() + ": " + conclusion.reason());
+                    }
+                }
+            }
+        }
+        assertTrue(reasons > 200, "reasons checked: " + reasons);
+    }
+
+    @Test
     void the_shipped_scenarios_cover_every_policy_statement() throws Exception {
         String scenarios = RulesFolder.read(Path.of("rules")).scenarioFiles().stream()
                 .map(RulesFolder.RuleFile::content).collect(Collectors.joining("\n"));
