@@ -2,13 +2,11 @@ package org.advising.eligibility.engine;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.advising.eligibility.model.PassingGrade;
 import org.advising.eligibility.model.RecognizedAccreditor;
 
@@ -38,13 +36,8 @@ record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognizedAccredi
         PolicyValues values;
         try {
             values = Yaml.MAPPER.readValue(file.content(), PolicyValues.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new RulebaseException(file.name() + ":" + Yaml.lineOfKey(file.content(), e.getPropertyName(), e.getLocation().getLineNr())
-                    + ": unknown policy value '" + e.getPropertyName() + "'; known: "
-                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new RulebaseException(file.name() + ":" + line + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new RulebaseException(file.name() + ":" + Yaml.problem(e, file.content(), "policy value"));
         }
         List<String> errors = new ArrayList<>();
         List<PolicyFact> facts = new ArrayList<>();

@@ -2,12 +2,10 @@ package org.advising.eligibility.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -19,11 +17,11 @@ public final class ScenarioRunner {
 
     private static final TypeReference<List<Scenario>> CASES = new TypeReference<>() { };
 
-    /** A failing case, or an unreadable file (then {@code scenario} is null). */
+    /** A failing case, or an unreadable file (then {@code scenario} is null and the problem starts with its line). */
     public record Failure(String file, String scenario, String problem) {
         @Override
         public String toString() {
-            return scenario == null ? file + problem : file + ": \"" + scenario + "\": " + problem;
+            return scenario == null ? file + ":" + problem : file + ": \"" + scenario + "\": " + problem;
         }
     }
 
@@ -48,7 +46,7 @@ public final class ScenarioRunner {
             try {
                 scenarios = Yaml.MAPPER.readValue(file.content(), CASES);
             } catch (JsonProcessingException e) {
-                failures.add(new Failure(file.name(), null, unreadable(e, file.content())));
+                failures.add(new Failure(file.name(), null, Yaml.problem(e, file.content(), "field")));
                 continue;
             }
             for (Scenario scenario : scenarios == null ? List.<Scenario>of() : scenarios) {
@@ -61,18 +59,6 @@ public final class ScenarioRunner {
             }
         }
         return new Report(passed, List.copyOf(failures));
-    }
-
-    private static String unreadable(JsonProcessingException e, String content) {
-        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            line = Yaml.lineOfKey(content, unknown.getPropertyName(), line);
-        }
-        String message = e instanceof UnrecognizedPropertyException unknown
-                ? "unknown field '" + unknown.getPropertyName() + "'; known: "
-                        + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
-                : e.getOriginalMessage().lines().findFirst().orElse("");
-        return ":" + line + ": " + message;
     }
 
     /** What differs from the expectation, or null when the case passes. */

@@ -1,10 +1,13 @@
 package org.advising.eligibility.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** How the rules folder's YAML files are read: strictly, and with NO and YES kept as words, not booleans. */
 final class Yaml {
@@ -19,6 +22,19 @@ final class Yaml {
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
     private Yaml() {
+    }
+
+    /**
+     * Why a YAML file could not be read, as {@code line: message}; an unknown key is reported at the
+     * line where it is written, with the keys that are known ({@code kind} names what a key is).
+     */
+    static String problem(JsonProcessingException e, String content, String kind) {
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return lineOfKey(content, unknown.getPropertyName(), line) + ": unknown " + kind + " '" + unknown.getPropertyName()
+                    + "'; known: " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+        }
+        return line + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
     }
 
     /**
