@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 class ContractExamplesTest {
 
     static final List<Path> EXAMPLE_FOLDERS = List.of(
-            Path.of("src/test/resources/contract/examples"),
+            Path.of("src/main/resources/META-INF/resources/examples"),
             Path.of("../shared/contract/examples"));
     private static final List<String> SUMMARY_FIELDS =
             List.of("accredited", "credential", "transfersCredit", "degreeAdmission", "industryCertification");

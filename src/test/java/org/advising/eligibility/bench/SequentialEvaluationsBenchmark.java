@@ -37,7 +37,7 @@ class SequentialEvaluationsBenchmark {
         double compileMs = (System.nanoTime() - started) / 1e6;
 
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        JsonNode example = json.readTree(Path.of("src/test/resources/contract/examples/06-degree-presumed-and-route.json").toFile());
+        JsonNode example = json.readTree(Path.of("src/main/resources/META-INF/resources/examples/06-degree-presumed-and-route.json").toFile());
         EvaluationRequest request = json.treeToValue(example.get("request"), EvaluationRequest.class);
         Evaluator evaluator = new Evaluator(100);
 
@@ -66,7 +66,7 @@ class SequentialEvaluationsBenchmark {
     void cost_of_recording_metrics_for_one_evaluation() throws Exception {
         Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        JsonNode example = json.readTree(Path.of("src/test/resources/contract/examples/06-degree-presumed-and-route.json").toFile());
+        JsonNode example = json.readTree(Path.of("src/main/resources/META-INF/resources/examples/06-degree-presumed-and-route.json").toFile());
         EvaluationRequest request = json.treeToValue(example.get("request"), EvaluationRequest.class);
         Evaluation evaluation = new Evaluator(100).evaluate(rulebase, request.learner(), request.offerings());
         EvaluationMetrics metrics = new EvaluationMetrics(new SimpleMeterRegistry());

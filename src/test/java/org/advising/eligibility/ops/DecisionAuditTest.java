@@ -49,7 +49,7 @@ class DecisionAuditTest {
     }
 
     private static String example(String file) throws Exception {
-        return new ObjectMapper().readTree(Path.of("src/test/resources/contract/examples", file).toFile()).get("request").toString();
+        return new ObjectMapper().readTree(Path.of("src/main/resources/META-INF/resources/examples", file).toFile()).get("request").toString();
     }
 
     @Test

@@ -32,7 +32,7 @@ class MetricsTest {
     @Test
     void evaluations_conclusions_and_rule_firings_are_counted() throws Exception {
         String request = new ObjectMapper().readTree(
-                Path.of("src/test/resources/contract/examples/04-professional-certificate-ace.json").toFile()).get("request").toString();
+                Path.of("src/main/resources/META-INF/resources/examples/04-professional-certificate-ace.json").toFile()).get("request").toString();
         String before = metrics();
         for (int i = 0; i < 3; i++) {
             given().contentType(ContentType.JSON).body(request).when().post("/api/v1/evaluations").then().statusCode(200);
