@@ -1,0 +1,331 @@
+// The evaluation page: turns the form into a POST /api/v1/evaluations request, shows one card
+// per offering, and puts each 400 problem next to the field it names. No data is ever written
+// as HTML: everything the service or the user sent goes in with textContent.
+'use strict';
+
+const ENDPOINT = new URL('api/v1/evaluations', document.baseURI).href;
+const ANSWERS = [
+  ['accredited', 'Accredited'],
+  ['credential', 'Credential'],
+  ['transfersCredit', 'Transfers credit'],
+  ['degreeAdmission', 'Degree admission'],
+  ['industryCertification', 'Industry certification'],
+];
+const POSITIVE = [true, 'YES', 'ELIGIBLE', 'PLATFORM_CERTIFICATE', 'UNIVERSITY_CERTIFICATE', 'DEGREE_AND_TRANSCRIPT'];
+const NEGATIVE = [false, 'NO', 'NOT_ELIGIBLE', 'NONE'];
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+const form = document.getElementById('evaluation');
+const offerings = document.getElementById('offerings');
+const template = document.getElementById('offering-template');
+const summary = document.getElementById('error-summary');
+let offeringCount = 0;
+
+// ---- building the form ----------------------------------------------------------------
+
+function addOffering(offering, record) {
+  const fieldset = template.content.firstElementChild.cloneNode(true);
+  const prefix = 'offering-' + (++offeringCount) + '-';
+  fieldset.querySelectorAll('[data-id]').forEach(control => { control.id = prefix + control.dataset.id; });
+  fieldset.querySelectorAll('label[data-for]').forEach(label => { label.htmlFor = prefix + label.dataset.for; });
+  fieldset.querySelector('.remove').addEventListener('click', () => removeOffering(fieldset));
+  offerings.append(fieldset);
+  fieldset.querySelectorAll('[data-path]').forEach(control => { control.value = text(read(offering || {}, control.dataset.path)); });
+  fieldset.querySelectorAll('[data-record]').forEach(control => { control.value = text((record || {})[control.dataset.record]); });
+  renumber();
+  return fieldset;
+}
+
+function removeOffering(fieldset) {
+  fieldset.remove();
+  renumber();
+  document.getElementById('add-offering').focus();
+}
+
+function renumber() {
+  offerings.querySelectorAll('.offering').forEach((fieldset, index) => {
+    fieldset.querySelector('.number').textContent = String(index + 1);
+    fieldset.querySelector('.remove').textContent = 'Remove offering ' + (index + 1);
+  });
+}
+
+function fill(request) {
+  clearErrors();
+  document.getElementById('answers').hidden = true;
+  document.querySelectorAll('#learner [data-path]').forEach(control => { control.value = text(read(request, control.dataset.path)); });
+  offerings.replaceChildren();
+  const records = (request.learner && request.learner.records) || [];
+  for (const offering of request.offerings || []) {
+    addOffering(offering, records.find(record => record.offeringId === offering.id));
+  }
+}
+
+function text(value) {
+  return value === undefined || value === null ? '' : String(value);
+}
+
+function read(object, path) {
+  return path.split('.').reduce((value, key) => (value == null ? undefined : value[key]), object);
+}
+
+// ---- reading the form -----------------------------------------------------------------
+
+// What the user typed, as JSON: empty means "not sent"; text that is not a number is sent as
+// typed, so the service names the field instead of the page silently dropping it.
+function valueOf(control) {
+  const raw = control.value;
+  if (raw === '') return undefined;
+  if (control.dataset.type === 'boolean') return raw === 'true';
+  if (control.dataset.type === 'number' && NUMBER.test(raw) && Number.isFinite(Number(raw))) return Number(raw);
+  return raw;
+}
+
+function write(object, path, value) {
+  const keys = path.split('.');
+  const last = keys.pop();
+  const parent = keys.reduce((node, key) => (node[key] = node[key] || {}), object);
+  parent[last] = value;
+}
+
+// Returns the request and, for every JSON path in it, the control or group that holds it.
+function readForm() {
+  const request = {};
+  const places = new Map([['learner', document.getElementById('learner')], ['offerings', offerings]]);
+  document.querySelectorAll('#learner [data-path]').forEach(control => {
+    places.set(control.dataset.path, control);
+    const value = valueOf(control);
+    if (value !== undefined) write(request, control.dataset.path, value);
+  });
+  request.learner = request.learner || {};
+  const records = [];
+  request.offerings = [...offerings.querySelectorAll('.offering')].map((fieldset, index) => {
+    const at = 'offerings[' + index + ']';
+    const offering = {};
+    places.set(at, fieldset);
+    fieldset.querySelectorAll('[data-group]').forEach(group => places.set(at + '.' + group.dataset.group, group));
+    fieldset.querySelectorAll('[data-path]').forEach(control => {
+      places.set(at + '.' + control.dataset.path, control);
+      const value = valueOf(control);
+      if (value !== undefined) write(offering, control.dataset.path, value);
+    });
+    const record = {};
+    fieldset.querySelectorAll('[data-record]').forEach(control => {
+      const value = valueOf(control);
+      if (value !== undefined) record[control.dataset.record] = value;
+    });
+    if (Object.keys(record).length > 0) {
+      const recordAt = 'learner.records[' + records.length + ']';
+      places.set(recordAt, fieldset.querySelector('[data-group=record]'));
+      places.set(recordAt + '.offeringId', fieldset.querySelector('[data-path=id]'));
+      fieldset.querySelectorAll('[data-record]').forEach(control => places.set(recordAt + '.' + control.dataset.record, control));
+      records.push({ offeringId: offering.id, ...record });
+    }
+    return offering;
+  });
+  if (records.length > 0) request.learner.records = records;
+  return { request, places };
+}
+
+// ---- sending and showing --------------------------------------------------------------
+
+async function submit(event) {
+  event.preventDefault();
+  clearErrors();
+  const { request, places } = readForm();
+  showRequest(request);
+  let response;
+  let body;
+  try {
+    response = await fetch(ENDPOINT, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(request),
+    });
+    body = await response.json();
+  } catch (error) {
+    showProblem({ title: 'The service could not be reached', detail: String(error) }, []);
+    return;
+  }
+  if (response.ok) {
+    showAnswers(request, body);
+  } else {
+    showProblem(body, body.errors || [], places);
+  }
+}
+
+function showAnswers(request, response) {
+  const results = document.getElementById('results');
+  results.replaceChildren(...response.results.map((result, index) => card(result, request.offerings[index], index)));
+  document.getElementById('decided-by').replaceChildren(
+    'Decided as policy stood on ', element('strong', {}, response.asOf),
+    ' by rulebase ', element('code', { class: 'version' }, response.rulebase.version),
+    ', loaded ' + response.rulebase.loadedAt.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') + '.');
+  const answers = document.getElementById('answers');
+  answers.hidden = false;
+  document.getElementById('answers-heading').focus();
+}
+
+function card(result, offering, index) {
+  const headingId = 'result-' + index;
+  const heading = element('h3', { id: headingId }, offering.title || result.offeringId);
+  heading.append(' ', element('span', { class: 'offering-id' }, result.offeringId));
+  const answers = element('dl', { class: 'answers' }, ...ANSWERS.map(([field, label]) => element('div', { 'data-answer': field },
+    element('dt', {}, label),
+    element('dd', { class: tone(result[field]), 'data-value': String(result[field]) }, humanize(result[field])))));
+  const conclusions = element('ol', { class: 'conclusions' }, ...result.conclusions.map(conclusion));
+  return element('article', { class: 'result', 'aria-labelledby': headingId, 'data-offering': result.offeringId },
+    heading, answers, element('h4', {}, 'Why'), conclusions);
+}
+
+function conclusion(c) {
+  const source = element('p', { class: 'source' },
+    'Policy ', element('a', { href: 'rules.html?q=' + encodeURIComponent(c.policy), class: 'policy' }, c.policy),
+    ' · rule “', element('span', { class: 'rule-name' }, c.rule), '” in ', element('span', { class: 'file' }, c.file));
+  if (c.basedOn && c.basedOn.length > 0) source.append(' · based on ' + c.basedOn.join(', '));
+  return element('li', { class: c.topic === 'ADVICE' ? 'conclusion advice' : 'conclusion', 'data-policy': c.policy },
+    c.topic === 'ADVICE'
+      ? element('p', { class: 'topic' }, 'Advice')
+      : element('p', { class: 'topic' }, humanize(c.topic) + ': ', element('strong', {}, humanize(c.outcome))),
+    element('p', { class: 'reason' }, c.reason),
+    source);
+}
+
+function showProblem(problem, errors, places) {
+  document.getElementById('answers').hidden = true;
+  const list = element('ul', {});
+  for (const error of errors) {
+    const place = placeOf(places, error.field);
+    if (place) {
+      const id = markField(place, error.message);
+      list.append(element('li', {}, element('a', { href: '#' + id }, describe(place) + ': ' + error.message)));
+    } else {
+      list.append(element('li', {}, error.field + ': ' + error.message));
+    }
+  }
+  for (const defect of problem.defects || []) list.append(element('li', {}, defect));
+  summary.replaceChildren(element('h2', {}, problem.title || 'The request failed'), element('p', {}, problem.detail || ''));
+  if (list.childElementCount > 0) summary.append(list);
+  summary.hidden = false;
+  summary.focus();
+}
+
+// The control or group a problem's field path names, or its nearest enclosing one.
+function placeOf(places, path) {
+  for (let at = path; places && at; at = at.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
+    if (places.has(at)) return places.get(at);
+    if (!/(\.[^.[\]]+|\[\d+\])$/.test(at)) break;
+  }
+  return null;
+}
+
+let messageCount = 0;
+
+function markField(place, message) {
+  const id = 'problem-' + (++messageCount);
+  const note = element('p', { class: 'field-error', id, tabindex: '-1' }, message);
+  if (place.tagName === 'FIELDSET' || place === offerings) {
+    place.tagName === 'FIELDSET' ? place.querySelector('legend').after(note) : place.prepend(note);
+    return id;
+  }
+  const field = place.closest('.field');
+  const notes = field.querySelector('.field-errors') || field.appendChild(element('div', { class: 'field-errors' }));
+  notes.append(note);
+  place.setAttribute('aria-invalid', 'true');
+  const described = place.getAttribute('aria-describedby');
+  place.setAttribute('aria-describedby', described ? described + ' ' + id : id);
+  return place.id;
+}
+
+// "Offering 2 › Provider › Name": where a control or group sits, in the words on the page.
+function describe(place) {
+  const names = [];
+  if (place.labels && place.labels.length > 0) names.push(ownText(place.labels[0]));
+  for (let node = place; node && node !== form; node = node.parentElement) {
+    if (node.tagName === 'FIELDSET') names.unshift(ownText(node.querySelector('legend')));
+  }
+  return names.length > 0 ? names.join(' › ') : 'Offerings';
+}
+
+// A label's or legend's words without its hint.
+function ownText(node) {
+  return [...node.childNodes].filter(child => !(child.classList && child.classList.contains('hint')))
+    .map(child => child.textContent).join('').replace(/\s+/g, ' ').trim();
+}
+
+function clearErrors() {
+  summary.hidden = true;
+  summary.replaceChildren();
+  document.querySelectorAll('.field-errors, .field-error').forEach(note => note.remove());
+  document.querySelectorAll('[aria-invalid]').forEach(control => {
+    control.removeAttribute('aria-invalid');
+    control.removeAttribute('aria-describedby');
+  });
+}
+
+function humanize(value) {
+  if (value === true) return 'Yes';
+  if (value === false) return 'No';
+  const words = String(value).toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function tone(value) {
+  return POSITIVE.includes(value) ? 'positive' : NEGATIVE.includes(value) ? 'negative' : 'neutral';
+}
+
+// ---- the request for portal developers ------------------------------------------------
+
+function showRequest(request) {
+  const json = JSON.stringify(request, null, 2);
+  document.getElementById('request-json').textContent = json;
+  document.getElementById('request-curl').textContent =
+    "curl -sS -X POST '" + ENDPOINT + "' \\\n  -H 'Content-Type: application/json' \\\n  --data-binary @- <<'JSON'\n" + json + '\nJSON';
+}
+
+async function copy(id, what) {
+  const status = document.getElementById('copy-status');
+  const block = document.getElementById(id);
+  try {
+    await navigator.clipboard.writeText(block.textContent);
+    status.textContent = what + ' copied.';
+  } catch (error) {
+    window.getSelection().selectAllChildren(block);
+    status.textContent = 'Selected: press Ctrl+C (or Cmd+C) to copy the ' + what + '.';
+  }
+}
+
+// ---- ready-made learners from the contract examples -----------------------------------
+
+const examples = [];
+
+async function loadPresets() {
+  const files = await (await fetch('examples.json')).json();
+  examples.push(...await Promise.all(files.map(async file => (await fetch(file)).json())));
+  document.getElementById('preset').append(...examples.map((example, index) =>
+    element('option', { value: String(index) }, example.request.learner.id + ': ' + example.description)));
+}
+
+function loadPreset() {
+  const chosen = examples[document.getElementById('preset').value];
+  fill(chosen ? chosen.request : { offerings: [{}] });
+}
+
+// A link in the problem summary takes the reader, and the keyboard focus, to the field it names.
+function goToProblem(event) {
+  const link = event.target.closest('a[href^="#"]');
+  if (!link) return;
+  event.preventDefault();
+  const target = document.getElementById(link.getAttribute('href').slice(1));
+  target.focus();
+  target.scrollIntoView({ block: 'center' });
+}
+
+form.addEventListener('submit', submit);
+summary.addEventListener('click', goToProblem);
+document.getElementById('load-preset').addEventListener('click', loadPreset);
+document.getElementById('add-offering').addEventListener('click', () => addOffering().querySelector('input').focus());
+document.getElementById('copy-json').addEventListener('click', () => copy('request-json', 'JSON'));
+document.getElementById('copy-curl').addEventListener('click', () => copy('request-curl', 'curl command'));
+addOffering();
+showRequest(readForm().request);
+loadPresets();

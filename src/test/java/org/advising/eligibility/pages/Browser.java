@@ -1,0 +1,118 @@
+package org.advising.eligibility.pages;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless chromium, driven through its chromedriver (Selenium never downloads one),
+ * one per test class. After every test, passed or failed, it saves a full-page screenshot to
+ * target/screenshots/Class-method.png. Skipped, saying why, where chromium is not installed;
+ * CI installs it.
+ */
+final class Browser implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private ChromeDriver driver;
+    private Path profile;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (driver != null) {
+            screenshot(context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Opens a page of the service under test, e.g. "/" or "/rules.html?q=CR-5". */
+    void open(String path) {
+        driver.get("http://localhost:" + RestAssured.port + path);
+    }
+
+    <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
+    /** Emulates a screen of this many CSS pixels (a phone is 390 × 844), or the desktop window again when width is 0. */
+    void screen(int width, int height) {
+        if (width == 0) {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        } else {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
+    }
+
+    /** Saves the whole page, not only the visible part, as target/screenshots/name.png. */
+    void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), fullPageScreenshot());
+    }
+
+    private byte[] fullPageScreenshot() {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        return Base64.getDecoder().decode((String) shot.get("data"));
+    }
+}

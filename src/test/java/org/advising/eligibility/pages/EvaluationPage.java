@@ -1,0 +1,144 @@
+package org.advising.eligibility.pages;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The evaluation page at /, operated the way an advisor does: by the words on the screen. */
+final class EvaluationPage {
+
+    /** One conclusion as the page shows it. */
+    record ShownConclusion(String policy, String topicAndOutcome, String reason, String rule, String file) {
+    }
+
+    private final Browser browser;
+
+    EvaluationPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    EvaluationPage open() {
+        browser.open("/");
+        browser.waitFor(driver -> browser.findAll("#preset option").size() > 1);
+        return this;
+    }
+
+    /** Chooses the ready-made learner with this id and loads it into the form. */
+    void loadExample(String learnerId) {
+        Select presets = new Select(browser.find("#preset"));
+        presets.getOptions().stream().filter(option -> option.getText().startsWith(learnerId + ": ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no example learner " + learnerId)).click();
+        browser.find("#load-preset").click();
+    }
+
+    /** The learner's part of the form. */
+    WebElement learner() {
+        return browser.find("#learner");
+    }
+
+    /** The offering fieldset at this position, counting from 1 as the page does. */
+    WebElement offering(int number) {
+        return browser.findAll("#offerings .offering").get(number - 1);
+    }
+
+    int offeringCount() {
+        return browser.findAll("#offerings .offering").size();
+    }
+
+    /** The control labelled with these words (its label without the hint) inside this part of the form. */
+    WebElement control(WebElement scope, String label) {
+        WebElement found = scope.findElement(By.xpath(".//label[normalize-space(text())=\"" + label + "\"]"));
+        return browser.find("#" + found.getAttribute("for"));
+    }
+
+    /** For each label and value: types into the text field, or picks the option with this text in the list. */
+    void fill(WebElement scope, String... labelsAndValues) {
+        for (int i = 0; i < labelsAndValues.length; i += 2) {
+            WebElement control = control(scope, labelsAndValues[i]);
+            if (control.getTagName().equals("select")) {
+                new Select(control).selectByVisibleText(labelsAndValues[i + 1]);
+            } else {
+                control.clear();
+                control.sendKeys(labelsAndValues[i + 1]);
+            }
+        }
+    }
+
+    /** Presses "Get answers" and waits until the answers or the problems are shown (the page moves focus there). */
+    void submit() {
+        browser.find("button[type=submit]").click();
+        browser.waitFor(driver -> (Boolean) browser.script(
+                "const id = document.activeElement.id; return id === 'answers-heading' || id === 'error-summary';"));
+    }
+
+    boolean answersShown() {
+        return browser.find("#answers").isDisplayed();
+    }
+
+    /** The five answers of one offering's card: label → the words shown. */
+    Map<String, String> answers(String offeringId) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (WebElement answer : card(offeringId).findElements(By.cssSelector(".answers > div"))) {
+            answers.put(answer.findElement(By.tagName("dt")).getText(), answer.findElement(By.tagName("dd")).getText());
+        }
+        return answers;
+    }
+
+    /** The five answers of one offering's card as the API's values: field → value. */
+    Map<String, String> answerValues(String offeringId) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (WebElement answer : card(offeringId).findElements(By.cssSelector(".answers > div"))) {
+            values.put(answer.getAttribute("data-answer"), answer.findElement(By.tagName("dd")).getAttribute("data-value"));
+        }
+        return values;
+    }
+
+    List<ShownConclusion> conclusions(String offeringId) {
+        return card(offeringId).findElements(By.cssSelector(".conclusion")).stream()
+                .map(item -> new ShownConclusion(
+                        item.findElement(By.cssSelector(".policy")).getText(),
+                        item.findElement(By.cssSelector(".topic")).getText(),
+                        item.findElement(By.cssSelector(".reason")).getText(),
+                        item.findElement(By.cssSelector(".rule-name")).getText(),
+                        item.findElement(By.cssSelector(".file")).getText()))
+                .toList();
+    }
+
+    List<String> cardOfferingIds() {
+        return browser.findAll("#results .result").stream().map(card -> card.getAttribute("data-offering")).toList();
+    }
+
+    String decidedBy() {
+        return browser.find("#decided-by").getText();
+    }
+
+    /** The message shown next to a control, found the way a screen reader finds it (aria-describedby). */
+    String messageFor(WebElement control) {
+        String describedBy = control.getAttribute("aria-describedby");
+        return describedBy == null ? null : browser.find("#" + describedBy).getText();
+    }
+
+    List<String> problemSummary() {
+        return browser.findAll("#error-summary li").stream().map(WebElement::getText).toList();
+    }
+
+    String problemTitle() {
+        return browser.find("#error-summary h2").getText();
+    }
+
+    /** The JSON the page sent, as shown for portal developers. */
+    String requestJson() {
+        return (String) browser.script("return document.getElementById('request-json').textContent;");
+    }
+
+    String requestCurl() {
+        return (String) browser.script("return document.getElementById('request-curl').textContent;");
+    }
+
+    private WebElement card(String offeringId) {
+        return browser.find("#results .result[data-offering='" + offeringId + "']");
+    }
+}

@@ -1,0 +1,125 @@
+package org.advising.eligibility.pages;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The rule catalogue page in a real browser, checked against GET /api/v1/rules of the same service. */
+@QuarkusIntegrationTest
+class RuleCataloguePageIT {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    /** A rule as the catalogue shows it. */
+    record ShownRule(String topic, String policy, String name, String source, String description) {
+    }
+
+    private static List<ShownRule> catalogue;
+
+    /** Read once per class, in the first test: the packaged application is started for the tests, not before them. */
+    @BeforeEach
+    void readTheCatalogueFromTheApi() {
+        if (catalogue != null) {
+            return;
+        }
+        JsonPath rules = given().when().get("/api/v1/rules").then().statusCode(200).extract().jsonPath();
+        catalogue = rules.<Map<String, Object>>getList("rules").stream()
+                .map(rule -> new ShownRule((String) rule.get("topic"), (String) rule.get("policy"), (String) rule.get("name"),
+                        rule.get("file") + ":" + rule.get("line"), (String) rule.get("description")))
+                .toList();
+    }
+
+    @BeforeEach
+    void resetTheScreen() {
+        browser.screen(0, 0);
+    }
+
+    @Test
+    void every_rule_is_listed_under_its_topic_with_policy_name_file_and_description() {
+        open("");
+        assertEquals(catalogue, shownRules());
+        assertEquals("Showing 37 of 37 rules.", browser.find("#count").getText());
+        assertEquals(List.of("Accreditation 7 rules", "Admission 7 rules", "Advice 5 rules", "Credential 5 rules", "Credit 11 rules",
+                "Industry certification 2 rules"), browser.findAll(".topic-group h2").stream().map(WebElement::getText).toList());
+        assertTrue(browser.find("#version").getText().matches("Rulebase sha256:[0-9a-f]{64}"), browser.find("#version").getText());
+    }
+
+    @Test
+    void typing_filters_by_policy_name_description_or_file_and_the_address_keeps_the_filter() {
+        open("");
+        browser.find("#filter-text").sendKeys("audit");
+        List<ShownRule> expected = only(rule -> (rule.policy() + " " + rule.name() + " " + rule.description() + " " + rule.source())
+                .toLowerCase().contains("audit"));
+        assertTrue(expected.size() >= 2 && expected.size() < catalogue.size(), expected.toString());
+        assertEquals(expected, shownRules());
+        assertEquals("Showing " + expected.size() + " of 37 rules.", browser.find("#count").getText());
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/rules.html?q=audit"), browser.driver().getCurrentUrl());
+    }
+
+    @Test
+    void choosing_a_topic_shows_only_its_rules_and_combines_with_the_text() {
+        open("");
+        new Select(browser.find("#filter-topic")).selectByVisibleText("Credit");
+        assertEquals(only(rule -> rule.topic().equals("credit")), shownRules());
+        assertEquals("Showing 11 of 37 rules.", browser.find("#count").getText());
+
+        browser.find("#filter-text").sendKeys("CR-5");
+        assertEquals(only(rule -> rule.topic().equals("credit") && rule.policy().equals("CR-5")), shownRules());
+
+        browser.find("#filter-text").sendKeys(" no such words");
+        assertEquals(List.of(), shownRules());
+        assertEquals("No rule matches this filter.", browser.find("#count").getText());
+    }
+
+    @Test
+    void a_policy_link_from_an_answer_opens_the_catalogue_filtered_to_that_policy() {
+        open("?q=ADM-3");
+        assertEquals("ADM-3", browser.find("#filter-text").getAttribute("value"));
+        assertEquals(only(rule -> rule.policy().equals("ADM-3")), shownRules());
+
+        open("?topic=industry-certification");
+        assertEquals("industry-certification", new Select(browser.find("#filter-topic")).getFirstSelectedOption().getAttribute("value"));
+        assertEquals(only(rule -> rule.topic().equals("industry-certification")), shownRules());
+    }
+
+    @Test
+    void on_a_phone_sized_screen_the_catalogue_fits_without_sideways_scrolling() {
+        browser.screen(390, 844);
+        open("");
+        assertEquals(catalogue.size(), shownRules().size());
+        Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0L, overflow, "the page is wider than the screen");
+    }
+
+    private static void open(String query) {
+        browser.open("/rules.html" + query);
+        browser.waitFor(driver -> !browser.find("#count").getText().isEmpty());
+    }
+
+    private static List<ShownRule> only(Predicate<ShownRule> filter) {
+        return catalogue.stream().filter(filter).toList();
+    }
+
+    private static List<ShownRule> shownRules() {
+        return browser.findAll(".topic-group").stream().flatMap(group -> group.findElements(By.cssSelector(".rule")).stream()
+                .map(rule -> new ShownRule(group.getAttribute("data-topic"),
+                        rule.findElement(By.cssSelector(".policy")).getText(),
+                        rule.findElement(By.tagName("h3")).getText(),
+                        rule.findElement(By.cssSelector(".file")).getText(),
+                        rule.findElement(By.cssSelector(".description")).getText())))
+                .toList();
+    }
+}
