@@ -29,7 +29,7 @@ import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.time.SessionPseudoClock;
 
 /**
- * Runs one evaluation: a fresh session on the shared rulebase, the request's facts inserted,
+ * Runs one evaluation: an empty session lent by the rulebase's pool, the request's facts inserted,
  * the rules fired up to a bounded number of times, then one decision per offering in request
  * order. Each summary field comes from the single conclusion of its topic; none or several is a
  * {@link RulebaseDefectException}, never a guess.
@@ -65,11 +65,14 @@ public class Evaluator {
     public Evaluation evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf) {
         ConclusionRecorder recorder = new ConclusionRecorder(rulebase);
         int limit = maxFiringsPerOffering * offerings.size();
-        try (KieSession session = rulebase.kieBase().newKieSession(PSEUDO_CLOCK, null)) {
+        KieSession session = rulebase.sessions().newKieSession(PSEUDO_CLOCK);
+        try {
             SessionPseudoClock clock = session.getSessionClock();
             // Noon of the as-of day: a rule is effective strictly after its date-effective and expired from its
             // date-expires, so at noon "date-effective 01-Jan-2027" applies all that day and "date-expires" none of it.
-            clock.advanceTime(asOf.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC).toEpochMilli(), TimeUnit.MILLISECONDS);
+            // A pooled session keeps its clock, so the clock is moved by the difference.
+            long noon = asOf.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC).toEpochMilli();
+            clock.advanceTime(noon - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
             session.addEventListener(recorder.agendaListener);
             session.addEventListener(recorder.insertListener);
             rulebase.policyFactsOn(asOf).forEach(session::insert);
@@ -82,6 +85,11 @@ public class Evaluator {
             if (session.fireAllRules(limit + 1) > limit) {
                 throw new RulebaseDefectException(List.of(runaway(limit, recorder.firingsByRule())));
             }
+        } finally {
+            // Back to the pool: disposing a pooled session empties it for the next evaluation.
+            session.removeEventListener(recorder.agendaListener);
+            session.removeEventListener(recorder.insertListener);
+            session.dispose();
         }
         return new Evaluation(decisions(offerings, recorder.conclusions()), Map.copyOf(recorder.firingsByRule()));
     }

@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * A compiled rules folder, ready to evaluate: built once, shared by every evaluation.
+ * {@code sessions} lends each evaluation a session of this rulebase and takes it back emptied;
  * {@code policyFacts} in effect on the evaluation's date are inserted into its session;
  * {@code rules} is keyed by package and rule name.
  */
-public record Rulebase(String version, Instant loadedAt, KieBase kieBase, List<PolicyFact> policyFacts,
-        Map<String, RuleInfo> rules) {
+public record Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions,
+        List<PolicyFact> policyFacts, Map<String, RuleInfo> rules) {
 
     /** The policy values in effect on this date. */
     public List<Object> policyFactsOn(LocalDate date) {

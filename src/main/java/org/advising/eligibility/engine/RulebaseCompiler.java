@@ -33,6 +33,8 @@ public class RulebaseCompiler {
     private static final Pattern POLICY_ID = Pattern.compile("[A-Z]+-[0-9]+");
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: (\\w+)\\.(\\w+)\\(\\)");
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** Sessions made ready up front; the pool grows when more evaluations run at once. */
+    private static final int SESSIONS_KEPT_READY = 2;
 
     public Rulebase compile(RulesFolder folder) {
         List<PolicyFact> policyFacts = PolicyValues.facts(folder.policyValues());
@@ -57,7 +59,8 @@ public class RulebaseCompiler {
         } finally {
             services.getRepository().removeKieModule(releaseId);
         }
-        return new Rulebase(folder.version(), Instant.now(), kieBase, policyFacts, catalogue(kieBase, folder));
+        return new Rulebase(folder.version(), Instant.now(), kieBase, kieBase.newKieSessionsPool(SESSIONS_KEPT_READY),
+                policyFacts, catalogue(kieBase, folder));
     }
 
     /** Every rule with its policy metadata, in file and line order; a rule missing either is an error. */

@@ -18,4 +18,14 @@ public record Offering(
         @Valid CreditRecommendation creditRecommendation,
         @Valid DegreePathway degreePathway,
         String alignedCertification) {
+
+    /**
+     * The rules join conclusions to offerings by equality, so the engine hashes offerings all the
+     * time; the id alone is a valid hash (equal offerings have equal ids) and far cheaper than
+     * hashing every field. Equality stays the record's own.
+     */
+    @Override
+    public int hashCode() {
+        return id == null ? 0 : id.hashCode();
+    }
 }

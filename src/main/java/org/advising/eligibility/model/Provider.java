@@ -10,4 +10,10 @@ public record Provider(
         String accreditor,
         String domain,
         String country) {
+
+    /** As {@link Offering#hashCode()}: the name alone, since the rules join on providers too. */
+    @Override
+    public int hashCode() {
+        return name == null ? 0 : name.hashCode();
+    }
 }
