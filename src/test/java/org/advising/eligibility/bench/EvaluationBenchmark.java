@@ -1,0 +1,150 @@
+package org.advising.eligibility.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.advising.eligibility.api.EvaluationRequest;
+import org.advising.eligibility.engine.Evaluation;
+import org.advising.eligibility.engine.Evaluator;
+import org.advising.eligibility.engine.Rulebase;
+import org.advising.eligibility.engine.RulebaseCompiler;
+import org.advising.eligibility.engine.RulesFolder;
+import org.advising.eligibility.model.Conclusion;
+import org.advising.eligibility.model.Offering;
+import org.kie.api.KieServices;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * JMH benchmarks of one evaluation of the default rules for a learner with five mixed offerings
+ * (the offerings and records of contract examples 01, 03, 04, 05 and 07 together).
+ *
+ * <p>{@code service} is what the service runs ({@link Evaluator}: a pooled session, the
+ * conclusion recorder, the summary per offering). The three {@code session*} benchmarks do the
+ * same engine work (insert the facts, fire, collect the conclusions) with the three ways Drools
+ * offers to get a session, to choose between them. Run by {@link PerformanceBenchmark}.
+ */
+@State(Scope.Thread)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class EvaluationBenchmark {
+
+    static final int OFFERINGS = 5;
+    private static final List<String> EXAMPLES = List.of("01-mastertrack-completed-eligible", "03-course-audited",
+            "04-professional-certificate-ace", "05-specialization-capstone-no-credit", "07-mastertrack-withdrawn");
+
+    private Rulebase rulebase;
+    private Evaluator evaluator;
+    private EvaluationRequest request;
+    private List<Object> facts;
+    private KieSessionConfiguration pseudoClock;
+    private KieSessionsPool pool;
+    private StatelessKieSession stateless;
+    private final List<Conclusion> statelessConclusions = new ArrayList<>();
+
+    @Setup(Level.Trial)
+    public void compileTheRules() throws IOException {
+        // As in the service (quarkus.log.level=INFO): Drools formats trace messages whenever TRACE is on.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+        rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
+        evaluator = new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING);
+        request = fiveOfferings();
+        facts = new ArrayList<>(rulebase.policyFactsOn(java.time.LocalDate.now()));
+        facts.add(request.learner());
+        facts.addAll(request.learner().records());
+        request.offerings().stream().map(Offering::provider).distinct().forEach(facts::add);
+        facts.addAll(request.offerings());
+        pseudoClock = KieServices.Factory.get().newKieSessionConfiguration();
+        pseudoClock.setOption(ClockTypeOption.PSEUDO);
+        pool = rulebase.kieBase().newKieSessionsPool(1);
+        stateless = rulebase.kieBase().newStatelessKieSession(pseudoClock);
+        stateless.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getObject() instanceof Conclusion conclusion) {
+                    statelessConclusions.add(conclusion);
+                }
+            }
+        });
+        int expected = service().decisions().stream().mapToInt(decision -> decision.conclusions().size()).sum();
+        for (Collection<?> conclusions : List.of(sessionNew(), sessionPooled(), sessionStateless())) {
+            if (conclusions.size() != expected) {
+                throw new IllegalStateException("a session strategy drew " + conclusions.size() + " conclusions, not " + expected);
+            }
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void closeThePool() {
+        pool.shutdown();
+    }
+
+    @Benchmark
+    public Evaluation service() {
+        return evaluator.evaluate(rulebase, request.learner(), request.offerings());
+    }
+
+    @Benchmark
+    public Collection<?> sessionNew() {
+        try (KieSession session = rulebase.kieBase().newKieSession(pseudoClock, null)) {
+            return insertAndFire(session);
+        }
+    }
+
+    @Benchmark
+    public Collection<?> sessionPooled() {
+        KieSession session = pool.newKieSession(pseudoClock);
+        try {
+            return insertAndFire(session);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    @Benchmark
+    public Collection<?> sessionStateless() {
+        statelessConclusions.clear();
+        stateless.execute(facts);
+        return statelessConclusions;
+    }
+
+    private Collection<?> insertAndFire(KieSession session) {
+        facts.forEach(session::insert);
+        session.fireAllRules();
+        return new ArrayList<>(session.getObjects(fact -> fact instanceof Conclusion));
+    }
+
+    /** One learner with the offerings and records of five contract examples. */
+    static EvaluationRequest fiveOfferings() throws IOException {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        ObjectNode request = json.createObjectNode();
+        ObjectNode learner = request.putObject("learner").put("id", "learner-bench").put("holdsBachelorsDegree", true);
+        ArrayNode records = learner.putArray("records");
+        ArrayNode offerings = request.putArray("offerings");
+        for (String example : EXAMPLES) {
+            JsonNode sent = json.readTree(Path.of("src/main/resources/META-INF/resources/examples", example + ".json").toFile())
+                    .get("request");
+            sent.get("offerings").forEach(offerings::add);
+            sent.get("learner").path("records").forEach(records::add);
+        }
+        return json.treeToValue(request, EvaluationRequest.class);
+    }
+}
