@@ -91,8 +91,7 @@ class ContainerImageIT {
     }
 
     private static String example(String file) throws Exception {
-        return new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(Path.of("src/main/resources/META-INF/resources/examples", file).toFile()).get("request").toString();
+        return ContractExamples.requestBody(file);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.advising.eligibility.api;
 
+import org.advising.eligibility.ContractExamples;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
 class ContractExamplesTest {
 
     static final List<Path> EXAMPLE_FOLDERS = List.of(
-            Path.of("src/main/resources/META-INF/resources/examples"),
+            ContractExamples.FOLDER,
             Path.of("../shared/contract/examples"));
     private static final List<String> SUMMARY_FIELDS =
             List.of("accredited", "credential", "transfersCredit", "degreeAdmission", "industryCertification");

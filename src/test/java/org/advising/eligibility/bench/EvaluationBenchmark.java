@@ -1,5 +1,6 @@
 package org.advising.eligibility.bench;
 
+import org.advising.eligibility.ContractExamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -140,8 +141,7 @@ public class EvaluationBenchmark {
         ArrayNode records = learner.putArray("records");
         ArrayNode offerings = request.putArray("offerings");
         for (String example : EXAMPLES) {
-            JsonNode sent = json.readTree(Path.of("src/main/resources/META-INF/resources/examples", example + ".json").toFile())
-                    .get("request");
+            JsonNode sent = ContractExamples.read(example + ".json").get("request");
             sent.get("offerings").forEach(offerings::add);
             sent.get("learner").path("records").forEach(records::add);
         }

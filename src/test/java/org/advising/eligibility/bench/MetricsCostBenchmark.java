@@ -1,5 +1,6 @@
 package org.advising.eligibility.bench;
 
+import org.advising.eligibility.ContractExamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class MetricsCostBenchmark {
     void cost_of_recording_metrics_for_one_evaluation() throws Exception {
         Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        JsonNode example = json.readTree(Path.of("src/main/resources/META-INF/resources/examples/06-degree-presumed-and-route.json").toFile());
+        JsonNode example = ContractExamples.read("06-degree-presumed-and-route.json");
         EvaluationRequest request = json.treeToValue(example.get("request"), EvaluationRequest.class);
         Evaluation evaluation = new Evaluator(100).evaluate(rulebase, request.learner(), request.offerings());
         EvaluationMetrics metrics = new EvaluationMetrics(new SimpleMeterRegistry());

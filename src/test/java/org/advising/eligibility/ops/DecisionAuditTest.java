@@ -1,5 +1,6 @@
 package org.advising.eligibility.ops;
 
+import org.advising.eligibility.ContractExamples;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
@@ -49,7 +49,7 @@ class DecisionAuditTest {
     }
 
     private static String example(String file) throws Exception {
-        return new ObjectMapper().readTree(Path.of("src/main/resources/META-INF/resources/examples", file).toFile()).get("request").toString();
+        return ContractExamples.requestBody(file);
     }
 
     @Test

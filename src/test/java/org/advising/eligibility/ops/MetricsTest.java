@@ -1,13 +1,12 @@
 package org.advising.eligibility.ops;
 
+import org.advising.eligibility.ContractExamples;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,8 +30,7 @@ class MetricsTest {
 
     @Test
     void evaluations_conclusions_and_rule_firings_are_counted() throws Exception {
-        String request = new ObjectMapper().readTree(
-                Path.of("src/main/resources/META-INF/resources/examples/04-professional-certificate-ace.json").toFile()).get("request").toString();
+        String request = ContractExamples.requestBody("04-professional-certificate-ace.json");
         String before = metrics();
         for (int i = 0; i < 3; i++) {
             given().contentType(ContentType.JSON).body(request).when().post("/api/v1/evaluations").then().statusCode(200);

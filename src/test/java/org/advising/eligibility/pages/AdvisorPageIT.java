@@ -1,5 +1,6 @@
 package org.advising.eligibility.pages;
 
+import org.advising.eligibility.ContractExamples;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,7 +38,6 @@ import org.openqa.selenium.WebElement;
 @QuarkusIntegrationTest
 class AdvisorPageIT {
 
-    static final Path EXAMPLES = Path.of("src/main/resources/META-INF/resources/examples");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SUMMARY_FIELDS =
             List.of("accredited", "credential", "transfersCredit", "degreeAdmission", "industryCertification");
@@ -169,7 +169,7 @@ class AdvisorPageIT {
     @Test
     void every_example_learner_loads_the_contract_request_and_shows_the_contract_answers() throws IOException {
         List<Path> files;
-        try (Stream<Path> listing = Files.list(EXAMPLES)) {
+        try (Stream<Path> listing = Files.list(ContractExamples.FOLDER)) {
             files = listing.sorted().toList();
         }
         assertEquals(files.size(), browser.findAll("#preset option").size() - 1, "one ready-made learner per contract example");
@@ -304,7 +304,7 @@ class AdvisorPageIT {
     }
 
     private static JsonNode example(String file) throws IOException {
-        return JSON.readTree(EXAMPLES.resolve(file).toFile());
+        return ContractExamples.read(file);
     }
 
     /** What the API answers for this request, in the shape the page shows it. */

@@ -1,5 +1,6 @@
 package org.advising.eligibility.pages;
 
+import org.advising.eligibility.ContractExamples;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -61,7 +62,7 @@ class PagesServedTest {
     @Test
     void the_example_learners_index_lists_every_contract_example_and_each_is_served() throws IOException {
         List<String> files;
-        try (Stream<Path> listing = Files.list(AdvisorPageIT.EXAMPLES)) {
+        try (Stream<Path> listing = Files.list(ContractExamples.FOLDER)) {
             files = listing.map(file -> "examples/" + file.getFileName()).sorted().toList();
         }
         List<String> index = given().when().get("/examples.json").then().statusCode(200).extract().jsonPath().getList("$");
