@@ -78,7 +78,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "503", description = "No rulebase loaded yet; retry after the Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EvaluationResponse evaluate(InputStream body, @Context ContainerRequestContext context) throws IOException {
-        EvaluationRequest request = valid(bodySizeLimit.read(body));
+        EvaluationRequest request = valid(reader, validator, bodySizeLimit.read(body));
         LocalDate asOf = request.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : request.asOf();
         Rulebase rulebase = rulebases.require();
         long started = System.nanoTime();
@@ -97,7 +97,7 @@ public class EvaluationResource {
     }
 
     /** The request, or {@link InvalidRequestException} naming every invalid field. */
-    private EvaluationRequest valid(byte[] body) {
+    static EvaluationRequest valid(RequestReader reader, RequestValidator validator, byte[] body) {
         RequestReader.Result read = reader.read(body);
         List<FieldError> errors = new ArrayList<>(read.errors());
         if (read.request() != null) {

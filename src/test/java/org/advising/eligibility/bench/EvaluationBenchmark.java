@@ -1,10 +1,5 @@
 package org.advising.eligibility.bench;
 
-import org.advising.eligibility.ContractExamples;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,20 +32,16 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * JMH benchmarks of one evaluation of the default rules for a learner with five mixed offerings
- * (the offerings and records of contract examples 01, 03, 04, 05 and 07 together).
+ * ({@link BenchRequests}).
  *
  * <p>{@code service} is what the service runs ({@link Evaluator}: a pooled session, the
  * conclusion recorder, the summary per offering). The three {@code session*} benchmarks do the
  * same engine work (insert the facts, fire, collect the conclusions) with the three ways Drools
- * offers to get a session, to choose between them. Run by {@link PerformanceBenchmark}.
+ * offers to get a session, to choose between them. Run by {@link PerformanceBenchmarkIT}.
  */
 @State(Scope.Thread)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class EvaluationBenchmark {
-
-    static final int OFFERINGS = 5;
-    private static final List<String> EXAMPLES = List.of("01-mastertrack-completed-eligible", "03-course-audited",
-            "04-professional-certificate-ace", "05-specialization-capstone-no-credit", "07-mastertrack-withdrawn");
 
     private Rulebase rulebase;
     private Evaluator evaluator;
@@ -67,8 +58,8 @@ public class EvaluationBenchmark {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
         rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
         evaluator = new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING);
-        request = fiveOfferings();
-        facts = new ArrayList<>(rulebase.policyFactsOn(java.time.LocalDate.now()));
+        request = BenchRequests.request(BenchRequests.MIXED);
+        facts = new ArrayList<>(rulebase.policyFactsOn(request.asOf()));
         facts.add(request.learner());
         facts.addAll(request.learner().records());
         request.offerings().stream().map(Offering::provider).distinct().forEach(facts::add);
@@ -100,7 +91,7 @@ public class EvaluationBenchmark {
 
     @Benchmark
     public Evaluation service() {
-        return evaluator.evaluate(rulebase, request.learner(), request.offerings());
+        return evaluator.evaluate(rulebase, request.learner(), request.offerings(), request.asOf());
     }
 
     @Benchmark
@@ -131,20 +122,5 @@ public class EvaluationBenchmark {
         facts.forEach(session::insert);
         session.fireAllRules();
         return new ArrayList<>(session.getObjects(fact -> fact instanceof Conclusion));
-    }
-
-    /** One learner with the offerings and records of five contract examples. */
-    static EvaluationRequest fiveOfferings() throws IOException {
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        ObjectNode request = json.createObjectNode();
-        ObjectNode learner = request.putObject("learner").put("id", "learner-bench").put("holdsBachelorsDegree", true);
-        ArrayNode records = learner.putArray("records");
-        ArrayNode offerings = request.putArray("offerings");
-        for (String example : EXAMPLES) {
-            JsonNode sent = ContractExamples.read(example + ".json").get("request");
-            sent.get("offerings").forEach(offerings::add);
-            sent.get("learner").path("records").forEach(records::add);
-        }
-        return json.treeToValue(request, EvaluationRequest.class);
     }
 }

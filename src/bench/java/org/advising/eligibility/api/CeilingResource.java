@@ -1,0 +1,60 @@
+package org.advising.eligibility.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.advising.eligibility.engine.ActiveRulebase;
+import org.advising.eligibility.engine.Evaluator;
+import org.advising.eligibility.engine.Rulebase;
+
+/**
+ * The HTTP benchmark's ceiling: {@code POST /bench/ceiling} takes the same request as
+ * {@code POST /api/v1/evaluations} through the same stack (body limit, JSON reading, validation)
+ * and writes the same response JSON, but without running the rules. It answers every request
+ * with the answer the rules gave its first one, so the benchmark must send one request only.
+ *
+ * <p>Compiled only in the benchmark build ({@code ./mvnw verify -Pbench}, source folder
+ * {@code src/bench/java}); the service's own build never contains it.
+ */
+@Path("/bench/ceiling")
+public class CeilingResource {
+
+    private final BodySizeLimit bodySizeLimit;
+    private final RequestReader reader;
+    private final RequestValidator validator;
+    private final ActiveRulebase rulebases;
+    private final Evaluator evaluator;
+    private volatile EvaluationResponse firstAnswer;
+
+    public CeilingResource(BodySizeLimit bodySizeLimit, RequestReader reader, RequestValidator validator,
+            ActiveRulebase rulebases, Evaluator evaluator) {
+        this.bodySizeLimit = bodySizeLimit;
+        this.reader = reader;
+        this.validator = validator;
+        this.rulebases = rulebases;
+        this.evaluator = evaluator;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public EvaluationResponse evaluate(InputStream body) throws IOException {
+        EvaluationRequest request = EvaluationResource.valid(reader, validator, bodySizeLimit.read(body));
+        EvaluationResponse answer = firstAnswer;
+        if (answer == null) {
+            LocalDate asOf = request.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : request.asOf();
+            Rulebase rulebase = rulebases.require();
+            answer = new EvaluationResponse(request.learner().id(), asOf,
+                    new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()),
+                    evaluator.evaluate(rulebase, request.learner(), request.offerings(), asOf).decisions());
+            firstAnswer = answer;
+        }
+        return answer;
+    }
+}

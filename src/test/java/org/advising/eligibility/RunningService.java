@@ -1,0 +1,112 @@
+package org.advising.eligibility;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged service running in its own JVM, as a pod runs it: the JVM options of the
+ * Dockerfile, with {@code -XX:MaxRAM} standing for the pod's 512 MiB memory limit; on a free port
+ * of 127.0.0.1, answering by the time the constructor returns.
+ */
+public final class RunningService implements AutoCloseable {
+
+    /** The service as {@code ./mvnw package} builds it. */
+    public static final Path APP = Path.of("target/quarkus-app/quarkus-run.jar");
+    static final List<String> JVM_OPTIONS = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75",
+            "-XX:+ExitOnOutOfMemoryError", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+
+    private final Process process;
+    private final Path log;
+    public final int port;
+    /** Milliseconds from starting the JVM to the first answered evaluation. */
+    public final long millisToFirstAnswer;
+
+    /** Starts {@code app} with this environment and waits until it answers {@code firstRequest} with 200. */
+    public RunningService(Path app, Map<String, String> environment, String firstRequest) throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        log = Files.createTempFile("service", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command(app)).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        long started = System.nanoTime();
+        process = builder.start();
+        HttpClient client = HttpClient.newHttpClient();
+        while (true) {
+            if (!process.isAlive() || System.nanoTime() - started > Duration.ofMinutes(2).toNanos()) {
+                throw new IllegalStateException("the service did not answer: " + Files.readString(log));
+            }
+            try {
+                if (post(client, "/api/v1/evaluations", firstRequest).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notListeningYet) {
+                // try again
+            }
+            Thread.sleep(10);
+        }
+        millisToFirstAnswer = (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static List<String> command(Path app) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", app.toString()));
+        return command;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public HttpResponse<String> post(HttpClient client, String path, String body) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A line of /proc/PID/status in MiB, e.g. "VmRSS" (resident now) or "VmHWM" (resident at most so far). */
+    public double memoryMiB(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        throw new IllegalStateException("no " + field + " in /proc status");
+    }
+
+    /** Everything the service has logged so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Whether the JVM is still running. */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** A number the service logged, found by the first group of {@code pattern}. */
+    public String logged(Pattern pattern) throws IOException {
+        Matcher matcher = pattern.matcher(Files.readString(log));
+        return matcher.find() ? matcher.group(1) : "?";
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        process.waitFor();
+        Files.deleteIfExists(log);
+    }
+}

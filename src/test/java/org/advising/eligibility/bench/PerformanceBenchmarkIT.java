@@ -1,0 +1,196 @@
+package org.advising.eligibility.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.Map;
+import org.advising.eligibility.RunningService;
+import org.advising.eligibility.engine.Rulebase;
+import org.advising.eligibility.engine.RulebaseCompiler;
+import org.advising.eligibility.engine.RulesFolder;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every benchmark of docs/performance.md, printed as one table: in-process evaluations (JMH),
+ * scaling with rules and offerings, HTTP against the packaged service and its no-rules ceiling
+ * (wrk), and the footprint. It measures and prints; it asserts only that what it compares gives
+ * the same answers. Run with {@code ./mvnw verify -Pbench}.
+ */
+@Tag("benchmark")
+class PerformanceBenchmarkIT {
+
+    private static final List<String> ROWS = new ArrayList<>();
+    private static final int HTTP_SECONDS = 10;
+    /** The benchmark build of the service, with the ceiling endpoint (the profile builds into target/bench). */
+    private static final Path BENCH_APP = Path.of("target/bench/quarkus-app/quarkus-run.jar");
+
+    @Test
+    void print_every_benchmark_as_one_table() throws Exception {
+        inProcess();
+        scalingWithRules();
+        scalingWithOfferings();
+        httpAndFootprint();
+        String table = "| area | measure | result | target |\n| --- | --- | ---: | --- |\n" + String.join("\n", ROWS) + "\n";
+        Files.writeString(Path.of("target/bench/results.md"), machine() + "\n\n" + table);
+        System.out.printf("%n%s%n%n%s%n(also in target/bench/results.md)%n", machine(), table);
+    }
+
+    private static void inProcess() throws Exception {
+        for (RunResult run : jmh(EvaluationBenchmark.class.getName() + ".*", Mode.Throughput, 3, 5, true)) {
+            String name = run.getParams().getBenchmark().replaceAll(".*\\.", "");
+            double evaluations = run.getPrimaryResult().getScore();
+            Result<?> bytes = run.getSecondaryResults().get("gc.alloc.rate.norm");
+            row("in-process, 5 offerings, 1 thread", name + ": offering decisions/s",
+                    "%,.0f (%,.0f evaluations/s, %,.0f bytes/evaluation)".formatted(evaluations * BenchRequests.MIXED,
+                            evaluations, bytes.getScore()), name.equals("service") ? "≥ 100,000" : "");
+        }
+        for (RunResult run : jmh(EvaluationBenchmark.class.getName() + ".service$", Mode.SampleTime, 3, 5, false)) {
+            var statistics = run.getPrimaryResult().getStatistics();
+            row("in-process, 5 offerings, 1 thread", "service: latency per evaluation",
+                    "p50 %.0f µs, p99 %.0f µs".formatted(statistics.getPercentile(50), statistics.getPercentile(99)), "");
+        }
+        for (RunResult run : jmh(MetricsCostBenchmark.class.getName() + ".*", Mode.AverageTime, 2, 3, false)) {
+            row("in-process, 5 offerings, 1 thread", "recording the metrics of one evaluation",
+                    "%.0f ns".formatted(run.getPrimaryResult().getScore()), "");
+        }
+    }
+
+    /** Compile time and retained heap here, throughput in JMH forks; "real" is rules/ alone. */
+    private static void scalingWithRules() throws Exception {
+        compile(Path.of("rules")); // warms this JVM up, so the first size measured pays no class loading
+        List<String> sizes = List.of("real", "100", "1000", "10000");
+        java.util.Map<String, String> built = new java.util.HashMap<>();
+        for (String size : sizes) {
+            Path folder = size.equals("real") ? Path.of("rules")
+                    : GeneratedRules.write(Path.of("target/bench/rules-" + size), Integer.parseInt(size));
+            Runtime.getRuntime().gc();
+            long heapBefore = heapUsed();
+            long started = System.nanoTime();
+            Rulebase rulebase = compile(folder);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            Runtime.getRuntime().gc();
+            long retained = heapUsed() - heapBefore;
+            built.put(size, "%s rules: compiled in %,d ms, %.1f MiB of heap".formatted(
+                    size.equals("real") ? GeneratedRules.realRules() + " (real)" : size, millis, retained / 1048576.0));
+            assertEquals(size.equals("real") ? GeneratedRules.realRules() : Integer.parseInt(size), rulebase.rules().size());
+        }
+        Collection<RunResult> runs = jmh(options(5, 3).include(ScalingBenchmark.class.getName())
+                .mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS).param("rules", sizes.toArray(String[]::new)));
+        for (String size : sizes) {
+            RunResult run = runs.stream().filter(result -> result.getParams().getParam("rules").equals(size)).findFirst().orElseThrow();
+            row("scaling with rules, 5 offerings", built.get(size), "%,.0f offering decisions/s".formatted(
+                    run.getPrimaryResult().getScore() * BenchRequests.MIXED), size.equals("10000") ? "compile < 30 s" : "");
+        }
+    }
+
+    private static void scalingWithOfferings() throws Exception {
+        Collection<RunResult> runs = jmh(options(5, 3).include(ScalingBenchmark.class.getName())
+                .mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS).param("offerings", "1", "10", "100", "500"));
+        for (RunResult run : runs.stream().sorted(java.util.Comparator.comparingInt(
+                result -> Integer.parseInt(result.getParams().getParam("offerings")))).toList()) {
+            int offerings = Integer.parseInt(run.getParams().getParam("offerings"));
+            double evaluations = run.getPrimaryResult().getScore();
+            row("scaling with offerings, real rules", offerings + " offerings per request",
+                    "%,.0f offering decisions/s (%,.1f µs per evaluation)".formatted(evaluations * offerings, 1e6 / evaluations),
+                    "");
+        }
+    }
+
+    private static void httpAndFootprint() throws Exception {
+        String body = BenchRequests.body(BenchRequests.MIXED);
+        try (RunningService service = new RunningService(BENCH_APP, Map.of(), body)) {
+            Thread.sleep(3_000);
+            double idle = service.memoryMiB("VmRSS");
+            HttpClient client = HttpClient.newHttpClient();
+            String answer = service.post(client, "/api/v1/evaluations", body).body();
+            assertEquals(answer, service.post(client, "/bench/ceiling", body).body(), "the ceiling must write the same JSON");
+            Wrk wrk = new Wrk(body);
+            String ceiling = service.url("/bench/ceiling");
+            String evaluations = service.url("/api/v1/evaluations");
+            wrk.load(ceiling, 16, 8); // warm-up of both paths
+            wrk.load(evaluations, 16, 8);
+            for (int connections : List.of(1, 16)) {
+                Wrk.Result top = wrk.load(ceiling, connections, HTTP_SECONDS);
+                Wrk.Result real = wrk.load(evaluations, connections, HTTP_SECONDS);
+                String area = "HTTP, 5 offerings, " + connections + (connections == 1 ? " connection" : " connections");
+                row(area, "ceiling (same JSON, no rules)", http(top), "");
+                row(area, "service", http(real), connections == 16 ? "p99 < 5 ms" : "");
+                row(area, "service / ceiling", "%.0f%%".formatted(100 * real.requestsPerSecond() / top.requestsPerSecond()), "≥ 80%");
+            }
+            double underLoad = service.memoryMiB("VmRSS");
+            row("footprint", "startup to first answered request", "%,d ms (Quarkus started in %s s, rulebase loaded in %s ms)"
+                    .formatted(service.millisToFirstAnswer, service.logged(Pattern.compile("started in ([0-9.]+)s")),
+                            service.logged(Pattern.compile("activated \\(startup\\).*\\(([0-9]+) ms\\)"))), "< 2 s");
+            row("footprint", "RSS idle, after the first answer", "%.0f MiB".formatted(idle), "");
+            row("footprint", "RSS under load: at the end / highest", "%.0f / %.0f MiB".formatted(underLoad,
+                    service.memoryMiB("VmHWM")), "< 256 MB");
+        }
+    }
+
+    private static String http(Wrk.Result result) {
+        return "%,.0f requests/s, p50 %.2f ms, p99 %.2f ms".formatted(result.requestsPerSecond(), result.p50Millis(),
+                result.p99Millis());
+    }
+
+    private static Rulebase compile(Path folder) throws Exception {
+        return new RulebaseCompiler().compile(RulesFolder.read(folder));
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void row(String area, String measure, String result, String target) {
+        ROWS.add("| %s | %s | %s | %s |".formatted(area, measure, result, target));
+    }
+
+    private static Collection<RunResult> jmh(String include, Mode mode, int warmups, int measurements, boolean gc)
+            throws Exception {
+        ChainedOptionsBuilder options = options(warmups, measurements).include(include).mode(mode)
+                .timeUnit(mode == Mode.SampleTime ? TimeUnit.MICROSECONDS : mode == Mode.AverageTime ? TimeUnit.NANOSECONDS
+                        : TimeUnit.SECONDS);
+        if (gc) {
+            options.addProfiler(GCProfiler.class);
+        }
+        return jmh(options);
+    }
+
+    private static Collection<RunResult> jmh(ChainedOptionsBuilder options) throws Exception {
+        return new Runner(options.build()).run();
+    }
+
+    private static ChainedOptionsBuilder options(int warmups, int measurements) {
+        return new OptionsBuilder()
+                .forks(1).threads(1)
+                .warmupIterations(warmups).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(measurements).measurementTime(TimeValue.seconds(2))
+                .jvmArgsAppend("-Xmx1g", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager")
+                .shouldFailOnError(true);
+    }
+
+    private static String machine() throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                .findFirst().map(line -> line.replaceAll(".*:\\s*", "")).orElse("unknown CPU");
+        return "Machine: %d cores (%s), %s %s, %.0f GiB of memory.".formatted(Runtime.getRuntime().availableProcessors(), cpu,
+                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getTotalMemorySize() / 1073741824.0);
+    }
+}
