@@ -104,7 +104,7 @@ public class Evaluator {
         String busiest = firingsByRule.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .limit(3)
-                .map(entry -> "\"" + entry.getKey() + "\" " + entry.getValue() + " times")
+                .map(entry -> "\"" + entry.getKey() + "\" " + entry.getValue() + (entry.getValue() == 1 ? " time" : " times"))
                 .collect(Collectors.joining(", "));
         return "the rules fired more than " + limit + " times and were stopped; most fired: " + busiest;
     }

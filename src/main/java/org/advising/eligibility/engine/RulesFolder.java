@@ -38,11 +38,17 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
         if (!Files.isDirectory(root)) {
             throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " does not exist or is not a folder.");
         }
-        List<RuleFile> drl = files(root, ".drl");
+        // A folder given as a symbolic link is followed once, here, so that a link switched to another
+        // version while this reads (an atomic deployment) cannot mix the files of two versions.
+        Path folder = realPath(root);
+        if (scenarioFolder.startsWith(root)) {
+            scenarioFolder = folder.resolve(root.relativize(scenarioFolder).toString());
+        }
+        List<RuleFile> drl = files(folder, ".drl");
         if (drl.isEmpty()) {
             throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " holds no .drl file.");
         }
-        Path values = root.resolve(POLICY_VALUES);
+        Path values = folder.resolve(POLICY_VALUES);
         if (!Files.isRegularFile(values)) {
             throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " has no " + POLICY_VALUES + ".");
         }
@@ -53,6 +59,14 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
         List<RuleFile> decisive = Stream.concat(drl.stream(), Stream.of(policyValues)).toList();
         return new RulesFolder(root, drl, policyValues, scenarios, hash(decisive),
                 hash(Stream.concat(decisive.stream(), scenarios.stream()).toList()));
+    }
+
+    private static Path realPath(Path root) {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            throw new RulebaseException("Cannot read the rules folder " + root.toAbsolutePath() + ": " + e.getMessage());
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -108,7 +109,8 @@ class HotReloadTest {
             }
         }
         String version = org.advising.eligibility.engine.RulesFolder.read(original).version();
-        awaitReload(status -> version.equals(status.getString("active.version")));
+        // The last attempt must have read the restored folder too: a refused change leaves the active version as it was.
+        awaitReload(status -> version.equals(status.getString("active.version")) && version.equals(status.getString("lastReload.version")));
     }
 
     @Test
@@ -121,6 +123,18 @@ class HotReloadTest {
         assertEquals(status.getString("active.version"), answer.getString("rulebase.version"));
         assertEquals("The learner audits this course without buying the certificate: no credit.",
                 answer.getString("results[0].conclusions.find { it.topic == 'CREDIT' }.reason"));
+    }
+
+    @Test
+    void a_rule_that_fires_forever_is_refused_before_it_is_activated_naming_the_rule() throws Exception {
+        String before = status().getString("active.version");
+        Files.copy(Path.of("src/test/resources/rulebases/runaway/runaway.drl"), FOLDER.resolve("runaway.drl"));
+        JsonPath status = awaitReload(s -> "REFUSED".equals(s.getString("lastReload.outcome")));
+        List<String> failing = status.getList("lastReload.failingScenarios");
+        assertFalse(failing.isEmpty(), status.prettify());
+        assertTrue(failing.get(0).contains("were stopped; most fired: \"Keep advising forever\""), failing.get(0));
+        assertEquals(before, status.getString("active.version"));
+        assertEquals(before, evaluate(AUDITED_COURSE).getString("rulebase.version"));
     }
 
     @Test
