@@ -3,7 +3,11 @@ package org.advising.eligibility;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** The project's copy of the contract examples, which the service also serves at /examples/. */
 public final class ContractExamples {
@@ -17,6 +21,17 @@ public final class ContractExamples {
     /** A whole example file: description, request and expected results. */
     public static JsonNode read(String file) throws IOException {
         return JSON.readTree(FOLDER.resolve(file).toFile());
+    }
+
+    /** Every example file of the project's copy, in file-name order. */
+    public static List<JsonNode> all() throws IOException {
+        try (Stream<Path> files = Files.list(FOLDER)) {
+            List<JsonNode> examples = new ArrayList<>();
+            for (Path file : files.filter(path -> path.toString().endsWith(".json")).sorted().toList()) {
+                examples.add(JSON.readTree(file.toFile()));
+            }
+            return examples;
+        }
     }
 
     /** The request of an example, as the JSON body to post. */

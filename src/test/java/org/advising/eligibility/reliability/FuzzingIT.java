@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.advising.eligibility.ContractExamples;
 import org.advising.eligibility.RunningService;
 import org.junit.jupiter.api.Test;
@@ -42,7 +40,7 @@ class FuzzingIT {
     void generated_and_mutated_requests_never_get_a_5xx_or_hang_and_4xx_name_the_fields() throws Exception {
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         System.out.println("FuzzingIT: seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
-        List<JsonNode> examples = examples();
+        List<JsonNode> examples = ContractExamples.all();
         try (RunningService service = new RunningService(RunningService.APP, Map.of(),
                 JSON.writeValueAsString(examples.get(0).get("request")))) {
             HttpClient client = HttpClient.newBuilder().connectTimeout(HANG).build();
@@ -117,16 +115,6 @@ class FuzzingIT {
             answers.add(answer.body());
         }
         return answers;
-    }
-
-    private static List<JsonNode> examples() throws Exception {
-        try (Stream<java.nio.file.Path> files = Files.list(ContractExamples.FOLDER)) {
-            List<JsonNode> examples = new ArrayList<>();
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                examples.add(ContractExamples.read(file.getFileName().toString()));
-            }
-            return examples;
-        }
     }
 
     private static String shown(byte[] body) {

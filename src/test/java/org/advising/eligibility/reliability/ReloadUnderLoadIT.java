@@ -25,8 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.advising.eligibility.ContractExamples;
+import org.advising.eligibility.RulesCopy;
 import org.advising.eligibility.RunningService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,10 +74,8 @@ class ReloadUnderLoadIT {
         point(live, good);
 
         List<String> requests = new ArrayList<>();
-        try (Stream<Path> files = Files.list(ContractExamples.FOLDER)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                requests.add(JSON.writeValueAsString(ContractExamples.read(file.getFileName().toString()).get("request")));
-            }
+        for (JsonNode example : ContractExamples.all()) {
+            requests.add(JSON.writeValueAsString(example.get("request")));
         }
         try (RunningService service = new RunningService(RunningService.APP, Map.of("ELIGIBILITY_RULES_FOLDER", live.toString(),
                 "ELIGIBILITY_RULES_WATCH_INTERVAL", "0", "ELIGIBILITY_ADMIN_TOKEN", TOKEN), requests.get(0))) {
@@ -157,18 +155,7 @@ class ReloadUnderLoadIT {
     }
 
     private Path copyOfRules(String name) throws IOException {
-        Path copy = work.resolve(name);
-        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
-            for (Path file : files.toList()) {
-                Path target = copy.resolve(Path.of("rules").relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return copy;
+        return RulesCopy.into(work.resolve(name));
     }
 
     private static void replace(Path file, String text, String replacement) throws IOException {
