@@ -43,7 +43,8 @@ final class GeneratedRules {
 
                 import org.advising.eligibility.model.*;
                 """);
-        for (int n = 1; n <= total - realRules(); n++) {
+        int generated = total - realRules();
+        for (int n = 1; n <= generated; n++) {
             drl.append(rule(n));
         }
         Files.writeString(folder.resolve("partner-agreements.drl"), drl);
