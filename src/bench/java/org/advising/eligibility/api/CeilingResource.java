@@ -1,11 +1,11 @@
 package org.advising.eligibility.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,7 +15,8 @@ import org.advising.eligibility.engine.Rulebase;
 
 /**
  * The HTTP benchmark's ceiling: {@code POST /bench/ceiling} takes the same request as
- * {@code POST /api/v1/evaluations} through the same stack (body limit, JSON reading, validation)
+ * {@code POST /api/v1/evaluations} through the same stack (body read by the IO thread, evaluation
+ * workers, body limit, JSON reading, validation)
  * and writes the same response JSON, but without running the rules. It answers every request
  * with the answer the rules gave its first one, so the benchmark must send one request only.
  *
@@ -30,10 +31,12 @@ public class CeilingResource {
     private final RequestValidator validator;
     private final ActiveRulebase rulebases;
     private final Evaluator evaluator;
+    private final EvaluationWorkers workers;
     private volatile EvaluationResponse firstAnswer;
 
     public CeilingResource(BodySizeLimit bodySizeLimit, RequestReader reader, RequestValidator validator,
-            ActiveRulebase rulebases, Evaluator evaluator) {
+            ActiveRulebase rulebases, Evaluator evaluator, EvaluationWorkers workers) {
+        this.workers = workers;
         this.bodySizeLimit = bodySizeLimit;
         this.reader = reader;
         this.validator = validator;
@@ -44,7 +47,12 @@ public class CeilingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public EvaluationResponse evaluate(InputStream body) throws IOException {
+    public Uni<EvaluationResponse> evaluate(InputStream body) {
+        // Run by the evaluation workers, as the service's own endpoint is.
+        return Uni.createFrom().item(() -> answer(body)).runSubscriptionOn(workers.executor());
+    }
+
+    private EvaluationResponse answer(InputStream body) {
         EvaluationRequest request = EvaluationResource.valid(reader, validator, bodySizeLimit.read(body));
         EvaluationResponse answer = firstAnswer;
         if (answer == null) {

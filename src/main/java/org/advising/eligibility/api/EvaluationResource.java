@@ -1,5 +1,6 @@
 package org.advising.eligibility.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -7,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.advising.eligibility.engine.ActiveRulebase;
 import org.advising.eligibility.engine.Evaluator;
 import org.advising.eligibility.engine.Evaluation;
+import org.advising.eligibility.engine.EvaluationTimeoutException;
 import org.advising.eligibility.engine.Rulebase;
 import org.advising.eligibility.engine.RulebaseDefectException;
 import org.advising.eligibility.ops.DecisionAudit;
@@ -40,9 +41,12 @@ public class EvaluationResource {
     private final Evaluator evaluator;
     private final EvaluationMetrics metrics;
     private final DecisionAudit audit;
+    private final EvaluationWorkers workers;
 
     public EvaluationResource(BodySizeLimit bodySizeLimit, RequestReader reader, RequestValidator validator,
-            ActiveRulebase rulebases, Evaluator evaluator, EvaluationMetrics metrics, DecisionAudit audit) {
+            ActiveRulebase rulebases, Evaluator evaluator, EvaluationMetrics metrics, DecisionAudit audit,
+            EvaluationWorkers workers) {
+        this.workers = workers;
         this.metrics = metrics;
         this.audit = audit;
         this.bodySizeLimit = bodySizeLimit;
@@ -75,9 +79,18 @@ public class EvaluationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Body not sent as application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "No rulebase loaded yet; retry after the Retry-After seconds",
+    @APIResponse(responseCode = "503", description = "No rulebase loaded yet, every worker busy, or the evaluation past its time "
+            + "limit; retry after the Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EvaluationResponse evaluate(InputStream body, @Context ContainerRequestContext context) throws IOException {
+    public Uni<EvaluationResponse> evaluate(InputStream body, @Context ContainerRequestContext context) {
+        // Up to quarkus.rest.input-buffer-size the body has already arrived, read by the IO thread: a slow client holds
+        // no worker. Reading it, and the evaluation, happen on the evaluation workers; when they and their queue are
+        // full the request is refused (503) at once instead of waiting.
+        String requestId = (String) context.getProperty(RequestIds.PROPERTY);
+        return Uni.createFrom().item(() -> evaluate(body, requestId)).runSubscriptionOn(workers.executor());
+    }
+
+    private EvaluationResponse evaluate(InputStream body, String requestId) {
         EvaluationRequest request = valid(reader, validator, bodySizeLimit.read(body));
         LocalDate asOf = request.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : request.asOf();
         Rulebase rulebase = rulebases.require();
@@ -88,10 +101,13 @@ public class EvaluationResource {
         } catch (RulebaseDefectException e) {
             metrics.failed(System.nanoTime() - started);
             throw e;
+        } catch (EvaluationTimeoutException e) {
+            metrics.timedOut(System.nanoTime() - started);
+            throw e;
         }
         long nanos = System.nanoTime() - started;
         metrics.evaluated(evaluation, nanos);
-        audit.record((String) context.getProperty(RequestIds.PROPERTY), rulebase.version(), asOf, request.learner().id(), evaluation, nanos);
+        audit.record(requestId, rulebase.version(), asOf, request.learner().id(), evaluation, nanos);
         return new EvaluationResponse(request.learner().id(), asOf,
                 new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), evaluation.decisions());
     }

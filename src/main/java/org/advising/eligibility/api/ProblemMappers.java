@@ -2,6 +2,8 @@ package org.advising.eligibility.api;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.RejectedExecutionException;
+import org.advising.eligibility.engine.EvaluationTimeoutException;
 import org.advising.eligibility.engine.RulebaseDefectException;
 import org.advising.eligibility.engine.RulebaseUnavailableException;
 import org.jboss.logging.Logger;
@@ -40,6 +42,20 @@ public class ProblemMappers {
     public Response noRulebase(RulebaseUnavailableException e) {
         return Response.fromResponse(problem(Problem.of("no-rulebase", "No rulebase loaded", 503,
                 "The service has no rulebase loaded yet; retry shortly."))).header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response busy(RejectedExecutionException e) {
+        return Response.fromResponse(problem(Problem.of("busy", "Service busy", 503,
+                "Every worker is busy and the queue of waiting evaluations is full; retry shortly."))).header("Retry-After", "1").build();
+    }
+
+    @ServerExceptionMapper
+    public Response timedOut(EvaluationTimeoutException e) {
+        LOG.warn("Evaluation stopped: " + e.getMessage());
+        return Response.fromResponse(problem(Problem.of("evaluation-timeout", "Evaluation took too long", 503,
+                "For this request " + e.getMessage() + ". Retry shortly, or send fewer offerings at a time.")))
+                .header("Retry-After", "1").build();
     }
 
     @ServerExceptionMapper

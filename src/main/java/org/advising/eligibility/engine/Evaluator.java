@@ -1,6 +1,8 @@
 package org.advising.eligibility.engine;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -23,6 +25,8 @@ import org.advising.eligibility.model.Outcome;
 import org.advising.eligibility.model.Topic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kie.api.KieServices;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
@@ -30,9 +34,9 @@ import org.kie.api.time.SessionPseudoClock;
 
 /**
  * Runs one evaluation: an empty session lent by the rulebase's pool, the request's facts inserted,
- * the rules fired up to a bounded number of times, then one decision per offering in request
- * order. Each summary field comes from the single conclusion of its topic; none or several is a
- * {@link RulebaseDefectException}, never a guess.
+ * the rules fired up to a bounded number of times and for a bounded time, then one decision per
+ * offering in request order. Each summary field comes from the single conclusion of its topic;
+ * none or several is a {@link RulebaseDefectException}, never a guess.
  */
 @Singleton
 public class Evaluator {
@@ -43,14 +47,25 @@ public class Evaluator {
 
     public static final int DEFAULT_MAX_FIRINGS_PER_OFFERING = 100;
 
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(5);
+
     /** Sessions run on a pseudo clock, set per evaluation to its as-of date, never the wall clock. */
     private static final KieSessionConfiguration PSEUDO_CLOCK = pseudoClock();
 
     private final int maxFiringsPerOffering;
+    private final Duration timeLimit;
 
+    @Inject
     public Evaluator(@ConfigProperty(name = "eligibility.evaluation.max-rule-firings-per-offering", defaultValue = "100")
-            int maxFiringsPerOffering) {
+            int maxFiringsPerOffering,
+            @ConfigProperty(name = "eligibility.evaluation.time-limit", defaultValue = "5s") Duration timeLimit) {
         this.maxFiringsPerOffering = maxFiringsPerOffering;
+        this.timeLimit = timeLimit;
+    }
+
+    /** An evaluator with the default time limit. */
+    public Evaluator(int maxFiringsPerOffering) {
+        this(maxFiringsPerOffering, DEFAULT_TIME_LIMIT);
     }
 
     /** Evaluates as of today (UTC). */
@@ -66,6 +81,7 @@ public class Evaluator {
         ConclusionRecorder recorder = new ConclusionRecorder(rulebase);
         int limit = maxFiringsPerOffering * offerings.size();
         KieSession session = rulebase.sessions().newKieSession(PSEUDO_CLOCK);
+        TimeLimit deadline = new TimeLimit(session, timeLimit);
         try {
             SessionPseudoClock clock = session.getSessionClock();
             // Noon of the as-of day: a rule is effective strictly after its date-effective and expired from its
@@ -75,6 +91,7 @@ public class Evaluator {
             clock.advanceTime(noon - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
             session.addEventListener(recorder.agendaListener);
             session.addEventListener(recorder.insertListener);
+            session.addEventListener(deadline);
             rulebase.policyFactsOn(asOf).forEach(session::insert);
             session.insert(learner);
             if (learner.records() != null) {
@@ -82,16 +99,43 @@ public class Evaluator {
             }
             offerings.stream().map(Offering::provider).distinct().forEach(session::insert);
             offerings.forEach(session::insert);
-            if (session.fireAllRules(limit + 1) > limit) {
+            int fired = session.fireAllRules(limit + 1);
+            if (deadline.passed) {
+                throw new EvaluationTimeoutException(timeLimit, fired, deadline.lastRule);
+            }
+            if (fired > limit) {
                 throw new RulebaseDefectException(List.of(runaway(limit, recorder.firingsByRule())));
             }
         } finally {
             // Back to the pool: disposing a pooled session empties it for the next evaluation.
             session.removeEventListener(recorder.agendaListener);
             session.removeEventListener(recorder.insertListener);
+            session.removeEventListener(deadline);
             session.dispose();
         }
         return new Evaluation(decisions(offerings, recorder.conclusions()), Map.copyOf(recorder.firingsByRule()));
+    }
+
+    /** Halts the session after the first rule firing that ends past the time limit. */
+    private static final class TimeLimit extends DefaultAgendaEventListener {
+        private final KieSession session;
+        private final long deadline;
+        private boolean passed;
+        private String lastRule;
+
+        TimeLimit(KieSession session, Duration limit) {
+            this.session = session;
+            this.deadline = System.nanoTime() + limit.toNanos();
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            if (!passed && System.nanoTime() - deadline > 0) {
+                passed = true;
+                lastRule = event.getMatch().getRule().getName();
+                session.halt();
+            }
+        }
     }
 
     private static KieSessionConfiguration pseudoClock() {

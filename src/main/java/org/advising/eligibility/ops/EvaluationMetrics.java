@@ -25,6 +25,7 @@ public class EvaluationMetrics {
     private final MeterRegistry registry;
     private final Timer evaluations;
     private final Timer failedEvaluations;
+    private final Timer timedOutEvaluations;
     private final Counter offeringDecisions;
     private final Map<String, Counter> conclusions = new ConcurrentHashMap<>();
     private final Map<String, Counter> firings = new ConcurrentHashMap<>();
@@ -34,6 +35,7 @@ public class EvaluationMetrics {
         this.registry = registry;
         this.evaluations = timer(registry, "ok");
         this.failedEvaluations = timer(registry, "rulebase_defect");
+        this.timedOutEvaluations = timer(registry, "timed_out");
         this.offeringDecisions = Counter.builder("eligibility.offering.decisions")
                 .description("Offerings decided (one evaluation decides one or more)").register(registry);
     }
@@ -61,6 +63,10 @@ public class EvaluationMetrics {
 
     public void failed(long nanos) {
         failedEvaluations.record(Duration.ofNanos(nanos));
+    }
+
+    public void timedOut(long nanos) {
+        timedOutEvaluations.record(Duration.ofNanos(nanos));
     }
 
     void reloaded(@Observes ReloadAttempt attempt) {

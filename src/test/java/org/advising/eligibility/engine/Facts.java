@@ -61,6 +61,7 @@ final class Facts {
 
     static final class OfferingBuilder {
         private String id;
+        private String title;
         private final OfferingType type;
         private final Provider provider;
         private Boolean creditEligible;
@@ -77,6 +78,11 @@ final class Facts {
 
         OfferingBuilder id(String value) {
             id = value;
+            return this;
+        }
+
+        OfferingBuilder title(String value) {
+            title = value;
             return this;
         }
 
@@ -106,7 +112,7 @@ final class Facts {
         }
 
         Offering build() {
-            return new Offering(id, "Title of " + id, type, provider, creditEligible, hasCapstone, creditRecommendation,
+            return new Offering(id, title == null ? "Title of " + id : title, type, provider, creditEligible, hasCapstone, creditRecommendation,
                     degreePathway, alignedCertification);
         }
     }

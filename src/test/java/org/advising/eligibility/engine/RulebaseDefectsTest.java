@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.OfferingType;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +39,16 @@ class RulebaseDefectsTest {
                 .evaluate(compile("runaway"), learner(), List.of(offering(OfferingType.COURSE, HLC_UNIVERSITY).build())));
         assertTrue(defect.defects().get(0).startsWith("the rules fired more than 50 times and were stopped; most fired: "
                 + "\"Keep advising forever\" 51 times"), defect.defects().toString());
+    }
+
+    @Test
+    void an_evaluation_past_its_time_limit_is_stopped_and_names_the_rule_firing_then() {
+        List<Offering> slow = List.of(offering(OfferingType.COURSE, HLC_UNIVERSITY).id("c1").title("Slow").build(),
+                offering(OfferingType.COURSE, HLC_UNIVERSITY).id("c2").title("Slow").build(),
+                offering(OfferingType.COURSE, HLC_UNIVERSITY).id("c3").title("Slow").build());
+        EvaluationTimeoutException timeout = assertThrows(EvaluationTimeoutException.class,
+                () -> new Evaluator(100, Duration.ofMillis(500)).evaluate(compile("slow"), learner(), slow));
+        assertEquals("the rules took longer than 500 ms and were stopped after 2 firings; the last rule fired was \"Take 300 ms\"",
+                timeout.getMessage());
     }
 }

@@ -1,0 +1,36 @@
+package org.advising.eligibility.api;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Executor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
+
+/**
+ * Where evaluations run: at most {@code eligibility.evaluation.workers} at once on Quarkus' worker
+ * threads, and at most {@code eligibility.evaluation.queue-size} waiting. Past both, a submitted
+ * evaluation is refused with a {@link java.util.concurrent.RejectedExecutionException} (503 busy).
+ * Health checks, metrics and the other endpoints keep the rest of Quarkus' pool, so they answer
+ * while evaluations are saturated.
+ */
+@ApplicationScoped
+public class EvaluationWorkers {
+
+    private final ManagedExecutor executor;
+
+    public EvaluationWorkers(@ConfigProperty(name = "eligibility.evaluation.workers", defaultValue = "16") int workers,
+            @ConfigProperty(name = "eligibility.evaluation.queue-size", defaultValue = "100") int queueSize) {
+        this.executor = ManagedExecutor.builder().maxAsync(workers).maxQueued(queueSize)
+                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+    }
+
+    public Executor executor() {
+        return executor;
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
+    }
+}

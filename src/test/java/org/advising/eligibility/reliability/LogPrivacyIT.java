@@ -1,0 +1,124 @@
+package org.advising.eligibility.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.advising.eligibility.ContractExamples;
+import org.advising.eligibility.RunningService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the packaged service logs at its default level (INFO) holds no learner data and no secret,
+ * whatever happens to a request: answered, invalid, malformed, too large, of the wrong type, busy,
+ * past the time limit, or an admin call with a wrong or right token. Every value a learner or
+ * portal sends carries a marker; afterwards the whole log is searched for every marker.
+ */
+class LogPrivacyIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADMIN_TOKEN = "admin-token-secret-4d1f";
+    private static final String AUDIT_KEY = "audit-key-secret-8c2e";
+    private static final String LEARNER = "learner-marker-7731";
+    private static final List<String> MARKERS = List.of(LEARNER, "3.1415", "2024-02-29", "title-marker-5521",
+            "provider-marker-1187", "marker-3090.edu", "degree-marker-6642", "record-marker-2208", "wrong-token-marker-9913",
+            "status-marker-4470", ADMIN_TOKEN, AUDIT_KEY);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void no_learner_data_and_no_secret_reaches_the_log_whatever_happens_to_a_request() throws Exception {
+        try (RunningService service = new RunningService(RunningService.APP, Map.of(
+                "ELIGIBILITY_RULES_FOLDER", LimitsIT.rulesWithSlowRule(work).toString(),
+                "ELIGIBILITY_ADMIN_TOKEN", ADMIN_TOKEN, "ELIGIBILITY_AUDIT_LEARNER_KEY", AUDIT_KEY,
+                "ELIGIBILITY_EVALUATION_TIME_LIMIT", "1s", "ELIGIBILITY_EVALUATION_WORKERS", "1",
+                "ELIGIBILITY_EVALUATION_QUEUE_SIZE", "1"), ContractExamples.requestBody(LimitsIT.EXAMPLE))) {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            String marked = marked(0);
+
+            statuses.merge(send(client, service, "POST", "/api/v1/evaluations", "application/json", marked, null), 1, Integer::sum);
+            statuses.merge(send(client, service, "POST", "/api/v1/evaluations", "application/json",
+                    marked.replace("\"COMPLETED\"", "\"status-marker-4470\"").replace("\"MASTERTRACK\"", "\"record-marker-2208\""),
+                    null), 1, Integer::sum);
+            statuses.merge(send(client, service, "POST", "/api/v1/evaluations", "application/json",
+                    marked.substring(0, marked.indexOf(LEARNER) + LEARNER.length()), null), 1, Integer::sum);
+            statuses.merge(send(client, service, "POST", "/api/v1/evaluations", "application/json",
+                    marked.replace(LEARNER, LEARNER.repeat(60_000)), null), 1, Integer::sum);
+            statuses.merge(send(client, service, "POST", "/api/v1/evaluations", "text/plain", marked, null), 1, Integer::sum);
+            statuses.merge(send(client, service, "POST", "/api/v1/evaluations/" + LEARNER, "application/json", marked, null),
+                    1, Integer::sum);
+            statuses.merge(send(client, service, "POST", "/api/v1/evaluations", "application/json", marked(4), null), 1, Integer::sum);
+            ExecutorService clients = Executors.newFixedThreadPool(6);
+            try {
+                List<Future<Integer>> busy = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    busy.add(clients.submit(() -> send(client, service, "POST", "/api/v1/evaluations", "application/json", marked(2), null)));
+                }
+                for (Future<Integer> status : busy) {
+                    statuses.merge(status.get(), 1, Integer::sum);
+                }
+            } finally {
+                clients.shutdownNow();
+            }
+            statuses.merge(send(client, service, "POST", "/api/v1/rulebase/reload", "application/json", "", null), 1, Integer::sum);
+            statuses.merge(send(client, service, "POST", "/api/v1/rulebase/reload", "application/json", "",
+                    "Bearer wrong-token-marker-9913"), 1, Integer::sum);
+            statuses.merge(send(client, service, "POST", "/api/v1/rulebase/reload", "application/json", "", "Bearer " + ADMIN_TOKEN),
+                    1, Integer::sum);
+
+            // Each kind of answer happened: 200, 400, 401, 404 or 405, 413, 415, and 503 (busy and past the time limit).
+            for (int status : List.of(200, 400, 401, 413, 415, 503)) {
+                assertTrue(statuses.containsKey(status), "no " + status + " among " + statuses);
+            }
+            String log = service.log();
+            assertTrue(log.contains("\"learner\":\"") && log.contains("eligibility.audit"), "the audit lines are logged:\n" + log);
+            assertTrue(log.contains("Evaluation stopped: the rules took longer than 1000 ms"), log);
+            for (String marker : MARKERS) {
+                assertTrue(!log.contains(marker), "the log holds " + marker + ":\n" + log);
+            }
+            System.out.println("LogPrivacyIT: answers " + statuses + "; " + log.lines().count() + " log lines, none with any of "
+                    + MARKERS.size() + " markers");
+        }
+    }
+
+    /** Example 01 with a marker in every value the learner or the portal sends, and {@code slow} offerings titled "Slow". */
+    private static String marked(int slow) throws Exception {
+        String request = LimitsIT.withSlowOfferings(slow)
+                .replace("\"learner-1\"", "\"" + LEARNER + "\"").replace("3.4", "3.1415").replace("2025-05-10", "2024-02-29")
+                .replace("MasterTrack Certificate in Data Science", "title-marker-5521")
+                .replace("Example State University", "provider-marker-1187").replace("example.edu", "marker-3090.edu")
+                .replace("Master of Computer Science", "degree-marker-6642");
+        ObjectNode tree = (ObjectNode) JSON.readTree(request);
+        assertEquals(LEARNER, tree.at("/learner/id").asText(), request);
+        assertEquals("provider-marker-1187", ((ArrayNode) tree.get("offerings")).get(0).at("/provider/name").asText(), request);
+        return request;
+    }
+
+    private static int send(HttpClient client, RunningService service, String method, String path, String type, String body,
+            String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}
