@@ -26,6 +26,8 @@ public final class RunningService implements AutoCloseable {
     static final List<String> JVM_OPTIONS = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75",
             "-XX:+ExitOnOutOfMemoryError", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
 
+    private static final Duration ANSWER_TIME = Duration.ofSeconds(30);
+
     private final Process process;
     private final Path log;
     public final int port;
@@ -72,9 +74,15 @@ public final class RunningService implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** POSTs JSON; a service that has not answered in 30 s fails the call instead of hanging the test. */
     public HttpResponse<String> post(HttpClient client, String path, String body) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+        return client.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(ANSWER_TIME).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs, with the same 30 s limit. */
+    public HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(ANSWER_TIME).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A line of /proc/PID/status in MiB, e.g. "VmRSS" (resident now) or "VmHWM" (resident at most so far). */

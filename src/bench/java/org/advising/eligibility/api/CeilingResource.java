@@ -49,7 +49,7 @@ public class CeilingResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<EvaluationResponse> evaluate(InputStream body) {
         // Run by the evaluation workers, as the service's own endpoint is.
-        return Uni.createFrom().item(() -> answer(body)).runSubscriptionOn(workers.executor());
+        return workers.run(() -> answer(body));
     }
 
     private EvaluationResponse answer(InputStream body) {

@@ -87,7 +87,7 @@ public class EvaluationResource {
         // no worker. Reading it, and the evaluation, happen on the evaluation workers; when they and their queue are
         // full the request is refused (503) at once instead of waiting.
         String requestId = (String) context.getProperty(RequestIds.PROPERTY);
-        return Uni.createFrom().item(() -> evaluate(body, requestId)).runSubscriptionOn(workers.executor());
+        return workers.run(() -> evaluate(body, requestId));
     }
 
     private EvaluationResponse evaluate(InputStream body, String requestId) {

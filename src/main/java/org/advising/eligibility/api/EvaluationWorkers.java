@@ -1,8 +1,9 @@
 package org.advising.eligibility.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
@@ -25,8 +26,9 @@ public class EvaluationWorkers {
                 .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
     }
 
-    public Executor executor() {
-        return executor;
+    /** The work's result, computed by a worker; a {@link java.util.concurrent.RejectedExecutionException} when all are taken. */
+    public <T> Uni<T> run(Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(executor);
     }
 
     @PreDestroy

@@ -40,22 +40,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response noRulebase(RulebaseUnavailableException e) {
-        return Response.fromResponse(problem(Problem.of("no-rulebase", "No rulebase loaded", 503,
-                "The service has no rulebase loaded yet; retry shortly."))).header("Retry-After", "5").build();
+        return retryAfter(5, Problem.of("no-rulebase", "No rulebase loaded", 503,
+                "The service has no rulebase loaded yet; retry shortly."));
     }
 
     @ServerExceptionMapper
     public Response busy(RejectedExecutionException e) {
-        return Response.fromResponse(problem(Problem.of("busy", "Service busy", 503,
-                "Every worker is busy and the queue of waiting evaluations is full; retry shortly."))).header("Retry-After", "1").build();
+        return retryAfter(1, Problem.of("busy", "Service busy", 503,
+                "Every worker is busy and the queue of waiting evaluations is full; retry shortly."));
     }
 
     @ServerExceptionMapper
     public Response timedOut(EvaluationTimeoutException e) {
         LOG.warn("Evaluation stopped: " + e.getMessage());
-        return Response.fromResponse(problem(Problem.of("evaluation-timeout", "Evaluation took too long", 503,
-                "For this request " + e.getMessage() + ". Retry shortly, or send fewer offerings at a time.")))
-                .header("Retry-After", "1").build();
+        return retryAfter(1, Problem.of("evaluation-timeout", "Evaluation took too long", 503,
+                "For this request " + e.getMessage() + ". Retry shortly, or send fewer offerings at a time."));
     }
 
     @ServerExceptionMapper
@@ -86,5 +85,9 @@ public class ProblemMappers {
 
     static Response problem(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static Response retryAfter(int seconds, Problem problem) {
+        return Response.fromResponse(problem(problem)).header("Retry-After", Integer.toString(seconds)).build();
     }
 }

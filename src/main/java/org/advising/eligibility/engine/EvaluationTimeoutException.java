@@ -8,15 +8,8 @@ import java.time.Duration;
  */
 public class EvaluationTimeoutException extends RuntimeException {
 
-    private final Duration limit;
-
     public EvaluationTimeoutException(Duration limit, int firings, String lastRule) {
         super("the rules took longer than " + limit.toMillis() + " ms and were stopped after " + firings
                 + (firings == 1 ? " firing" : " firings") + "; the last rule fired was \"" + lastRule + "\"", null, false, false);
-        this.limit = limit;
-    }
-
-    public Duration limit() {
-        return limit;
     }
 }

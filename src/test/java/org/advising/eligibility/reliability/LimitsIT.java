@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,14 +88,7 @@ class LimitsIT {
     }
 
     static HttpResponse<String> evaluate(String body) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(service.url("/api/v1/evaluations"))).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return service.post(client, "/api/v1/evaluations", body);
     }
 
     @Test
@@ -171,8 +162,8 @@ class LimitsIT {
             }
             go.countDown();
             Thread.sleep(200);
-            HttpResponse<String> live = get("/q/health/live");
-            HttpResponse<String> ready = get("/q/health/ready");
+            HttpResponse<String> live = service.get(client, "/q/health/live");
+            HttpResponse<String> ready = service.get(client, "/q/health/ready");
             int answered = 0;
             int busy = 0;
             for (Future<HttpResponse<String>> future : answers) {
@@ -209,7 +200,7 @@ class LimitsIT {
                 + "the last rule fired was \\\"Take 300 ms\\\". Retry shortly, or send fewer offerings at a time.\"}", answer.body());
         assertTrue(service.log().lines().anyMatch(line -> line.contains("WARN") && line.endsWith("Evaluation stopped: the rules "
                 + "took longer than 1000 ms and were stopped after 4 firings; the last rule fired was \"Take 300 ms\"")), service.log());
-        String metrics = get("/q/metrics").body();
+        String metrics = service.get(client, "/q/metrics").body();
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("eligibility_evaluations_seconds_count{result=\"timed_out\"}")
                 && !line.endsWith(" 0.0")), metrics);
 
