@@ -42,6 +42,9 @@ class LimitsIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String EXAMPLE = "01-mastertrack-completed-eligible.json";
+    /** Headers that announce 50,000 bytes of body, and the first few of them. */
+    static final byte[] HALF_A_REQUEST = ("POST /api/v1/evaluations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 50000\r\n\r\n{\"learner\": {").getBytes(StandardCharsets.US_ASCII);
     static final String BUSY = "{\"type\":\"urn:eligibility:problem:busy\",\"title\":\"Service busy\",\"status\":503,"
             + "\"detail\":\"Every worker is busy and the queue of waiting evaluations is full; retry shortly.\"}";
 
@@ -95,11 +98,10 @@ class LimitsIT {
     void clients_that_send_their_body_slowly_hold_no_worker() throws Exception {
         List<Socket> slowSenders = new ArrayList<>();
         try {
-            for (int i = 0; i < 6; i++) { // three times the worker pool
+            for (int i = 0; i < 6; i++) { // more than Quarkus' 4 worker threads
                 Socket socket = new Socket("127.0.0.1", service.port);
                 OutputStream out = socket.getOutputStream();
-                out.write(("POST /api/v1/evaluations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 50000\r\n\r\n{\"learner\": {").getBytes(StandardCharsets.US_ASCII));
+                out.write(HALF_A_REQUEST);
                 out.flush();
                 slowSenders.add(socket);
             }
@@ -121,8 +123,7 @@ class LimitsIT {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             long started = System.nanoTime();
-            out.write(("POST /api/v1/evaluations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 50000\r\n\r\n{\"learner\": {").getBytes(StandardCharsets.US_ASCII));
+            out.write(HALF_A_REQUEST);
             // One byte every 200 ms: the connection is never idle, only the body time limit can end it.
             try {
                 while (socket.getInputStream().available() == 0 && System.nanoTime() - started < Duration.ofSeconds(15).toNanos()) {
