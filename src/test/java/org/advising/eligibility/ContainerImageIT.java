@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import java.io.IOException;
@@ -13,18 +13,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Builds the real image from the Dockerfile with podman (src/test/container/build-image.sh) and
  * runs it as an operator would. Skipped, saying why, where podman or root is missing; CI
- * installs both.
+ * installs podman and runs as root.
  */
+@ExtendWith(ContainerImageIT.NeedsPodmanAsRoot.class)
 class ContainerImageIT {
+
+    /** Making the base images needs root (debootstrap, chroot) and podman. */
+    static final class NeedsPodmanAsRoot implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            String missing = !System.getProperty("user.name").equals("root") ? "building the base images needs root"
+                    : !RequiredTools.onPath("podman") || !RequiredTools.onPath("debootstrap")
+                            ? "podman and debootstrap are not installed (apt-get install podman buildah runc debootstrap)"
+                            : null;
+            return RequiredTools.skipIfMissing(context, missing);
+        }
+    }
 
     private static final String IMAGE = "localhost/eligibility-service:it";
     private static final Path CONF = Path.of(System.getProperty("user.home"), ".cache/eligibility-images/containers.conf");
@@ -32,8 +50,6 @@ class ContainerImageIT {
 
     @BeforeAll
     static void buildTheImage() throws Exception {
-        assumeTrue(run(List.of("id", "-u"), 10).trim().equals("0"), "skipped: building base images needs root");
-        assumeTrue(new ProcessBuilder("podman", "--version").start().waitFor() == 0, "skipped: podman is not installed");
         run(List.of("src/test/container/build-image.sh", IMAGE), 900);
     }
 
@@ -76,18 +92,13 @@ class ContainerImageIT {
         command.add(IMAGE);
         run(command, 60);
         CONTAINERS.add(name);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (given().port(port).when().get("/q/health/ready").statusCode() == 200) {
-                    return port;
-                }
-            } catch (Exception notYet) {
-                // the server is not listening yet
-            }
-            Thread.sleep(250);
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions() // not listening yet
+                    .until(() -> given().port(port).when().get("/q/health/ready").statusCode() == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("not ready in 90 s: " + run(List.of("podman", "logs", name), 30), e);
         }
-        throw new AssertionError("not ready in 90 s: " + run(List.of("podman", "logs", name), 30));
+        return port;
     }
 
     private static String example(String file) throws Exception {

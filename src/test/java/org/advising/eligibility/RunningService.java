@@ -1,5 +1,7 @@
 package org.advising.eligibility;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * The packaged service running in its own JVM, as a pod runs it: the JVM options of the
@@ -46,18 +50,13 @@ public final class RunningService implements AutoCloseable {
         long started = System.nanoTime();
         process = builder.start();
         HttpClient client = HttpClient.newHttpClient();
-        while (true) {
-            if (!process.isAlive() || System.nanoTime() - started > Duration.ofMinutes(2).toNanos()) {
-                throw new IllegalStateException("the service did not answer: " + Files.readString(log));
-            }
-            try {
-                if (post(client, "/api/v1/evaluations", firstRequest).statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notListeningYet) {
-                // try again
-            }
-            Thread.sleep(10);
+        try {
+            await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .failFast("the service exited", () -> !process.isAlive())
+                    .ignoreException(IOException.class) // not listening yet
+                    .until(() -> post(client, "/api/v1/evaluations", firstRequest).statusCode() == 200);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new IllegalStateException("the service did not answer: " + Files.readString(log), e);
         }
         millisToFirstAnswer = (System.nanoTime() - started) / 1_000_000;
     }

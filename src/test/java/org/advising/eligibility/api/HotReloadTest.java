@@ -1,6 +1,7 @@
 package org.advising.eligibility.api;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,16 +80,9 @@ class HotReloadTest {
     }
 
     /** Waits (up to 30 s) until the last reload attempt satisfies the condition. */
-    private static JsonPath awaitReload(Predicate<JsonPath> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            JsonPath status = status();
-            if (status.get("lastReload") != null && condition.test(status)) {
-                return status;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no such reload within 30 s; status: " + status().prettify());
+    private static JsonPath awaitReload(Predicate<JsonPath> condition) {
+        return await().alias("a reload attempt of the expected outcome").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(HotReloadTest::status, status -> status.get("lastReload") != null && condition.test(status));
     }
 
     private static JsonPath evaluate(String body) {

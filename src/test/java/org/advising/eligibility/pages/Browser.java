@@ -1,7 +1,5 @@
 package org.advising.eligibility.pages;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.restassured.RestAssured;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +9,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.advising.eligibility.RequiredTools;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -29,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * target/screenshots/Class-method.png. Skipped, saying why, where chromium is not installed;
  * CI installs it.
  */
-final class Browser implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -39,9 +40,13 @@ final class Browser implements BeforeAllCallback, AfterEachCallback, AfterAllCal
     private Path profile;
 
     @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return RequiredTools.skipIfMissing(context, Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) ? null
+                : "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+    }
+
+    @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

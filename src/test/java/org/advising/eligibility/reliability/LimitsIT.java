@@ -1,5 +1,6 @@
 package org.advising.eligibility.reliability;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,7 +163,8 @@ class LimitsIT {
                 }));
             }
             go.countDown();
-            Thread.sleep(200);
+            // Health is asked once the pool is full: the first refusals (503 busy) come back at once.
+            await().atMost(Duration.ofSeconds(10)).until(() -> answers.stream().anyMatch(Future::isDone));
             HttpResponse<String> live = service.get(client, "/q/health/live");
             HttpResponse<String> ready = service.get(client, "/q/health/ready");
             int answered = 0;
