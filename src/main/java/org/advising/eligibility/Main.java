@@ -2,7 +2,7 @@ package org.advising.eligibility;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import java.nio.file.Path;
+import java.util.Arrays;
 import org.advising.eligibility.cli.CheckCommand;
 
 /**
@@ -17,8 +17,7 @@ public final class Main {
 
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("check")) {
-            String folder = args.length > 1 ? args[1] : System.getenv().getOrDefault("ELIGIBILITY_RULES_FOLDER", "rules");
-            System.exit(CheckCommand.run(Path.of(folder), System.out));
+            System.exit(CheckCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         Quarkus.run(args);
     }

@@ -29,8 +29,34 @@ class CheckCommandIT {
     void the_shipped_rules_pass_every_scenario_without_starting_a_server() throws Exception {
         PackagedApp.Run run = PackagedApp.run(work, Map.of(), "check", "rules");
         assertEquals(0, run.exitCode(), run.output());
-        assertTrue(lines(run).get(lines(run).size() - 1).matches("\\d+ passed, 0 failed"), run.output());
+        assertEquals(ShippedRules.scenarioCount() + " passed, 0 failed", lines(run).get(lines(run).size() - 1), run.output());
         assertFalse(run.output().contains("Listening on"), run.output());
+    }
+
+    @Test
+    void the_scenarios_are_read_where_the_service_reads_them_when_they_live_in_their_own_folder() throws Exception {
+        Path rules = copyOfRules();
+        Path scenarios = Files.move(rules.resolve("tests"), work.resolve("rule-tests"));
+        PackagedApp.Run run = PackagedApp.run(work, Map.of("ELIGIBILITY_RULES_FOLDER", rules.toString(),
+                "ELIGIBILITY_RULES_SCENARIOS_FOLDER", scenarios.toString()), "check");
+        assertEquals(0, run.exitCode(), run.output());
+        assertEquals("Checking " + rules + " with the scenarios in " + scenarios, lines(run).get(0));
+        assertEquals(ShippedRules.scenarioCount() + " passed, 0 failed", lines(run).get(lines(run).size() - 1), run.output());
+    }
+
+    @Test
+    void a_check_that_finds_no_scenario_fails_and_says_where_it_looked() throws Exception {
+        Path rules = copyOfRules();
+        try (var scenarios = Files.list(rules.resolve("tests"))) {
+            for (Path scenario : scenarios.toList()) {
+                Files.delete(scenario);
+            }
+        }
+        PackagedApp.Run run = PackagedApp.run(work, Map.of(), "check", rules.toString());
+        assertEquals(1, run.exitCode(), run.output());
+        assertEquals("No scenario file (*.yaml) in " + rules.resolve("tests") + ": nothing proves these rules. "
+                + "Put the scenarios there, or set ELIGIBILITY_RULES_SCENARIOS_FOLDER to where they are.",
+                lines(run).get(lines(run).size() - 1), run.output());
     }
 
     @Test
@@ -43,7 +69,7 @@ class CheckCommandIT {
         assertTrue(lines(run).contains("tests/credit.yaml: \"Completing exactly at the passing grade earns credit\": "
                 + "mt.transfersCredit: expected YES, got NO; mt has no CR-1 conclusion (it has ACC-3, ACC-1, CRED-2, CR-5, ADM-6, IND-1); "
                 + "mt has a CR-5 conclusion it must not have"), run.output());
-        assertTrue(lines(run).get(lines(run).size() - 1).matches("\\d+ passed, 1 failed"), run.output());
+        assertEquals((ShippedRules.scenarioCount() - 1) + " passed, 1 failed", lines(run).get(lines(run).size() - 1), run.output());
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.advising.eligibility.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -11,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.advising.eligibility.EligibilityConfig;
 
 /**
  * The contract's body limit ({@code eligibility.api.max-body-size}, 1 MiB). A body that declares
@@ -24,8 +23,8 @@ public class BodySizeLimit {
 
     private final long maxBytes;
 
-    public BodySizeLimit(@ConfigProperty(name = "eligibility.api.max-body-size", defaultValue = "1M") MemorySize limit) {
-        this.maxBytes = limit.asLongValue();
+    public BodySizeLimit(EligibilityConfig config) {
+        this.maxBytes = config.api().maxBodySize().asLongValue();
     }
 
     /** The whole body, or {@link PayloadTooLargeException} as soon as it passes the limit. */

@@ -10,7 +10,7 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.advising.eligibility.EligibilityConfig;
 
 /**
  * A request's body must have arrived {@code eligibility.api.body-time-limit} (10 s) after its
@@ -22,8 +22,8 @@ public class BodyTimeLimit {
 
     private final Duration limit;
 
-    public BodyTimeLimit(@ConfigProperty(name = "eligibility.api.body-time-limit", defaultValue = "10s") Duration limit) {
-        this.limit = limit;
+    public BodyTimeLimit(EligibilityConfig config) {
+        this.limit = config.api().bodyTimeLimit();
     }
 
     void closeSlowBodies(@Observes Router router, Vertx vertx, ObjectMapper json) throws JsonProcessingException {

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.advising.eligibility.EligibilityConfig;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 
@@ -20,9 +20,8 @@ public class EvaluationWorkers {
 
     private final ManagedExecutor executor;
 
-    public EvaluationWorkers(@ConfigProperty(name = "eligibility.evaluation.workers", defaultValue = "16") int workers,
-            @ConfigProperty(name = "eligibility.evaluation.queue-size", defaultValue = "100") int queueSize) {
-        this.executor = ManagedExecutor.builder().maxAsync(workers).maxQueued(queueSize)
+    public EvaluationWorkers(EligibilityConfig config) {
+        this.executor = ManagedExecutor.builder().maxAsync(config.evaluation().workers()).maxQueued(config.evaluation().queueSize())
                 .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
     }
 

@@ -16,7 +16,7 @@ import org.advising.eligibility.engine.ActiveRulebase;
 import org.advising.eligibility.engine.ReloadAttempt;
 import org.advising.eligibility.engine.RuleInfo;
 import org.advising.eligibility.engine.Rulebase;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.advising.eligibility.EligibilityConfig;
 
 /**
  * GET /api/v1/rulebase: which rulebase is serving and how the last reload went.
@@ -29,9 +29,9 @@ public class RulebaseResource {
     private final ActiveRulebase rulebases;
     private final Optional<String> adminToken;
 
-    public RulebaseResource(ActiveRulebase rulebases, @ConfigProperty(name = "eligibility.admin.token") Optional<String> adminToken) {
+    public RulebaseResource(ActiveRulebase rulebases, EligibilityConfig config) {
         this.rulebases = rulebases;
-        this.adminToken = adminToken.filter(token -> !token.isBlank());
+        this.adminToken = config.admin().token().filter(token -> !token.isBlank());
     }
 
     /** The status of the rules: the active rulebase (null while none) and the last reload attempt. */

@@ -1,9 +1,18 @@
 package org.advising.eligibility.cli;
 
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.engine.Evaluator;
 import org.advising.eligibility.engine.Rulebase;
 import org.advising.eligibility.engine.RulebaseCompiler;
@@ -12,9 +21,11 @@ import org.advising.eligibility.engine.RulesFolder;
 import org.advising.eligibility.engine.ScenarioRunner;
 
 /**
- * {@code check [rules-folder]}: compiles a rules folder and runs its scenarios, printing one line
- * per failing case and a closing {@code N passed, M failed}. Exit status 0 when everything passes,
- * 1 when a scenario fails, 2 when the rules do not load.
+ * {@code check [rules-folder]}: compiles a rules folder and runs its scenarios, as the service
+ * does before it activates rules, and with the same settings: the rules folder (unless given), the
+ * scenarios folder and the evaluation limits come from {@link EligibilityConfig}. Prints one line
+ * per failing case and a closing {@code N passed, M failed}. Exit status 0 when every scenario
+ * passes, 1 when one fails or none is found, 2 when the rules do not load.
  */
 public final class CheckCommand {
 
@@ -24,13 +35,22 @@ public final class CheckCommand {
     private CheckCommand() {
     }
 
-    public static int run(Path rulesFolder, PrintStream out) {
+    /** Checks the folder named by the first argument, or the configured rules folder. */
+    public static int run(String[] args, PrintStream out) {
+        EligibilityConfig config = configuration();
+        Path rulesFolder = args.length > 0 ? Path.of(args[0]) : config.rules().folder();
+        Path scenarioFolder = config.rules().scenariosFolder().orElse(rulesFolder.resolve(RulesFolder.SCENARIOS));
+        return run(rulesFolder, scenarioFolder,
+                new Evaluator(config.evaluation().maxRuleFiringsPerOffering(), config.evaluation().timeLimit()), out);
+    }
+
+    static int run(Path rulesFolder, Path scenarioFolder, Evaluator evaluator, PrintStream out) {
         DROOLS.setLevel(Level.WARNING);
-        out.println("Checking " + rulesFolder.toAbsolutePath().normalize());
+        out.println("Checking " + absolute(rulesFolder) + " with the scenarios in " + absolute(scenarioFolder));
         Rulebase rulebase;
         RulesFolder folder;
         try {
-            folder = RulesFolder.read(rulesFolder);
+            folder = RulesFolder.read(rulesFolder, scenarioFolder);
             rulebase = new RulebaseCompiler().compile(folder);
         } catch (RulebaseException e) {
             e.errors().forEach(out::println);
@@ -39,10 +59,39 @@ public final class CheckCommand {
         }
         out.println(rulebase.version() + ": " + rulebase.rules().size() + " rules in " + folder.ruleFiles().size()
                 + " files, " + folder.scenarioFiles().size() + " scenario files");
-        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING),
-                folder.scenarioFiles());
+        if (folder.scenarioFiles().isEmpty()) {
+            out.println("No scenario file (*.yaml) in " + absolute(scenarioFolder) + ": nothing proves these rules. "
+                    + "Put the scenarios there, or set ELIGIBILITY_RULES_SCENARIOS_FOLDER to where they are.");
+            return 1;
+        }
+        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, evaluator, folder.scenarioFiles());
         report.failures().forEach(out::println);
         out.println(report.summary());
         return report.failures().isEmpty() ? 0 : 1;
+    }
+
+    private static Path absolute(Path path) {
+        return path.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The service's settings without starting the service: its application.properties, overridden
+     * by environment variables and system properties, read into the same mapping.
+     */
+    static EligibilityConfig configuration() {
+        try {
+            return new SmallRyeConfigBuilder()
+                    .addDefaultSources()
+                    .addDefaultInterceptors()
+                    .withSources(new PropertiesConfigSource(CheckCommand.class.getResource("/application.properties"), 250))
+                    .withConverter(Duration.class, 200, new DurationConverter())
+                    .withConverter(MemorySize.class, 200, new MemorySizeConverter())
+                    .withProfile("prod")
+                    .withMapping(EligibilityConfig.class)
+                    .build()
+                    .getConfigMapping(EligibilityConfig.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the service's application.properties", e);
+        }
     }
 }

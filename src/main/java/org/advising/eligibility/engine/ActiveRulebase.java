@@ -4,13 +4,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.advising.eligibility.EligibilityConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,11 +33,14 @@ public class ActiveRulebase {
     private final AtomicReference<Rulebase> active = new AtomicReference<>();
     private volatile ReloadAttempt lastAttempt;
 
-    public ActiveRulebase(@ConfigProperty(name = "eligibility.rules.folder", defaultValue = "rules") Path rulesFolder,
-            @ConfigProperty(name = "eligibility.rules.scenarios-folder") Optional<Path> scenarioFolder,
-            Evaluator evaluator, Event<ReloadAttempt> reloads) {
+    @Inject
+    public ActiveRulebase(EligibilityConfig config, Evaluator evaluator, Event<ReloadAttempt> reloads) {
+        this(config.rules().folder(), config.rules().scenarios(), evaluator, reloads);
+    }
+
+    ActiveRulebase(Path rulesFolder, Path scenarioFolder, Evaluator evaluator, Event<ReloadAttempt> reloads) {
         this.rulesFolder = rulesFolder;
-        this.scenarioFolder = scenarioFolder.orElse(rulesFolder.resolve(RulesFolder.SCENARIOS));
+        this.scenarioFolder = scenarioFolder;
         this.evaluator = evaluator;
         this.reloads = reloads;
     }
@@ -71,6 +75,10 @@ public class ActiveRulebase {
                     LOG.infof("Rulebase %s activated (%s) from %s: %d rules, %s (%d ms)", candidate.version(), trigger,
                             rulesFolder.toAbsolutePath().normalize(), candidate.rules().size(), report.summary(),
                             (System.nanoTime() - started) / 1_000_000);
+                    if (folder.scenarioFiles().isEmpty()) {
+                        LOG.warnf("No scenario file in %s: rulebase %s is active without a scenario proving it",
+                                scenarioFolder.toAbsolutePath().normalize(), candidate.version());
+                    }
                 } else {
                     attempt = refused(trigger, folder.version(), List.of(),
                             report.failures().stream().map(Object::toString).toList(), report.summary());

@@ -23,7 +23,7 @@ import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.Outcome;
 import org.advising.eligibility.model.Topic;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.advising.eligibility.EligibilityConfig;
 import org.kie.api.KieServices;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -56,9 +56,11 @@ public class Evaluator {
     private final Duration timeLimit;
 
     @Inject
-    public Evaluator(@ConfigProperty(name = "eligibility.evaluation.max-rule-firings-per-offering", defaultValue = "100")
-            int maxFiringsPerOffering,
-            @ConfigProperty(name = "eligibility.evaluation.time-limit", defaultValue = "5s") Duration timeLimit) {
+    public Evaluator(EligibilityConfig config) {
+        this(config.evaluation().maxRuleFiringsPerOffering(), config.evaluation().timeLimit());
+    }
+
+    public Evaluator(int maxFiringsPerOffering, Duration timeLimit) {
         this.maxFiringsPerOffering = maxFiringsPerOffering;
         this.timeLimit = timeLimit;
     }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.advising.eligibility.EligibilityConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,10 +27,9 @@ public class RulesWatcher {
     private String lastSeen;
     private String lastTried;
 
-    public RulesWatcher(ActiveRulebase rulebases,
-            @ConfigProperty(name = "eligibility.rules.watch-interval", defaultValue = "1s") Duration interval) {
+    public RulesWatcher(ActiveRulebase rulebases, EligibilityConfig config) {
         this.rulebases = rulebases;
-        this.interval = interval;
+        this.interval = config.rules().watchInterval();
     }
 
     void start(@Observes StartupEvent startup) {

@@ -19,7 +19,7 @@ import org.advising.eligibility.engine.TracedConclusion;
 import org.advising.eligibility.model.Admission;
 import org.advising.eligibility.model.Credential;
 import org.advising.eligibility.model.CreditTransfer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.advising.eligibility.EligibilityConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,9 +37,9 @@ public class DecisionAudit {
     private final ObjectMapper json;
     private final Optional<SecretKeySpec> learnerKey;
 
-    public DecisionAudit(ObjectMapper json, @ConfigProperty(name = "eligibility.audit.learner-key") Optional<String> learnerKey) {
+    public DecisionAudit(ObjectMapper json, EligibilityConfig config) {
         this.json = json;
-        this.learnerKey = learnerKey.filter(key -> !key.isBlank())
+        this.learnerKey = config.audit().learnerKey().filter(key -> !key.isBlank())
                 .map(key -> new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     }
 

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 public class NeverLoadedRulebase extends ActiveRulebase {
 
     public NeverLoadedRulebase() {
-        super(Path.of("rules"), java.util.Optional.empty(), new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING), null); // never reloads, so fires no event
+        super(Path.of("rules"), Path.of("rules/tests"), new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING), null); // never reloads, so fires no event
     }
 
     @Override

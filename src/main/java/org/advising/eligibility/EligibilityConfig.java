@@ -1,0 +1,75 @@
+package org.advising.eligibility;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every {@code eligibility.*} setting, read once by the service and by the {@code check} command
+ * alike. The values, each with why it is what it is, are in application.properties; an operator
+ * overrides them with environment variables ({@code ELIGIBILITY_RULES_FOLDER}, …), as
+ * docs/operations.md lists.
+ */
+@ConfigMapping(prefix = "eligibility")
+public interface EligibilityConfig {
+
+    Rules rules();
+
+    Evaluation evaluation();
+
+    Api api();
+
+    Admin admin();
+
+    Audit audit();
+
+    interface Rules {
+        /** The rules folder, relative to the working directory. */
+        Path folder();
+
+        /** Where the scenarios are when they are not in the rules folder's {@code tests} (a second ConfigMap). */
+        Optional<Path> scenariosFolder();
+
+        /** How often the rules folder is read for changes; 0 turns watching off. */
+        Duration watchInterval();
+
+        /** The folder the scenarios are read from: the scenarios folder when set, otherwise {@code <folder>/tests}. */
+        default Path scenarios() {
+            return scenariosFolder().orElse(folder().resolve("tests"));
+        }
+    }
+
+    interface Evaluation {
+        /** Rule firings allowed per offering in one evaluation; past it the evaluation stops as a rulebase defect. */
+        int maxRuleFiringsPerOffering();
+
+        /** An evaluation whose rules run longer is stopped (503 evaluation-timeout). */
+        Duration timeLimit();
+
+        /** Evaluations running at once. */
+        int workers();
+
+        /** Evaluations waiting for a worker; past them, 503 busy. */
+        int queueSize();
+    }
+
+    interface Api {
+        /** The largest request body (413 past it). */
+        MemorySize maxBodySize();
+
+        /** How long after its headers a request body must have arrived (408 past it). */
+        Duration bodyTimeLimit();
+    }
+
+    interface Admin {
+        /** The token POST /api/v1/rulebase/reload requires; unset keeps that endpoint closed. */
+        Optional<String> token();
+    }
+
+    interface Audit {
+        /** The key that pseudonymises learner ids in the audit log; unset leaves them out. */
+        Optional<String> learnerKey();
+    }
+}
