@@ -30,10 +30,9 @@ import org.kie.api.definition.type.Description;
 public class RulebaseCompiler {
 
     /** Where DRL files go inside the in-memory KIE module; stripped again from error paths. */
-    private static final String MODULE_ROOT = "src/main/resources/";
+    static final String MODULE_ROOT = "src/main/resources/";
     private static final Pattern POLICY_ID = Pattern.compile("[A-Z]+-[0-9]+");
     private static final Pattern RULE_HEADER = Pattern.compile("[ \\t]*rule\\s+\"([^\"]*)\"");
-    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: (\\w+)\\.(\\w+)\\(\\)");
     private static final AtomicLong BUILDS = new AtomicLong();
     /** Sessions made ready up front; the pool grows when more evaluations run at once. */
     private static final int SESSIONS_KEPT_READY = 2;
@@ -47,11 +46,8 @@ public class RulebaseCompiler {
             files.write(MODULE_ROOT + file.name(), file.content());
         }
         KieBuilder builder = services.newKieBuilder(files).buildAll();
-        List<String> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
-                .map(RulebaseCompiler::describe)
-                .filter(error -> error != null)
-                .distinct()
-                .toList();
+        List<String> errors = CompilerMessages.describe(builder.getResults().getMessages(Message.Level.ERROR),
+                folder.ruleFiles().stream().collect(Collectors.toMap(RulesFolder.RuleFile::name, RulesFolder.RuleFile::content)));
         if (!errors.isEmpty()) {
             throw new RulebaseException(errors);
         }
@@ -128,36 +124,7 @@ public class RulebaseCompiler {
         return metadata == null ? null : metadata.toString().replaceAll("^\"|\"$", "");
     }
 
-    private static String stripModuleRoot(String path) {
+    static String stripModuleRoot(String path) {
         return path.startsWith(MODULE_ROOT) ? path.substring(MODULE_ROOT.length()) : path;
-    }
-
-    /** One compiler message as "file:line: message", or null for Drools' follow-up noise. */
-    static String describe(Message message) {
-        String text = message.getText() == null ? "" : message.getText().strip();
-        if (text.startsWith("Parser returned a null Package")) {
-            return null;
-        }
-        String path = message.getPath() == null ? "?" : stripModuleRoot(message.getPath());
-        return path + ":" + message.getLine() + ": " + clean(text);
-    }
-
-    /** Reduces a Drools message to its first meaningful sentence, in a policy author's words where known. */
-    static String clean(String text) {
-        Matcher inner = Pattern.compile("\\[Error: ([^\\]]+)\\]").matcher(text);
-        if (inner.find()) {
-            text = inner.group(1);
-        }
-        if (text.startsWith("Rule Compilation error")) {
-            // A Java error in a then part: the compiler's own sentences follow the first line.
-            text = text.lines().skip(1).map(String::strip).filter(part -> !part.isEmpty())
-                    .collect(Collectors.joining("; "));
-        }
-        String line = text.lines().findFirst().orElse("").strip()
-                .replace("org.advising.eligibility.model.", "")
-                .replace(MODULE_ROOT, "")
-                .replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "");
-        Matcher unknownField = UNKNOWN_FIELD.matcher(line);
-        return unknownField.matches() ? unknownField.group(1) + " has no field '" + unknownField.group(2) + "'" : line;
     }
 }

@@ -17,11 +17,11 @@ public final class ScenarioRunner {
 
     private static final TypeReference<List<Scenario>> CASES = new TypeReference<>() { };
 
-    /** A failing case, or an unreadable file (then {@code scenario} is null and the problem starts with its line). */
-    public record Failure(String file, String scenario, String problem) {
+    /** A failing case at the line of its name, or an unreadable file (then {@code scenario} is null). */
+    public record Failure(String file, int line, String scenario, String problem) {
         @Override
         public String toString() {
-            return scenario == null ? file + ":" + problem : file + ": \"" + scenario + "\": " + problem;
+            return file + ":" + line + ": " + (scenario == null ? "" : "\"" + scenario + "\": ") + problem;
         }
     }
 
@@ -46,7 +46,8 @@ public final class ScenarioRunner {
             try {
                 scenarios = Yaml.MAPPER.readValue(file.content(), CASES);
             } catch (JsonProcessingException e) {
-                failures.add(new Failure(file.name(), null, Yaml.problem(e, file.content(), "field")));
+                Yaml.Problem problem = Yaml.problem(e, file.content(), "field");
+                failures.add(new Failure(file.name(), problem.line(), null, problem.message()));
                 continue;
             }
             for (Scenario scenario : scenarios == null ? List.<Scenario>of() : scenarios) {
@@ -54,11 +55,23 @@ public final class ScenarioRunner {
                 if (problem == null) {
                     passed++;
                 } else {
-                    failures.add(new Failure(file.name(), scenario.name(), problem));
+                    failures.add(new Failure(file.name(), lineOfCase(file.content(), scenario.name()), scenario.name(), problem));
                 }
             }
         }
         return new Report(passed, List.copyOf(failures));
+    }
+
+    /** The line of the case's {@code - name:}, or 1 when it has none. */
+    private static int lineOfCase(String content, String name) {
+        List<String> lines = content.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (name != null && line.startsWith("- name:") && line.substring("- name:".length()).strip().replaceAll("^([\"'])(.*)\\1$", "$2").equals(name)) {
+                return i + 1;
+            }
+        }
+        return 1;
     }
 
     /** What differs from the expectation, or null when the case passes. */

@@ -13,7 +13,7 @@ import org.advising.eligibility.RulesCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A broken rules folder never becomes a rulebase, and the author is told file, line and problem. */
+/** A broken rules folder never becomes a rulebase; AuthorMistakesTest holds the message for each kind of mistake. */
 class BrokenRulesTest {
 
     @TempDir
@@ -31,34 +31,6 @@ class BrokenRulesTest {
     }
 
     private static final String HEADER = "package eligibility;\n\nimport org.advising.eligibility.model.*;\n\n";
-
-    @Test
-    void a_syntax_error_is_reported_with_file_and_line_without_follow_up_noise() throws IOException {
-        List<String> errors = errorsOf(rulesWith("broken.drl", HEADER + """
-                rule "Broken"
-                    @policy("CR-1")
-                    @description("Missing its then part.")
-                when
-                    $offering : Offering( type == OfferingType.COURSE
-                end
-                """));
-        assertEquals(List.of("broken.drl:10: mismatched input 'end' in rule \"Broken\""), errors);
-    }
-
-    @Test
-    void an_unknown_field_is_reported_at_its_pattern_in_one_line() throws IOException {
-        List<String> errors = errorsOf(rulesWith("credit.drl", HEADER + """
-                rule "Uses a field that does not exist"
-                    @policy("CR-1")
-                    @description("Typo in a field name.")
-                when
-                    $offering : Offering( creditEligable == true )
-                then
-                    insert(new Conclusion($offering, CreditTransfer.YES, "x"));
-                end
-                """));
-        assertEquals(List.of("credit.drl:9: Offering has no field 'creditEligable'"), errors);
-    }
 
     @Test
     void errors_in_several_files_are_all_reported() throws IOException {
@@ -82,17 +54,6 @@ class BrokenRulesTest {
         assertEquals(List.of(
                 "untraced.drl:5: rule \"Untraced rule\" needs a policy id such as @policy(\"CR-5\")",
                 "untraced.drl:5: rule \"Untraced rule\" needs a one-line @description(\"...\")"), errors);
-    }
-
-    @Test
-    void a_bad_policy_value_is_reported_with_its_line() throws IOException {
-        List<String> errors = errorsOf(rulesWith("policy-values.yaml", """
-                passingGrade: 2.0
-                recognisedAccreditors:
-                  - code: HLC
-                """));
-        assertEquals(List.of("policy-values.yaml:2: unknown policy value 'recognisedAccreditors'; "
-                + "known: passingGrade, recognizedAccreditors"), errors);
     }
 
     @Test

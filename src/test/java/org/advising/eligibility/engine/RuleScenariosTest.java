@@ -74,7 +74,7 @@ class RuleScenariosTest {
                         """));
         ScenarioRunner.Report report = ScenarioRunner.run(rulebase, new Evaluator(100), files);
         assertEquals(List.of(
-                "tests/wrong.yaml: \"A company course said to transfer credit\": c1.transfersCredit: expected YES, got NO; "
+                "tests/wrong.yaml:1: \"A company course said to transfer credit\": c1.transfersCredit: expected YES, got NO; "
                         + "c1 has no CR-2 conclusion (it has ACC-5, CRED-3, CR-4, ADM-6, IND-1, ADV-1)",
                 "tests/malformed.yaml:4: unknown field 'expected'; known: asOf, expect, learner, name, offerings"),
                 report.failures().stream().map(Object::toString).toList());
