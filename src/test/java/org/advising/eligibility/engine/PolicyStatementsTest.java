@@ -337,9 +337,27 @@ class PolicyStatementsTest {
     }
 
     @Test
-    void ADV_3_an_audit_learner_is_told_the_knowledge_still_counts() {
-        Offering course = offering(COURSE, HLC_UNIVERSITY).build();
-        assertEquals(List.of("ADV-3"), advicePolicies(decide(learner(audited(course, RecordStatus.ENROLLED)), course)));
+    void ADV_3_an_audit_learner_is_told_the_knowledge_still_counts_and_what_the_certificate_would_change() {
+        Offering silent = offering(COURSE, HLC_UNIVERSITY).build();
+        Offering countsTowardADegree = offering(COURSE, HLC_UNIVERSITY).creditEligible(true).build();
+        Offering recommended = offering(PROFESSIONAL_CERTIFICATE, COMPANY).recommendation(ace(12)).build();
+        Offering recommendedButDecidedByTheUniversity = offering(COURSE, HLC_UNIVERSITY).creditEligible(false).recommendation(ace(3)).build();
+        assertEquals("Auditing still builds real knowledge; the learner can buy the certificate later if they need it.",
+                auditAdvice(silent));
+        assertEquals("Auditing still builds real knowledge, but only a paying learner earns credit: with the certificate, "
+                + "this course would count as credit toward a degree of Example State University.", auditAdvice(countsTowardADegree));
+        assertEquals("Auditing still builds real knowledge, but only a paying learner earns credit: with the certificate, "
+                + "this professional certificate would carry its ACE credit recommendation of 12 semester hours, "
+                + "which a receiving institution may accept.", auditAdvice(recommended));
+        assertEquals(auditAdvice(silent), auditAdvice(recommendedButDecidedByTheUniversity), "CR-2 decides, not the recommendation");
+    }
+
+    /** The one ADV-3 reason for an audit learner enrolled in the offering. */
+    private static String auditAdvice(Offering offering) {
+        List<TracedConclusion> advice = decide(learner(audited(offering, RecordStatus.ENROLLED)), offering).conclusions().stream()
+                .filter(c -> c.policy().equals("ADV-3")).toList();
+        assertEquals(1, advice.size(), advice.toString());
+        return advice.get(0).reason();
     }
 
     @Test
@@ -350,8 +368,28 @@ class PolicyStatementsTest {
         List<OfferingDecision> decisions = EVALUATOR.evaluate(rulebase, learner(), List.of(degree, route, elsewhere)).decisions();
         List<TracedConclusion> routes = decisions.get(0).conclusions().stream().filter(c -> c.policy().equals("ADV-4")).toList();
         assertEquals(1, routes.size());
-        assertTrue(routes.get(0).reason().contains("\"Title of mt\""));
+        assertEquals("A learner without the grades for direct admission can get in through \"Title of mt\", a MasterTrack "
+                + "with a pathway into this degree.", routes.get(0).reason());
         assertEquals(List.of(), advicePolicies(decisions.get(1)));
+    }
+
+    @Test
+    void ADV_4_a_route_closed_to_this_learner_is_not_named() {
+        Offering degree = offering(DEGREE, HLC_UNIVERSITY).id("mcs").build();
+        Offering open = offering(COURSE, HLC_UNIVERSITY).id("open").creditEligible(true).pathway(pathway("mcs", 3.0, false)).build();
+        Offering failed = offering(MASTERTRACK, HLC_UNIVERSITY).id("failed").pathway(pathway("mcs", 3.0, false)).build();
+        Offering needsABachelors = offering(MASTERTRACK, HLC_UNIVERSITY).id("needs-bachelors").pathway(pathway("mcs", 3.0, true)).build();
+        Offering left = offering(SPECIALIZATION, HLC_UNIVERSITY).id("left").creditEligible(true).pathway(pathway("mcs", 3.0, false)).build();
+        Learner learner = learnerWithBachelors(false, completed(failed, 2.5), withdrawn(left));
+        List<OfferingDecision> decisions = EVALUATOR.evaluate(rulebase, learner, List.of(degree, open, failed, needsABachelors, left)).decisions();
+        assertEquals(List.of("ADM-3", "ADM-2", "ADM-4", "ADM-5"), decisions.subList(1, 5).stream()
+                .map(decision -> only(decision, Topic.ADMISSION).policy()).toList());
+        assertEquals(List.of("A learner without the grades for direct admission can get in through \"Title of open\", a course "
+                + "with a pathway into this degree."), decisions.get(0).conclusions().stream()
+                .filter(c -> c.policy().equals("ADV-4")).map(TracedConclusion::reason).toList());
+
+        assertFalse(advicePolicies(EVALUATOR.evaluate(rulebase, learner, List.of(degree, failed, needsABachelors, left))
+                .decisions().get(0)).contains("ADV-4"));
     }
 
     @Test
