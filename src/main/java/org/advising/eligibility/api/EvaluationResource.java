@@ -25,7 +25,6 @@ import org.advising.eligibility.ops.DecisionAudit;
 import org.advising.eligibility.ops.EvaluationMetrics;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,10 +55,6 @@ public class EvaluationResource {
         this.evaluator = evaluator;
     }
 
-    static final String EXAMPLE_REQUEST = "{\"learner\":{\"id\":\"learner-1\",\"holdsBachelorsDegree\":true,\"records\":[{\"offeringId\":\"mt-ds\",\"status\":\"COMPLETED\",\"certificatePurchased\":true,\"gpa\":3.4,\"completedOn\":\"2025-05-10\"}]},\"offerings\":[{\"id\":\"mt-ds\",\"title\":\"MasterTrack Certificate in Data Science\",\"type\":\"MASTERTRACK\",\"provider\":{\"name\":\"Example State University\",\"kind\":\"UNIVERSITY\",\"accreditor\":\"HLC\",\"domain\":\"example.edu\",\"country\":\"US\"},\"creditEligible\":true,\"degreePathway\":{\"degreeId\":\"mcs\",\"degreeTitle\":\"Master of Computer Science\",\"minimumGpa\":3.0,\"requiresBachelorsDegree\":true}}]}";
-
-    static final String EXAMPLE_RESPONSE = "{\"learnerId\":\"learner-1\",\"asOf\":\"2026-11-23\",\"rulebase\":{\"version\":\"sha256:116c045af4e2dd270b07e32f2481702d989e0c45a7643ead798d227df19fff81\",\"loadedAt\":\"2026-11-23T12:00:00Z\"},\"results\":[{\"offeringId\":\"mt-ds\",\"accredited\":true,\"credential\":\"UNIVERSITY_CERTIFICATE\",\"transfersCredit\":\"YES\",\"degreeAdmission\":\"ELIGIBLE\",\"industryCertification\":false,\"conclusions\":[{\"topic\":\"ACCREDITATION\",\"outcome\":\"ACCREDITED\",\"policy\":\"ACC-3\",\"rule\":\"A degree or MasterTrack of an accredited university is accredited\",\"file\":\"accreditation.drl\",\"reason\":\"Example State University is accredited by HLC (Higher Learning Commission) and awards this MasterTrack itself.\",\"basedOn\":[\"ACC-1\"]},{\"topic\":\"CREDENTIAL\",\"outcome\":\"UNIVERSITY_CERTIFICATE\",\"policy\":\"CRED-2\",\"rule\":\"A MasterTrack gives an official university certificate\",\"file\":\"credential.drl\",\"reason\":\"Completing this MasterTrack gives an official certificate from Example State University, whether or not the learner goes on to the degree.\",\"basedOn\":[]},{\"topic\":\"CREDIT\",\"outcome\":\"YES\",\"policy\":\"CR-1\",\"rule\":\"An accredited degree or MasterTrack transfers credit\",\"file\":\"credit.drl\",\"reason\":\"This MasterTrack is accredited and its grades count as credit toward the degree of Example State University.\",\"basedOn\":[\"ACC-3\"]},{\"topic\":\"ADMISSION\",\"outcome\":\"ELIGIBLE\",\"policy\":\"ADM-1\",\"rule\":\"Completing a pathway offering at or above its minimum grade makes the learner eligible\",\"file\":\"admission.drl\",\"reason\":\"The learner completed this MasterTrack with a grade of 3.4, at or above the 3.0 needed for admission to Master of Computer Science.\",\"basedOn\":[]},{\"topic\":\"INDUSTRY_CERTIFICATION\",\"outcome\":\"NOT_CONFERRED\",\"policy\":\"IND-1\",\"rule\":\"Nothing on the platform confers an industry certification\",\"file\":\"industry-certification.drl\",\"reason\":\"This MasterTrack does not confer an industry certification: those are granted only by the vendor or professional body that sets the exam.\",\"basedOn\":[]}]}]}";
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -68,11 +63,9 @@ public class EvaluationResource {
                     + "transfers credit, whether it leads to degree admission, and whether it confers an industry certification; "
                     + "with every conclusion, its policy statement, rule, file and a reason an advisor can read aloud.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EvaluationRequest.class),
-            examples = @ExampleObject(name = "MasterTrack completed above the pathway's grade", value = EXAMPLE_REQUEST)))
+            schema = @Schema(implementation = EvaluationRequest.class)))
     @APIResponse(responseCode = "200", description = "One result per offering, in request order",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class),
-                    examples = @ExampleObject(name = "MasterTrack completed above the pathway's grade", value = EXAMPLE_RESPONSE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields; errors names every one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 1 MiB",

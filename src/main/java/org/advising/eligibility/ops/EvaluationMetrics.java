@@ -70,7 +70,8 @@ public class EvaluationMetrics {
     }
 
     void reloaded(@Observes ReloadAttempt attempt) {
-        registry.counter("eligibility.rulebase.reloads", "outcome", attempt.outcome().name(), "trigger", attempt.trigger()).increment();
+        Counter.builder("eligibility.rulebase.reloads").description("Attempts to load the rules folder, by outcome and trigger")
+                .tag("outcome", attempt.outcome().name()).tag("trigger", attempt.trigger()).register(registry).increment();
         if (attempt.outcome() == ReloadAttempt.Outcome.ACTIVATED) {
             Gauge previous = activeVersion;
             activeVersion = Gauge.builder("eligibility.rulebase.active", () -> 1)

@@ -5,13 +5,23 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.advising.eligibility.ContractExamples;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document portal developers read describes the evaluation endpoint, its schemas and errors. */
 @QuarkusTest
 class OpenApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void the_document_describes_the_evaluation_endpoint_with_schemas_enums_example_and_errors() {
@@ -27,6 +37,23 @@ class OpenApiTest {
                 .body("components.schemas.OfferingType.enum", hasItems("COURSE", "SPECIALIZATION", "MASTERTRACK", "DEGREE",
                         "PROFESSIONAL_CERTIFICATE"))
                 .body("components.schemas.CreditTransfer.enum", hasItems("YES", "NO", "CONDITIONAL"));
+    }
+
+    @Test
+    void the_examples_are_the_contract_example_and_the_answer_the_service_gives_it() throws Exception {
+        JsonNode document = JSON.readTree(given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().asString()).at("/paths/~1api~1v1~1evaluations/post");
+        String name = OpenApiExamples.NAME;
+        JsonNode request = ContractExamples.read("01-mastertrack-completed-eligible.json").get("request");
+        assertEquals(request, document.at("/requestBody/content/application~1json/examples").get(name).get("value"));
+
+        JsonNode example = document.at("/responses/200/content/application~1json/examples").get(name).get("value");
+        assertEquals(JSON.readTree(Files.readString(Path.of("src/main/resources", OpenApiExamples.RESPONSE))), example);
+        ObjectNode answer = (ObjectNode) JSON.readTree(given().contentType(ContentType.JSON).body(request.toString())
+                .when().post("/api/v1/evaluations").then().statusCode(200).extract().asString());
+        answer.set("asOf", example.get("asOf")); // the day and the rulebase differ from the example's, nothing else
+        answer.set("rulebase", example.get("rulebase"));
+        assertEquals(example, answer);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.advising.eligibility.ops;
 
-import org.advising.eligibility.ContractExamples;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.regex.Matcher;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.advising.eligibility.ContractExamples;
 import org.junit.jupiter.api.Test;
 
 /** /q/metrics after known evaluations: counts, conclusions by topic and outcome, firings, rulebase. */
@@ -52,5 +53,20 @@ class MetricsTest {
         String metrics = metrics();
         assertEquals(1.0, value(metrics, "eligibility_rulebase_active{version=\"" + version + "\"}"));
         assertTrue(value(metrics, "eligibility_rulebase_reloads_total{outcome=\"ACTIVATED\",trigger=\"startup\"}") >= 1.0);
+    }
+
+    @Test
+    void every_metric_of_the_service_says_what_it_counts() throws Exception {
+        given().contentType(ContentType.JSON).body(ContractExamples.requestBody("01-mastertrack-completed-eligible.json"))
+                .when().post("/api/v1/evaluations").then().statusCode(200);
+        String metrics = metrics();
+        List<String> types = Pattern.compile("^# TYPE (eligibility_\\w+) ", Pattern.MULTILINE).matcher(metrics).results()
+                .map(type -> type.group(1)).toList();
+        assertEquals(List.of("eligibility_conclusions", "eligibility_evaluations_seconds", "eligibility_evaluations_seconds_max",
+                "eligibility_offering_decisions", "eligibility_rule_firings", "eligibility_rulebase_active",
+                "eligibility_rulebase_reloads"), types.stream().sorted().toList());
+        for (String type : types) {
+            assertTrue(Pattern.compile("^# HELP " + type + " \\S", Pattern.MULTILINE).matcher(metrics).find(), type + " has no HELP text");
+        }
     }
 }
