@@ -53,7 +53,7 @@ public final class RunningService implements AutoCloseable {
         try {
             await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
                     .failFast("the service exited", () -> !process.isAlive())
-                    .ignoreException(IOException.class) // not listening yet
+                    .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
                     .until(() -> post(client, "/api/v1/evaluations", firstRequest).statusCode() == 200);
         } catch (ConditionTimeoutException | TerminalFailureException e) {
             throw new IllegalStateException("the service did not answer: " + Files.readString(log), e);
