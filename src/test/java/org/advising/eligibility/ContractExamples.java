@@ -23,9 +23,9 @@ public final class ContractExamples {
         return JSON.readTree(FOLDER.resolve(file).toFile());
     }
 
-    /** Every example file of the project's copy, in file-name order. */
+    /** Every example file of the project's copy, sub-folders included, in path order. */
     public static List<JsonNode> all() throws IOException {
-        try (Stream<Path> files = Files.list(FOLDER)) {
+        try (Stream<Path> files = Files.walk(FOLDER)) {
             List<JsonNode> examples = new ArrayList<>();
             for (Path file : files.filter(path -> path.toString().endsWith(".json")).sorted().toList()) {
                 examples.add(JSON.readTree(file.toFile()));

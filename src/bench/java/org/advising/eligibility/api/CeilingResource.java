@@ -8,8 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.advising.eligibility.engine.ActiveRulebase;
+import org.advising.eligibility.engine.Evaluation;
 import org.advising.eligibility.engine.Evaluator;
 import org.advising.eligibility.engine.Rulebase;
 
@@ -53,14 +53,16 @@ public class CeilingResource {
     }
 
     private EvaluationResponse answer(InputStream body) {
-        EvaluationRequest request = EvaluationResource.valid(reader, validator, bodySizeLimit.read(body));
+        EvaluationRequest request = EvaluationResource.valid(reader, validator, bodySizeLimit.read(body), rulebases.current());
         EvaluationResponse answer = firstAnswer;
         if (answer == null) {
-            LocalDate asOf = request.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : request.asOf();
+            LocalDate asOf = EvaluationResource.asOf(request);
             Rulebase rulebase = rulebases.require();
+            Evaluation evaluation = evaluator.evaluate(rulebase, request.learner(), request.offerings(), asOf,
+                    EvaluationResource.institutions(request, rulebase));
             answer = new EvaluationResponse(request.learner().id(), asOf,
                     new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()),
-                    evaluator.evaluate(rulebase, request.learner(), request.offerings(), asOf).decisions());
+                    evaluation.institutions(), evaluation.decisions());
             firstAnswer = answer;
         }
         return answer;

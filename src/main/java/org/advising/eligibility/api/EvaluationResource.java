@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.advising.eligibility.engine.ActiveRulebase;
@@ -20,6 +22,7 @@ import org.advising.eligibility.engine.Evaluator;
 import org.advising.eligibility.engine.Evaluation;
 import org.advising.eligibility.engine.EvaluationTimeoutException;
 import org.advising.eligibility.engine.Rulebase;
+import org.advising.eligibility.model.ReceivingInstitution;
 import org.advising.eligibility.engine.RulebaseDefectException;
 import org.advising.eligibility.ops.DecisionAudit;
 import org.advising.eligibility.ops.EvaluationMetrics;
@@ -84,13 +87,13 @@ public class EvaluationResource {
     }
 
     private EvaluationResponse evaluate(InputStream body, String requestId) {
-        EvaluationRequest request = valid(reader, validator, bodySizeLimit.read(body));
-        LocalDate asOf = request.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : request.asOf();
+        EvaluationRequest request = valid(reader, validator, bodySizeLimit.read(body), rulebases.current());
+        LocalDate asOf = asOf(request);
         Rulebase rulebase = rulebases.require();
         long started = System.nanoTime();
         Evaluation evaluation;
         try {
-            evaluation = evaluator.evaluate(rulebase, request.learner(), request.offerings(), asOf);
+            evaluation = evaluator.evaluate(rulebase, request.learner(), request.offerings(), asOf, institutions(request, rulebase));
         } catch (RulebaseDefectException e) {
             metrics.failed(System.nanoTime() - started);
             throw e;
@@ -102,17 +105,33 @@ public class EvaluationResource {
         metrics.evaluated(evaluation, nanos);
         audit.record(requestId, rulebase.version(), asOf, request.learner().id(), evaluation, nanos);
         return new EvaluationResponse(request.learner().id(), asOf,
-                new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), evaluation.decisions());
+                new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), evaluation.institutions(),
+                evaluation.decisions());
+    }
+
+    static LocalDate asOf(EvaluationRequest request) {
+        return request.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : request.asOf();
+    }
+
+    /** The receiving institutions the request names, in its order, as in effect on its as-of date (validated before). */
+    static List<ReceivingInstitution> institutions(EvaluationRequest request, Rulebase rulebase) {
+        if (request.receivingInstitutions() == null) {
+            return List.of();
+        }
+        Map<String, ReceivingInstitution> inEffect = rulebase.institutions().inEffectOn(asOf(request));
+        return request.receivingInstitutions().stream().map(inEffect::get).toList();
     }
 
     /** The request, or {@link InvalidRequestException} naming every invalid field. */
-    static EvaluationRequest valid(RequestReader reader, RequestValidator validator, byte[] body) {
+    static EvaluationRequest valid(RequestReader reader, RequestValidator validator, byte[] body, Optional<Rulebase> rulebase) {
         RequestReader.Result read = reader.read(body);
         List<FieldError> errors = new ArrayList<>(read.errors());
         if (read.request() != null) {
             // A value the reader already rejected was read as null: do not report it twice.
             Set<String> rejected = read.errors().stream().map(FieldError::field).collect(Collectors.toSet());
-            validator.validate(read.request()).stream().filter(error -> !rejected.contains(error.field())).forEach(errors::add);
+            LocalDate asOf = asOf(read.request());
+            validator.validate(read.request(), asOf, rulebase.map(active -> active.institutions().inEffectOn(asOf)).orElse(null))
+                    .stream().filter(error -> !rejected.contains(error.field())).forEach(errors::add);
         }
         if (!errors.isEmpty()) {
             errors.sort(FieldPaths.ORDER);

@@ -2,6 +2,7 @@ package org.advising.eligibility.engine;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,13 +17,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.advising.eligibility.model.Accreditation;
 import org.advising.eligibility.model.Admission;
+import org.advising.eligibility.model.AsOfDate;
+import org.advising.eligibility.model.Conclusion;
 import org.advising.eligibility.model.Credential;
 import org.advising.eligibility.model.CreditTransfer;
 import org.advising.eligibility.model.IndustryCertification;
 import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.Outcome;
+import org.advising.eligibility.model.ReceivingInstitution;
+import org.advising.eligibility.model.RequestOrder;
 import org.advising.eligibility.model.Topic;
+import org.advising.eligibility.model.Transfer;
 import org.advising.eligibility.EligibilityConfig;
 import org.kie.api.KieServices;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -80,6 +86,15 @@ public class Evaluator {
      * date-effective and date-expires are judged by it, and only policy values in effect then apply.
      */
     public Evaluation evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf) {
+        return evaluate(rulebase, learner, offerings, asOf, List.of());
+    }
+
+    /**
+     * Evaluates as of a date for these receiving institutions (in request order): every offering
+     * then gets one TRANSFER conclusion per institution, and the evaluation the totals per institution.
+     */
+    public Evaluation evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf,
+            List<ReceivingInstitution> institutions) {
         ConclusionRecorder recorder = new ConclusionRecorder(rulebase);
         int limit = maxFiringsPerOffering * offerings.size();
         KieSession session = rulebase.sessions().newKieSession(PSEUDO_CLOCK);
@@ -95,6 +110,13 @@ public class Evaluator {
             session.addEventListener(recorder.insertListener);
             session.addEventListener(deadline);
             rulebase.policyFactsOn(asOf).forEach(session::insert);
+            session.insert(new AsOfDate(asOf));
+            institutions.forEach(session::insert);
+            if (!institutions.isEmpty()) { // caps are filled in request order (TR-8)
+                for (int position = 0; position < offerings.size(); position++) {
+                    session.insert(new RequestOrder(offerings.get(position), position));
+                }
+            }
             session.insert(learner);
             if (learner.records() != null) {
                 learner.records().forEach(session::insert);
@@ -115,7 +137,28 @@ public class Evaluator {
             session.removeEventListener(deadline);
             session.dispose();
         }
-        return new Evaluation(decisions(offerings, recorder.conclusions()), Map.copyOf(recorder.firingsByRule()));
+        List<OfferingDecision> decisions = decisions(offerings, institutions, recorder.conclusions());
+        return new Evaluation(decisions, institutions.isEmpty() ? null : totals(institutions, decisions),
+                Map.copyOf(recorder.firingsByRule()));
+    }
+
+    /** Per institution, the hours accepted and expected over all offerings (after the caps the rules applied). */
+    private static List<InstitutionTotals> totals(List<ReceivingInstitution> institutions, List<OfferingDecision> decisions) {
+        List<InstitutionTotals> totals = new ArrayList<>();
+        for (ReceivingInstitution institution : institutions) {
+            BigDecimal accepted = BigDecimal.ZERO;
+            BigDecimal expected = BigDecimal.ZERO;
+            for (OfferingDecision decision : decisions) {
+                for (TransferAnswer transfer : decision.transfers()) {
+                    if (transfer.institution().equals(institution.id())) {
+                        accepted = transfer.outcome() == Transfer.ACCEPTED ? accepted.add(transfer.semesterHours()) : accepted;
+                        expected = transfer.outcome() == Transfer.EXPECTED ? expected.add(transfer.semesterHours()) : expected;
+                    }
+                }
+            }
+            totals.add(new InstitutionTotals(institution.id(), institution.name(), accepted, expected));
+        }
+        return totals;
     }
 
     /** Halts the session after the first rule firing that ends past the time limit. */
@@ -155,7 +198,8 @@ public class Evaluator {
         return "the rules fired more than " + limit + " times and were stopped; most fired: " + busiest;
     }
 
-    private static List<OfferingDecision> decisions(List<Offering> offerings, List<ConclusionRecorder.Recorded> recorded) {
+    private static List<OfferingDecision> decisions(List<Offering> offerings, List<ReceivingInstitution> institutions,
+            List<ConclusionRecorder.Recorded> recorded) {
         Map<String, List<ConclusionRecorder.Recorded>> byOffering = new LinkedHashMap<>();
         for (ConclusionRecorder.Recorded r : recorded) {
             byOffering.computeIfAbsent(r.conclusion().offering().id(), id -> new ArrayList<>()).add(r);
@@ -164,7 +208,9 @@ public class Evaluator {
         List<OfferingDecision> decisions = new ArrayList<>();
         for (Offering offering : offerings) {
             List<ConclusionRecorder.Recorded> drawn = new ArrayList<>(byOffering.getOrDefault(offering.id(), List.of()));
-            drawn.sort(Comparator.comparing(r -> r.conclusion().topic()));
+            // By topic; within a topic, conclusions about institutions in the request's order of institutions.
+            drawn.sort(Comparator.comparing((ConclusionRecorder.Recorded r) -> r.conclusion().topic())
+                    .thenComparingInt(r -> r.conclusion().institution() == null ? -1 : institutions.indexOf(r.conclusion().institution())));
             Map<Topic, Outcome> summary = new EnumMap<>(Topic.class);
             List<String> offeringDefects = new ArrayList<>();
             for (Topic topic : SUMMARY_TOPICS) {
@@ -172,7 +218,18 @@ public class Evaluator {
                 if (ofTopic.size() == 1) {
                     summary.put(topic, ofTopic.get(0).conclusion().outcome());
                 } else {
-                    offeringDefects.add(defect(offering, topic, ofTopic));
+                    offeringDefects.add(defect(offering, topic.name(), ofTopic));
+                }
+            }
+            List<TransferAnswer> transfers = new ArrayList<>();
+            for (ReceivingInstitution institution : institutions) {
+                List<ConclusionRecorder.Recorded> ofInstitution = drawn.stream()
+                        .filter(r -> r.conclusion().topic() == Topic.TRANSFER && institution.equals(r.conclusion().institution())).toList();
+                if (ofInstitution.size() == 1) {
+                    Conclusion conclusion = ofInstitution.get(0).conclusion();
+                    transfers.add(new TransferAnswer(institution.id(), (Transfer) conclusion.outcome(), conclusion.semesterHours()));
+                } else {
+                    offeringDefects.add(defect(offering, "TRANSFER for institution '" + institution.id() + "'", ofInstitution));
                 }
             }
             if (offeringDefects.isEmpty()) {
@@ -182,6 +239,7 @@ public class Evaluator {
                         (CreditTransfer) summary.get(Topic.CREDIT),
                         (Admission) summary.get(Topic.ADMISSION),
                         summary.get(Topic.INDUSTRY_CERTIFICATION) == IndustryCertification.CONFERRED,
+                        institutions.isEmpty() ? null : transfers,
                         drawn.stream().map(Evaluator::traced).toList()));
             }
             defects.addAll(offeringDefects);
@@ -192,7 +250,7 @@ public class Evaluator {
         return decisions;
     }
 
-    private static String defect(Offering offering, Topic topic, List<ConclusionRecorder.Recorded> ofTopic) {
+    private static String defect(Offering offering, String topic, List<ConclusionRecorder.Recorded> ofTopic) {
         if (ofTopic.isEmpty()) {
             return "offering '" + offering.id() + "': no rule concluded " + topic;
         }
@@ -202,7 +260,9 @@ public class Evaluator {
     }
 
     private static TracedConclusion traced(ConclusionRecorder.Recorded r) {
-        return new TracedConclusion(r.conclusion().topic(), r.conclusion().outcome().name(), r.rule().policy(),
-                r.rule().name(), r.rule().file(), r.conclusion().reason(), r.basedOn());
+        Conclusion conclusion = r.conclusion();
+        return new TracedConclusion(conclusion.topic(), conclusion.institution() == null ? null : conclusion.institution().id(),
+                conclusion.outcome().name(), r.rule().policy(), conclusion.semesterHours(), r.rule().name(), r.rule().file(),
+                conclusion.reason(), r.basedOn());
     }
 }

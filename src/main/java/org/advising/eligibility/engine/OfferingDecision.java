@@ -1,11 +1,15 @@
 package org.advising.eligibility.engine;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.advising.eligibility.model.Admission;
 import org.advising.eligibility.model.Credential;
 import org.advising.eligibility.model.CreditTransfer;
 
-/** The answers for one offering: the five summary fields and every conclusion behind them. */
+/**
+ * The answers for one offering: the five summary fields, one transfer per receiving institution the
+ * request named (absent when it named none), and every conclusion behind them.
+ */
 public record OfferingDecision(
         String offeringId,
         boolean accredited,
@@ -13,5 +17,6 @@ public record OfferingDecision(
         CreditTransfer transfersCredit,
         Admission degreeAdmission,
         boolean industryCertification,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<TransferAnswer> transfers,
         List<TracedConclusion> conclusions) {
 }

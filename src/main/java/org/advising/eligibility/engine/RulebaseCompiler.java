@@ -39,6 +39,7 @@ public class RulebaseCompiler {
 
     public Rulebase compile(RulesFolder folder) {
         List<PolicyFact> policyFacts = PolicyValues.facts(folder.policyValues());
+        Institutions institutions = Institutions.read(folder.institutions());
         KieServices services = KieServices.Factory.get();
         ReleaseId releaseId = services.newReleaseId("org.advising.rulebase", "rules", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(releaseId);
@@ -58,7 +59,7 @@ public class RulebaseCompiler {
             services.getRepository().removeKieModule(releaseId);
         }
         return new Rulebase(folder.version(), Instant.now(), kieBase, kieBase.newKieSessionsPool(SESSIONS_KEPT_READY),
-                policyFacts, catalogue(kieBase, folder));
+                policyFacts, institutions, catalogue(kieBase, folder));
     }
 
     /** Every rule with its policy metadata, in file and line order; a rule missing either is an error. */

@@ -9,16 +9,17 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * The files of a rules folder: every {@code *.drl} below it and its {@code policy-values.yaml},
- * which decide answers, and the scenario files that test them. The version is a SHA-256 over the
+ * The files of a rules folder: every {@code *.drl} below it, its {@code policy-values.yaml} and
+ * its {@code institutions.yaml} (optional), which decide answers, and the scenario files that test them. The version is a SHA-256 over the
  * deciding files' relative paths and contents, so the same rules always give the same version;
  * {@code contentHash} covers the scenarios too, so the watcher also notices a fixed scenario.
  */
-public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyValues, List<RuleFile> scenarioFiles,
-        String version, String contentHash) {
+public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyValues, RuleFile institutions,
+        List<RuleFile> scenarioFiles, String version, String contentHash) {
 
     public static final String POLICY_VALUES = "policy-values.yaml";
     /** Scenario files (test cases for the rules); they do not decide answers, so they are not in the version. */
@@ -53,11 +54,13 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
             throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " has no " + POLICY_VALUES + ".");
         }
         RuleFile policyValues = new RuleFile(POLICY_VALUES, readString(values));
+        Path institutionsFile = folder.resolve(Institutions.FILE);
+        RuleFile institutions = Files.isRegularFile(institutionsFile) ? new RuleFile(Institutions.FILE, readString(institutionsFile)) : null;
         String prefix = scenarioFolder.getFileName() == null ? SCENARIOS : scenarioFolder.getFileName().toString();
         List<RuleFile> scenarios = (Files.isDirectory(scenarioFolder) ? files(scenarioFolder, ".yaml") : List.<RuleFile>of()).stream()
                 .map(file -> new RuleFile(prefix + "/" + file.name(), file.content())).toList();
-        List<RuleFile> decisive = Stream.concat(drl.stream(), Stream.of(policyValues)).toList();
-        return new RulesFolder(root, drl, policyValues, scenarios, hash(decisive),
+        List<RuleFile> decisive = Stream.concat(drl.stream(), Stream.of(policyValues, institutions)).filter(Objects::nonNull).toList();
+        return new RulesFolder(root, drl, policyValues, institutions, scenarios, hash(decisive),
                 hash(Stream.concat(decisive.stream(), scenarios.stream()).toList()));
     }
 

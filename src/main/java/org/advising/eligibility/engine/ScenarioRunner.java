@@ -2,11 +2,14 @@ package org.advising.eligibility.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.advising.eligibility.model.ReceivingInstitution;
+import org.advising.eligibility.model.Topic;
 
 /**
  * Runs the scenario files of a rules folder against a rulebase and reports, per failing case,
@@ -79,12 +82,22 @@ public final class ScenarioRunner {
         if (scenario.name() == null || scenario.learner() == null || scenario.offerings() == null || scenario.expect() == null) {
             return "a case needs name, learner, offerings and expect";
         }
-        List<OfferingDecision> decisions;
+        List<ReceivingInstitution> institutions = new ArrayList<>();
+        Map<String, ReceivingInstitution> inEffect = rulebase.institutions().inEffectOn(scenario.evaluatedOn());
+        for (String id : scenario.receivingInstitutions() == null ? List.<String>of() : scenario.receivingInstitutions()) {
+            if (!inEffect.containsKey(id)) {
+                return "names the receiving institution '" + id + "', which institutions.yaml does not have in effect on "
+                        + scenario.evaluatedOn() + " (it has " + String.join(", ", inEffect.keySet()) + ")";
+            }
+            institutions.add(inEffect.get(id));
+        }
+        Evaluation evaluation;
         try {
-            decisions = evaluator.evaluate(rulebase, scenario.learner(), scenario.offerings(), scenario.evaluatedOn()).decisions();
+            evaluation = evaluator.evaluate(rulebase, scenario.learner(), scenario.offerings(), scenario.evaluatedOn(), institutions);
         } catch (RuntimeException e) {
             return "could not be evaluated: " + e.getMessage();
         }
+        List<OfferingDecision> decisions = evaluation.decisions();
         List<String> differences = new ArrayList<>();
         for (Map.Entry<String, Scenario.Expected> entry : scenario.expect().entrySet()) {
             String id = entry.getKey();
@@ -113,8 +126,56 @@ public final class ScenarioRunner {
                     differences.add(id + " has a " + policy + " conclusion it must not have");
                 }
             }
+            if (want.transfers() != null) {
+                compareTransfers(differences, id, want.transfers(), got);
+            }
+        }
+        if (scenario.institutions() != null) {
+            compareTotals(differences, scenario.institutions(), evaluation.institutions() == null ? List.of() : evaluation.institutions());
         }
         return differences.isEmpty() ? null : String.join("; ", differences);
+    }
+
+    private static void compareTransfers(List<String> differences, String offering, Map<String, Scenario.ExpectedTransfer> wanted,
+            OfferingDecision got) {
+        for (Map.Entry<String, Scenario.ExpectedTransfer> entry : wanted.entrySet()) {
+            String institution = entry.getKey();
+            Scenario.ExpectedTransfer want = entry.getValue();
+            TransferAnswer answer = got.transfers() == null ? null
+                    : got.transfers().stream().filter(t -> t.institution().equals(institution)).findFirst().orElse(null);
+            if (answer == null) {
+                differences.add(offering + " has no transfer to '" + institution + "' (name it in receivingInstitutions)");
+                continue;
+            }
+            String field = offering + ".transfers." + institution;
+            compare(differences, field + ".outcome", want.outcome(), answer.outcome());
+            compareHours(differences, field + ".semesterHours", want.semesterHours(), answer.semesterHours());
+            String policy = got.conclusions().stream()
+                    .filter(c -> c.topic() == Topic.TRANSFER && institution.equals(c.institution()))
+                    .map(TracedConclusion::policy).findFirst().orElse(null);
+            compare(differences, field + ".policy", want.policy(), policy);
+        }
+    }
+
+    private static void compareTotals(List<String> differences, Map<String, Scenario.Totals> wanted, List<InstitutionTotals> got) {
+        for (Map.Entry<String, Scenario.Totals> entry : wanted.entrySet()) {
+            InstitutionTotals totals = got.stream().filter(t -> t.id().equals(entry.getKey())).findFirst().orElse(null);
+            if (totals == null) {
+                differences.add("no totals for '" + entry.getKey() + "' (name it in receivingInstitutions)");
+                continue;
+            }
+            compareHours(differences, "institutions." + entry.getKey() + ".acceptedSemesterHours",
+                    entry.getValue().acceptedSemesterHours(), totals.acceptedSemesterHours());
+            compareHours(differences, "institutions." + entry.getKey() + ".expectedSemesterHours",
+                    entry.getValue().expectedSemesterHours(), totals.expectedSemesterHours());
+        }
+    }
+
+    /** Hours compared as numbers: 12 and 12.0 are the same hours. */
+    private static void compareHours(List<String> differences, String field, BigDecimal expected, BigDecimal actual) {
+        if (expected != null && (actual == null || expected.compareTo(actual) != 0)) {
+            differences.add(field + ": expected " + expected.toPlainString() + ", got " + (actual == null ? null : actual.toPlainString()));
+        }
     }
 
     private static void compare(List<String> differences, String field, Object expected, Object actual) {

@@ -4,12 +4,22 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
- * A third party's recommendation that an offering is worth credit, e.g. ACE, 12 semester hours.
- * Hours are a decimal so that 1.5 stays 1.5.
+ * A third party's recommendation that an offering is worth credit, e.g. ACE, 12 semester hours at
+ * lower-division level, for completions from {@code validFrom} to {@code validUntil} (inclusive;
+ * either may be absent). Hours are a decimal so that 1.5 stays 1.5.
  */
 public record CreditRecommendation(
         @NotBlank String source,
-        @PositiveOrZero @DecimalMax(value = "1000", message = "must be at most {value} semester hours") BigDecimal semesterHours) {
+        @PositiveOrZero @DecimalMax(value = "1000", message = "must be at most {value} semester hours") BigDecimal semesterHours,
+        CreditLevel level,
+        LocalDate validFrom,
+        LocalDate validUntil) {
+
+    /** A recommendation with no level and no validity window. */
+    public CreditRecommendation(String source, BigDecimal semesterHours) {
+        this(source, semesterHours, null, null, null);
+    }
 }

@@ -1,12 +1,16 @@
 package org.advising.eligibility.model;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
 
 /**
  * Something a learner can enrol in, with the facts its description states.
- * {@code creditEligible} is null when the description does not say whether it counts toward a degree.
+ * {@code creditEligible} is null when the description does not say whether it counts toward a degree;
+ * {@code semesterHours} and {@code creditLevel} describe the academic credit it carries, when it does.
  */
 public record Offering(
         @NotBlank String id,
@@ -17,7 +21,10 @@ public record Offering(
         Boolean hasCapstone,
         @Valid CreditRecommendation creditRecommendation,
         @Valid DegreePathway degreePathway,
-        String alignedCertification) {
+        String alignedCertification,
+        @DecimalMin(value = "0", inclusive = false, message = "must be more than 0 semester hours")
+        @DecimalMax(value = "200", message = "must be at most {value} semester hours") BigDecimal semesterHours,
+        CreditLevel creditLevel) {
 
     /**
      * The rules join conclusions to offerings by equality, so the engine hashes offerings all the

@@ -1,11 +1,15 @@
 package org.advising.eligibility.model;
 
-/** The question a conclusion answers. Every topic but ADVICE backs one summary field. */
+/**
+ * The question a conclusion answers. ACCREDITATION to INDUSTRY_CERTIFICATION each back one summary
+ * field; TRANSFER backs one entry of transfers[] per institution; ADVICE backs nothing.
+ */
 public enum Topic {
     ACCREDITATION,
     CREDENTIAL,
     CREDIT,
     ADMISSION,
     INDUSTRY_CERTIFICATION,
+    TRANSFER,
     ADVICE
 }

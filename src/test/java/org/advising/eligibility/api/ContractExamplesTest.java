@@ -4,10 +4,13 @@ import org.advising.eligibility.ContractExamples;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.io.IOException;
@@ -20,9 +23,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Posts every contract example through HTTP and compares the five summary fields exactly and
- * the listed policy ids as a subset of the conclusions. Examples come from the project's own
- * copy and, when present, from the shared contract folder, so a new example file counts at once.
+ * Posts every contract example through HTTP and compares the five summary fields exactly, the
+ * listed policy ids as a subset of the conclusions, and, where the request names receiving
+ * institutions, every transfer (outcome, hours and the policy of its one TRANSFER conclusion) and
+ * the totals exactly. Examples come from the project's own copy and, when present, from the shared
+ * contract folder, sub-folders included, so a new example file counts at once.
  */
 @QuarkusTest
 class ContractExamplesTest {
@@ -38,7 +43,7 @@ class ContractExamplesTest {
         List<Path> files = new ArrayList<>();
         for (Path folder : EXAMPLE_FOLDERS) {
             if (Files.isDirectory(folder)) {
-                try (Stream<Path> listing = Files.list(folder)) {
+                try (Stream<Path> listing = Files.walk(folder)) {
                     listing.filter(path -> path.toString().endsWith(".json")).sorted().forEach(files::add);
                 }
             }
@@ -78,6 +83,31 @@ class ContractExamplesTest {
                 assertTrue(policies.contains(policy.asText()),
                         want.get("offeringId").asText() + " lacks a " + policy.asText() + " conclusion; it has " + policies);
             }
+            checkTransfers(want, got);
         }
+        assertEquals(example.get("expectInstitutions"), response.get("institutions"), "the totals per institution");
+    }
+
+    /** Each expected transfer exactly, backed by the one TRANSFER conclusion of its institution; none when none is expected. */
+    private static void checkTransfers(JsonNode want, JsonNode got) {
+        String offering = want.get("offeringId").asText();
+        if (!want.has("transfers")) {
+            assertNull(got.get("transfers"), offering + " has transfers though the request names no institution");
+            return;
+        }
+        ArrayNode shown = JSON.createArrayNode();
+        for (JsonNode transfer : got.get("transfers")) {
+            List<JsonNode> backing = new ArrayList<>();
+            got.get("conclusions").forEach(conclusion -> {
+                if (conclusion.get("topic").asText().equals("TRANSFER") && conclusion.get("institution").equals(transfer.get("institution"))) {
+                    backing.add(conclusion);
+                }
+            });
+            assertEquals(1, backing.size(), offering + ": one TRANSFER conclusion per institution: " + backing);
+            assertEquals(transfer.get("outcome"), backing.get(0).get("outcome"), offering + ": the transfer agrees with its conclusion");
+            assertEquals(transfer.get("semesterHours"), backing.get(0).get("semesterHours"), offering + ": the hours agree");
+            shown.add(((ObjectNode) transfer.deepCopy()).put("policy", backing.get(0).get("policy").asText()));
+        }
+        assertEquals(want.get("transfers"), shown, offering + ".transfers");
     }
 }

@@ -40,7 +40,7 @@ class AuthorMistakesTest {
                         "broken.drl:9: 'Ofering' is not a known fact type"),
                 Arguments.of("misspelt field in when", rule("R", "    $offering : Offering( creditEligable == true )", ADVICE),
                         "broken.drl:9: Offering has no field 'creditEligable'; its fields are id, title, type, provider, "
-                                + "creditEligible, hasCapstone, creditRecommendation, degreePathway, alignedCertification"),
+                                + "creditEligible, hasCapstone, creditRecommendation, degreePathway, alignedCertification, semesterHours, creditLevel"),
                 Arguments.of("misspelt enum constant in when", rule("R", "    $offering : Offering()\n"
                                 + "    Conclusion( offering == $offering, outcome == Credential.PLATFORM_CERT )", ADVICE),
                         "broken.drl:10: Credential has no value 'PLATFORM_CERT'; its values are NONE, PLATFORM_CERTIFICATE, "
@@ -55,7 +55,8 @@ class AuthorMistakesTest {
                 Arguments.of("misspelt method in then", rule("R", "    $offering : Offering()",
                                 "    String title = $offering.title();\n    insert(Conclusion.advice($offering, $offering.titel()));"),
                         "broken.drl:12: Offering has no method 'titel()'; its methods are alignedCertification(), creditEligible(), "
-                                + "creditRecommendation(), degreePathway(), hasCapstone(), id(), provider(), title(), type()"),
+                                + "creditLevel(), creditRecommendation(), degreePathway(), hasCapstone(), id(), provider(), semesterHours(), "
+                                + "title(), type()"),
                 Arguments.of("misspelt enum constant in then", rule("R", "    $offering : Offering()",
                                 "    insert(new Conclusion($offering, Admission.ELIGBLE, \"x\"));"),
                         "broken.drl:11: Admission has no value 'ELIGBLE'; its values are ELIGIBLE, PATHWAY, NOT_ELIGIBLE, NOT_APPLICABLE"),
@@ -112,6 +113,51 @@ class AuthorMistakesTest {
         assertEquals(List.of(expected), errorsOf(folder));
     }
 
+    private static final String INSTITUTION = """
+            institutions:
+              - id: example-state
+                name: Example State University
+                minimumGrade: 2.0
+                acceptedLevels: [LOWER_DIVISION, UPPER_DIVISION]
+                creditRecommendations:
+                  sources: [ACE]
+                  maxSemesterHours: 30
+                maxTransferSemesterHours: 90
+            """;
+
+    static Stream<Arguments> institutionMistakes() {
+        String dated = INSTITUTION + "    until: 2026-12-31\n" + INSTITUTION.replace("institutions:\n", "") + "    from: 2026-12-01\n";
+        return Stream.of(
+                Arguments.of("unknown key", INSTITUTION.replace("maxTransferSemesterHours", "maxTransferHours"),
+                        "institutions.yaml:9: unknown institution key 'maxTransferHours'; known: acceptedLevels, "
+                                + "acceptsPresumedAccreditation, creditRecommendations, creditValidForYears, from, id, "
+                                + "maxTransferSemesterHours, minimumGrade, name, until"),
+                Arguments.of("missing required key", INSTITUTION.replace("    name: Example State University\n", ""),
+                        "institutions.yaml:2: institutions[0] (example-state) has no name"),
+                Arguments.of("unknown level", INSTITUTION.replace("UPPER_DIVISION]", "JUNIOR]"),
+                        "institutions.yaml:5: acceptedLevels must be one of VOCATIONAL, LOWER_DIVISION, UPPER_DIVISION, GRADUATE, not \"JUNIOR\""),
+                Arguments.of("negative number", INSTITUTION.replace("maxSemesterHours: 30", "maxSemesterHours: -3"),
+                        "institutions.yaml:2: institutions[0] (example-state) has creditRecommendations.maxSemesterHours -3; it must be 0 or more"),
+                Arguments.of("word for a number", INSTITUTION.replace("minimumGrade: 2.0", "minimumGrade: C"),
+                        "institutions.yaml:4: minimumGrade must be a number, not \"C\""),
+                Arguments.of("bad date", INSTITUTION + "    from: 2026-02-30\n",
+                        "institutions.yaml:10: from must be a date such as 2027-07-01, not \"2026-02-30\""),
+                Arguments.of("from after until", INSTITUTION + "    from: 2027-01-01\n    until: 2026-12-31\n",
+                        "institutions.yaml:2: institutions[0] (example-state) has from 2027-01-01 after until 2026-12-31"),
+                Arguments.of("overlapping dated entries", dated,
+                        "institutions.yaml:11: institutions[1] (example-state) is in effect on some of the same dates as the entry "
+                                + "of line 2; entries of one id need from/until dates that do not overlap"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("institutionMistakes")
+    void an_institution_mistake_is_named_at_its_line(String mistake, String institutions, String expected) throws IOException {
+        Files.writeString(folder.resolve("rules.drl"), HEADER);
+        Files.copy(Path.of("rules", RulesFolder.POLICY_VALUES), folder.resolve(RulesFolder.POLICY_VALUES));
+        Files.writeString(folder.resolve(Institutions.FILE), institutions);
+        assertEquals(List.of(expected), errorsOf(folder));
+    }
+
     private static final String CASE = """
             - name: One case
               learner: { id: learner-1 }
@@ -126,8 +172,8 @@ class AuthorMistakesTest {
     static Stream<Arguments> scenarioMistakes() {
         return Stream.of(
                 Arguments.of("unknown field", CASE.replace("type: COURSE", "typ: COURSE"),
-                        "tests/case.yaml:5: unknown field 'typ'; known: alignedCertification, creditEligible, creditRecommendation, "
-                                + "degreePathway, hasCapstone, id, provider, title, type"),
+                        "tests/case.yaml:5: unknown field 'typ'; known: alignedCertification, creditEligible, creditLevel, "
+                                + "creditRecommendation, degreePathway, hasCapstone, id, provider, semesterHours, title, type"),
                 Arguments.of("a value not in the list", CASE.replace("type: COURSE", "type: COURS"),
                         "tests/case.yaml:5: type must be one of COURSE, SPECIALIZATION, MASTERTRACK, DEGREE, PROFESSIONAL_CERTIFICATE, not \"COURS\""),
                 Arguments.of("a word for true or false", CASE.replace("accredited: false", "accredited: maybe"),

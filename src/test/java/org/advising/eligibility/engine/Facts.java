@@ -2,6 +2,7 @@ package org.advising.eligibility.engine;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.advising.eligibility.model.CreditLevel;
 import org.advising.eligibility.model.CreditRecommendation;
 import org.advising.eligibility.model.DegreePathway;
 import org.advising.eligibility.model.Learner;
@@ -68,6 +69,8 @@ final class Facts {
         private Boolean hasCapstone;
         private CreditRecommendation creditRecommendation;
         private DegreePathway degreePathway;
+        private BigDecimal semesterHours;
+        private CreditLevel creditLevel;
         private String alignedCertification;
 
         private OfferingBuilder(OfferingType type, Provider provider) {
@@ -106,6 +109,12 @@ final class Facts {
             return this;
         }
 
+        OfferingBuilder credit(int hours, CreditLevel level) {
+            semesterHours = BigDecimal.valueOf(hours);
+            creditLevel = level;
+            return this;
+        }
+
         OfferingBuilder aligned(String certification) {
             alignedCertification = certification;
             return this;
@@ -113,7 +122,7 @@ final class Facts {
 
         Offering build() {
             return new Offering(id, title == null ? "Title of " + id : title, type, provider, creditEligible, hasCapstone, creditRecommendation,
-                    degreePathway, alignedCertification);
+                    degreePathway, alignedCertification, semesterHours, creditLevel);
         }
     }
 }

@@ -202,7 +202,7 @@ class PolicyStatementsTest {
         assertEquals(CreditTransfer.CONDITIONAL, recommended.transfersCredit());
         assertEquals("CR-3", only(plain, Topic.CREDIT).policy());
         assertEquals("CR-3", only(recommended, Topic.CREDIT).policy());
-        assertTrue(only(recommended, Topic.CREDIT).reason().contains("ACE credit recommendation of 12 semester hours"));
+        assertTrue(only(recommended, Topic.CREDIT).reason().contains("carries a credit recommendation from ACE of 12 semester hours"));
     }
 
     @Test

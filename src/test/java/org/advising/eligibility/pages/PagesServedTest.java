@@ -62,8 +62,9 @@ class PagesServedTest {
     @Test
     void the_example_learners_index_lists_every_contract_example_and_each_is_served() throws IOException {
         List<String> files;
-        try (Stream<Path> listing = Files.list(ContractExamples.FOLDER)) {
-            files = listing.map(file -> "examples/" + file.getFileName()).sorted().toList();
+        try (Stream<Path> listing = Files.walk(ContractExamples.FOLDER)) {
+            files = listing.filter(file -> file.toString().endsWith(".json"))
+                    .map(file -> "examples/" + ContractExamples.FOLDER.relativize(file).toString().replace('\\', '/')).sorted().toList();
         }
         List<String> index = given().when().get("/examples.json").then().statusCode(200).extract().jsonPath().getList("$");
         assertEquals(files, index);

@@ -1,0 +1,118 @@
+package org.advising.eligibility.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.advising.eligibility.ContractExamples;
+import org.junit.jupiter.api.Test;
+
+/** Requests that name receiving institutions: what is refused and how, and the list of institutions a portal offers. */
+@QuarkusTest
+class ReceivingInstitutionsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String OFFERING = """
+            {"id": "pc", "type": "PROFESSIONAL_CERTIFICATE", "provider": {"name": "Example Cloud Co", "kind": "COMPANY"},
+             "semesterHours": 0, "creditLevel": "SOPHOMORE",
+             "creditRecommendation": {"source": "ACE", "semesterHours": 6, "level": "LOWER_DIVISION",
+                                      "validFrom": "2025-01-01", "validUntil": "2024-12-31"}}""";
+
+    @Test
+    void every_bad_institution_field_is_named_at_once() {
+        given().contentType(ContentType.JSON).body("""
+                {"asOf": "2026-11-20",
+                 "learner": {"id": "l", "records": [{"offeringId": "pc", "status": "COMPLETED", "completedOn": "2026-11-21"}]},
+                 "offerings": [%s],
+                 "receivingInstitutions": ["example-state", "nowhere-u", "example-state", ""]}""".formatted(OFFERING))
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("7 fields are invalid; see errors."))
+                .body("errors.field", equalTo(List.of("learner.records[0].completedOn", "offerings[0].creditLevel",
+                        "offerings[0].creditRecommendation.validFrom", "offerings[0].semesterHours",
+                        "receivingInstitutions[1]", "receivingInstitutions[2]", "receivingInstitutions[3]")))
+                .body("errors.message", equalTo(List.of(
+                        "is after the as-of date 2026-11-20; a completed record cannot end later than the date the answer is made as of",
+                        "\"SOPHOMORE\" is not allowed: must be one of: VOCATIONAL, LOWER_DIVISION, UPPER_DIVISION, GRADUATE",
+                        "must not be after validUntil (2024-12-31)",
+                        "must be more than 0 semester hours",
+                        "names no receiving institution in effect on 2026-11-20: \"nowhere-u\"; known: example-state, lakeside-cc, "
+                                + "harbor-grad, northbridge-college (GET /api/v1/institutions lists them)",
+                        "duplicates \"example-state\" of receivingInstitutions[0]; name each institution once",
+                        "is required and must not be blank")));
+    }
+
+    @Test
+    void an_institution_not_yet_in_effect_on_the_as_of_date_is_unknown_then() {
+        given().contentType(ContentType.JSON).body("""
+                {"asOf": "2019-01-01", "learner": {"id": "l"},
+                 "offerings": [{"id": "c", "type": "COURSE", "provider": {"name": "Example Cloud Co", "kind": "COMPANY"}}],
+                 "receivingInstitutions": ["northbridge-college"]}""")
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(200).body("institutions[0].id", equalTo("northbridge-college"));
+        given().contentType(ContentType.JSON).body("""
+                {"asOf": "2026-11-20", "learner": {"id": "l"},
+                 "offerings": [{"id": "c", "type": "COURSE", "provider": {"name": "Example Cloud Co", "kind": "COMPANY"}}],
+                 "receivingInstitutions": []}""")
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(400).body("errors[0].field", equalTo("receivingInstitutions"))
+                .body("errors[0].message", equalTo("must hold between 1 and 10 institution ids"));
+    }
+
+    @Test
+    void a_request_without_institutions_gets_no_transfers_and_no_totals() throws Exception {
+        JsonNode answer = JSON.readTree(given().contentType(ContentType.JSON)
+                .body(ContractExamples.requestBody("04-professional-certificate-ace.json"))
+                .when().post("/api/v1/evaluations").then().statusCode(200).extract().asString());
+        assertEquals(List.of("learnerId", "asOf", "rulebase", "results"), fieldNames(answer));
+        assertEquals(List.of("offeringId", "accredited", "credential", "transfersCredit", "degreeAdmission", "industryCertification",
+                "conclusions"), fieldNames(answer.get("results").get(0)));
+        answer.get("results").get(0).get("conclusions").forEach(conclusion ->
+                assertEquals(List.of("topic", "outcome", "policy", "rule", "file", "reason", "basedOn"), fieldNames(conclusion)));
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void the_institutions_in_effect_are_listed_with_their_policies() {
+        given().when().get("/api/v1/institutions?asOf=2026-11-20")
+                .then().statusCode(200)
+                .body("asOf", equalTo("2026-11-20"))
+                .body("institutions.id", equalTo(List.of("example-state", "lakeside-cc", "harbor-grad", "northbridge-college")))
+                .body("institutions[0]", equalTo(Map.of("id", "example-state", "name", "Example State University",
+                        "minimumGrade", 2.0f, "acceptedLevels", List.of("LOWER_DIVISION", "UPPER_DIVISION"),
+                        "creditRecommendations", Map.of("sources", List.of("ACE", "NCCRS"), "maxSemesterHours", 30),
+                        "maxTransferSemesterHours", 90, "acceptsPresumedAccreditation", true)))
+                .body("institutions[2].creditRecommendations", nullValue())
+                .body("institutions[2].creditValidForYears", equalTo(7))
+                .body("institutions[2].acceptsPresumedAccreditation", equalTo(false))
+                .body("institutions[3].until", equalTo("2026-12-31"))
+                .body("institutions[3].creditRecommendations.maxSemesterHours", equalTo(24));
+        given().when().get("/api/v1/institutions?asOf=2027-01-01")
+                .then().statusCode(200)
+                .body("institutions", hasSize(4))
+                .body("institutions[3].from", equalTo("2027-01-01"))
+                .body("institutions[3].creditRecommendations.maxSemesterHours", equalTo(12));
+    }
+
+    @Test
+    void a_bad_date_for_the_list_is_400_naming_it() {
+        given().when().get("/api/v1/institutions?asOf=2026-13-01")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("asOf"))
+                .body("errors[0].message", equalTo("\"2026-13-01\" is not allowed: must be a date such as 2025-05-10"));
+    }
+}
