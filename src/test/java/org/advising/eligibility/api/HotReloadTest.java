@@ -143,6 +143,25 @@ class HotReloadTest {
     }
 
     @Test
+    void institutions_yaml_is_part_of_the_rulebase_a_mistake_in_it_is_refused_and_a_good_change_goes_live() throws Exception {
+        String before = status().getString("active.version");
+        edit("institutions.yaml", "    creditValidForYears: 10\n", "    creditValidForYears: -10\n");
+        JsonPath refused = awaitReload(s -> "REFUSED".equals(s.getString("lastReload.outcome")));
+        int line = Files.readAllLines(FOLDER.resolve("institutions.yaml")).indexOf("  - id: lakeside-cc") + 1;
+        assertEquals(List.of("institutions.yaml:" + line + ": institutions[1] (lakeside-cc) has creditValidForYears -10; it must be 1 or more"),
+                refused.getList("lastReload.errors"));
+        assertEquals(before, evaluate(AUDITED_COURSE).getString("rulebase.version"));
+
+        edit("institutions.yaml", "    creditValidForYears: -10\n", "    creditValidForYears: 10\n");
+        edit("institutions.yaml", "name: Lakeside Community College", "name: Lakeside City College");
+        JsonPath activated = awaitReload(s -> "ACTIVATED".equals(s.getString("lastReload.outcome"))
+                && !before.equals(s.getString("active.version")));
+        given().when().get("/api/v1/institutions").then().statusCode(200)
+                .body("version", equalTo(activated.getString("active.version")))
+                .body("institutions.find { it.id == 'lakeside-cc' }.name", equalTo("Lakeside City College"));
+    }
+
+    @Test
     void a_change_that_breaks_a_scenario_is_refused_and_the_old_version_keeps_answering() throws Exception {
         String before = status().getString("active.version");
         edit("policy-values.yaml", "passingGrade: 2.0", "passingGrade: 2.5");

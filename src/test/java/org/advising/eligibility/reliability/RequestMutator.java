@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -28,6 +30,9 @@ final class RequestMutator {
     private static final List<String> TYPES = List.of("COURSE", "SPECIALIZATION", "MASTERTRACK", "DEGREE", "PROFESSIONAL_CERTIFICATE");
     private static final List<String> KINDS = List.of("UNIVERSITY", "COMPANY");
     private static final List<String> STATUSES = List.of("ENROLLED", "COMPLETED", "WITHDRAWN");
+    private static final List<String> LEVELS = List.of("VOCATIONAL", "LOWER_DIVISION", "UPPER_DIVISION", "GRADUATE");
+    /** The shipped institutions (rules/institutions.yaml), each in effect on every date. */
+    private static final List<String> INSTITUTIONS = List.of("example-state", "lakeside-cc", "harbor-grad", "northbridge-college");
     private static final List<String> ODD_TEXT = List.of("", " ", "\u0000", "é", "\u202Eevil", "😀", "\uD800", "\\", "\"",
             "<script>alert(1)</script>", "' OR 1=1 --", "%s%n", "${jndi:ldap://x}", "a".repeat(10_000), "null", "-1", "１２３");
 
@@ -50,6 +55,11 @@ final class RequestMutator {
     }
 
     /** A request built from random values of the contract's fields: mostly valid, sometimes not. */
+    /** A date from the first day of {@code fromYear} to some {@code years} later. */
+    private String date(int fromYear, int years) {
+        return LocalDate.of(fromYear, 1, 1).plusDays(random.nextInt(years * 365)).toString();
+    }
+
     JsonNode generated() {
         ObjectNode request = NODES.objectNode();
         ObjectNode learner = request.putObject("learner").put("id", "learner-" + random.nextInt(1000));
@@ -75,9 +85,24 @@ final class RequestMutator {
                 offering.putObject("degreePathway").put("degreeId", "d" + i).put("minimumGpa", random.nextInt(41) / 10.0)
                         .put("requiresBachelorsDegree", random.nextBoolean());
             }
-            if (random.nextInt(4) == 0) {
-                offering.putObject("creditRecommendation").put("source", pick(List.of("ACE", "NCCRS", "OTHER")))
+            if (random.nextInt(3) == 0) {
+                offering.put("semesterHours", 1 + random.nextInt(15));
+            }
+            if (random.nextInt(3) == 0) {
+                offering.put("creditLevel", pick(LEVELS));
+            }
+            if (random.nextInt(3) == 0) {
+                ObjectNode recommendation = offering.putObject("creditRecommendation").put("source", pick(List.of("ACE", "NCCRS", "OTHER")))
                         .put("semesterHours", random.nextInt(13));
+                if (random.nextBoolean()) {
+                    recommendation.put("level", pick(LEVELS));
+                }
+                if (random.nextInt(3) == 0) {
+                    recommendation.put("validFrom", date(2015, 8));
+                }
+                if (random.nextInt(3) == 0) {
+                    recommendation.put("validUntil", date(2023, 8));
+                }
             }
             if (random.nextBoolean()) {
                 ObjectNode record = records.addObject().put("offeringId", "o" + i).put("status", pick(STATUSES));
@@ -87,7 +112,15 @@ final class RequestMutator {
                 if (random.nextBoolean()) {
                     record.put("gpa", random.nextInt(41) / 10.0);
                 }
+                if (random.nextBoolean()) {
+                    record.put("completedOn", date(2008, 17));
+                }
             }
+        }
+        if (random.nextBoolean()) {
+            List<String> institutions = new ArrayList<>(INSTITUTIONS);
+            Collections.shuffle(institutions, random);
+            institutions.subList(0, 1 + random.nextInt(institutions.size())).forEach(request.putArray("receivingInstitutions")::add);
         }
         if (random.nextInt(3) == 0) {
             request.put("asOf", (2015 + random.nextInt(15)) + "-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10));

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * Invariants of every answer, over 1,000 random valid requests to the default rules: each summary
  * field backed by exactly one conclusion of its topic that gives that value; every conclusion's
  * policy and rule in the catalogue; results in request order; the same request, the same answer.
- * The seed is printed; {@code -Dinvariants.seed=N} replays a run.
+ * Where the request names receiving institutions: one TRANSFER conclusion per offering and
+ * institution, transfers[] agreeing with it, totals equal to the sums, caps never exceeded; where
+ * it names none, no transfer at all. The seed is printed; {@code -Dinvariants.seed=N} replays a run.
  */
 @QuarkusTest
 class RuleInvariantsTest {
@@ -85,10 +89,78 @@ class RuleInvariantsTest {
                     conclusion.get("basedOn").forEach(basis -> assertTrue(policies.contains(basis.asText()), conclusion.toString()));
                 }
             }
+            checkTransfers(request, answer, body);
             assertEquals(response.asString(), post(body).asString(), "the same request, the same answer: " + body);
         }
         System.out.println("RuleInvariantsTest: " + answered + " of " + REQUESTS + " generated requests were valid and checked");
         assertTrue(answered > REQUESTS / 2, "most generated requests are valid: " + answered);
+    }
+
+    private static void checkTransfers(JsonNode request, JsonNode answer, String body) throws Exception {
+        if (!request.has("receivingInstitutions")) {
+            assertTrue(!answer.has("institutions") && answer.get("results").findValues("transfers").isEmpty(), "no transfers: " + body);
+            answer.get("results").forEach(result -> result.get("conclusions").forEach(conclusion ->
+                    assertTrue(!conclusion.get("topic").asText().equals("TRANSFER"), "no TRANSFER conclusion: " + body)));
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        request.get("receivingInstitutions").forEach(id -> ids.add(id.asText()));
+        String asOf = answer.get("asOf").asText();
+        JsonNode policies = JSON.readTree(given().get("/api/v1/institutions?asOf=" + asOf).then().statusCode(200).extract().asString());
+        Map<String, BigDecimal> accepted = new HashMap<>();
+        Map<String, BigDecimal> expected = new HashMap<>();
+        Map<String, BigDecimal> recommended = new HashMap<>();
+        for (JsonNode result : answer.get("results")) {
+            List<String> shown = new ArrayList<>();
+            result.get("transfers").forEach(transfer -> shown.add(transfer.get("institution").asText()));
+            assertEquals(ids, shown, "one transfer per institution, in request order: " + body);
+            for (JsonNode transfer : result.get("transfers")) {
+                String id = transfer.get("institution").asText();
+                List<JsonNode> backing = new ArrayList<>();
+                result.get("conclusions").forEach(c -> {
+                    if (c.get("topic").asText().equals("TRANSFER") && c.get("institution").asText().equals(id)) {
+                        backing.add(c);
+                    }
+                });
+                assertEquals(1, backing.size(), "one TRANSFER conclusion for " + id + " in " + result);
+                JsonNode conclusion = backing.get(0);
+                assertEquals(transfer.get("outcome"), conclusion.get("outcome"), result.toString());
+                assertEquals(transfer.get("semesterHours"), conclusion.get("semesterHours"), result.toString());
+                String outcome = transfer.get("outcome").asText();
+                BigDecimal hours = transfer.get("semesterHours").decimalValue();
+                if (!outcome.equals("ACCEPTED") && !outcome.equals("EXPECTED")) {
+                    assertEquals(0, hours.signum(), "no hours unless accepted or expected: " + result);
+                }
+                (outcome.equals("ACCEPTED") ? accepted : expected).merge(id, outcome.equals("ACCEPTED") || outcome.equals("EXPECTED")
+                        ? hours : BigDecimal.ZERO, BigDecimal::add);
+                boolean isRecommended = conclusion.get("policy").asText().equals("TR-6")
+                        || conclusion.get("basedOn").toString().contains("\"TR-6\"");
+                if (isRecommended && (outcome.equals("ACCEPTED") || outcome.equals("EXPECTED"))) {
+                    recommended.merge(id, hours, BigDecimal::add);
+                }
+            }
+        }
+        List<String> totalled = new ArrayList<>();
+        answer.get("institutions").forEach(totals -> totalled.add(totals.get("id").asText()));
+        assertEquals(ids, totalled, "totals per institution, in request order: " + body);
+        for (JsonNode totals : answer.get("institutions")) {
+            String id = totals.get("id").asText();
+            assertEquals(0, accepted.getOrDefault(id, BigDecimal.ZERO).compareTo(totals.get("acceptedSemesterHours").decimalValue()), body);
+            assertEquals(0, expected.getOrDefault(id, BigDecimal.ZERO).compareTo(totals.get("expectedSemesterHours").decimalValue()), body);
+            JsonNode policy = null;
+            for (JsonNode institution : policies.get("institutions")) {
+                policy = institution.get("id").asText().equals(id) ? institution : policy;
+            }
+            BigDecimal all = accepted.getOrDefault(id, BigDecimal.ZERO).add(expected.getOrDefault(id, BigDecimal.ZERO));
+            if (policy.has("maxTransferSemesterHours")) {
+                assertTrue(all.compareTo(policy.get("maxTransferSemesterHours").decimalValue()) <= 0, "total cap of " + id + ": " + body);
+            }
+            if (policy.has("creditRecommendations") && policy.get("creditRecommendations").has("maxSemesterHours")) {
+                assertTrue(recommended.getOrDefault(id, BigDecimal.ZERO)
+                        .compareTo(policy.get("creditRecommendations").get("maxSemesterHours").decimalValue()) <= 0,
+                        "recommended cap of " + id + ": " + body);
+            }
+        }
     }
 
     private static Response post(String body) {
