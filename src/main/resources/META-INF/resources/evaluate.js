@@ -15,6 +15,8 @@ const POSITIVE = [true, 'YES', 'ELIGIBLE', 'PLATFORM_CERTIFICATE', 'UNIVERSITY_C
 const NEGATIVE = [false, 'NO', 'NOT_ELIGIBLE', 'NONE'];
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
+const INSTITUTIONS = new URL('api/v1/institutions', document.baseURI).href;
+
 const form = document.getElementById('evaluation');
 const offerings = document.getElementById('offerings');
 const template = document.getElementById('offering-template');
@@ -49,10 +51,50 @@ function renumber() {
   });
 }
 
+// ---- receiving institutions: a box per institution in effect, asked about in the order ticked ----
+
+let chosenInstitutions = [];
+
+async function loadInstitutions() {
+  const asOf = document.getElementById('as-of').value.trim();
+  let listed = [];
+  try {
+    const response = await fetch(INSTITUTIONS + (/^\d{4}-\d{2}-\d{2}$/.test(asOf) ? '?asOf=' + asOf : ''));
+    if (response.ok) listed = (await response.json()).institutions;
+  } catch (error) {
+    listed = []; // the evaluation itself reports an unreachable service
+  }
+  // An institution the form already asks about stays listed, so that what is sent is always shown.
+  const ids = [...listed.map(institution => institution.id), ...chosenInstitutions.filter(id => !listed.some(i => i.id === id))];
+  const names = new Map(listed.map(institution => [institution.id, institution.name]));
+  const choices = document.getElementById('institution-choices');
+  const shown = [...choices.querySelectorAll('input')].map(box => box.value);
+  if (shown.join() === ids.join()) {
+    // The same institutions: keep the boxes (and the keyboard focus), only their names may have changed.
+    choices.querySelectorAll('label').forEach((label, index) => { label.textContent = names.get(ids[index]) || ids[index]; });
+  } else {
+    choices.replaceChildren(...ids.map(id => {
+      const box = element('input', { type: 'checkbox', id: 'institution-' + id, value: id });
+      box.addEventListener('change', () => {
+        chosenInstitutions = box.checked ? [...chosenInstitutions, id] : chosenInstitutions.filter(chosen => chosen !== id);
+      });
+      return element('div', { class: 'choice' }, box, element('label', { for: box.id }, names.get(id) || id));
+    }));
+  }
+  showChosen();
+}
+
+function showChosen() {
+  document.querySelectorAll('#institution-choices input').forEach(box => { box.checked = chosenInstitutions.includes(box.value); });
+}
+
 function fill(request) {
   clearErrors();
   document.getElementById('answers').hidden = true;
   document.querySelectorAll('#learner [data-path]').forEach(control => { control.value = text(read(request, control.dataset.path)); });
+  chosenInstitutions = [...(request.receivingInstitutions || [])];
+  showChosen();
+  loadInstitutions(); // as of the request's date
   offerings.replaceChildren();
   const records = (request.learner && request.learner.records) || [];
   for (const offering of request.offerings || []) {
@@ -123,6 +165,11 @@ function readForm() {
     return offering;
   });
   if (records.length > 0) request.learner.records = records;
+  if (chosenInstitutions.length > 0) {
+    request.receivingInstitutions = [...chosenInstitutions];
+    places.set('receivingInstitutions', document.getElementById('institutions'));
+    chosenInstitutions.forEach((id, index) => places.set('receivingInstitutions[' + index + ']', document.getElementById('institution-' + id)));
+  }
   return { request, places };
 }
 
@@ -155,7 +202,15 @@ async function submit(event) {
 
 function showAnswers(request, response) {
   const results = document.getElementById('results');
-  results.replaceChildren(...response.results.map((result, index) => card(result, request.offerings[index], index)));
+  const names = new Map((response.institutions || []).map(institution => [institution.id, institution.name]));
+  results.replaceChildren(...response.results.map((result, index) => card(result, request.offerings[index], index, names)));
+  const totals = document.getElementById('totals');
+  totals.hidden = !response.institutions;
+  totals.querySelector('tbody').replaceChildren(...(response.institutions || []).map(institution =>
+    element('tr', { 'data-institution': institution.id },
+      element('th', { scope: 'row' }, institution.name),
+      element('td', {}, String(institution.acceptedSemesterHours)),
+      element('td', {}, String(institution.expectedSemesterHours)))));
   document.getElementById('decided-by').replaceChildren(
     'Decided as policy stood on ', element('strong', {}, response.asOf),
     ' by rulebase ', element('code', { class: 'version' }, response.rulebase.version),
@@ -165,27 +220,52 @@ function showAnswers(request, response) {
   document.getElementById('answers-heading').focus();
 }
 
-function card(result, offering, index) {
+function card(result, offering, index, names) {
   const headingId = 'result-' + index;
   const heading = element('h3', { id: headingId }, offering.title || result.offeringId);
   heading.append(' ', element('span', { class: 'offering-id' }, result.offeringId));
   const answers = element('dl', { class: 'answers' }, ...ANSWERS.map(([field, label]) => element('div', { 'data-answer': field },
     element('dt', {}, label),
     element('dd', { class: tone(result[field]), 'data-value': String(result[field]) }, humanize(result[field])))));
-  const conclusions = element('ol', { class: 'conclusions' }, ...result.conclusions.map(conclusion));
+  const conclusions = element('ol', { class: 'conclusions' }, ...result.conclusions.map(c => conclusion(c, names)));
+  const parts = [heading, answers];
+  if (result.transfers) {
+    parts.push(element('h4', {}, 'Transfer'), element('ul', { class: 'transfers' },
+      ...result.transfers.map(transfer => transferLine(transfer, result.conclusions, names))));
+  }
   return element('article', { class: 'result', 'aria-labelledby': headingId, 'data-offering': result.offeringId },
-    heading, answers, element('h4', {}, 'Why'), conclusions);
+    ...parts, element('h4', {}, 'Why'), conclusions);
 }
 
-function conclusion(c) {
+// One institution's answer for the offering: the outcome, the hours and the reason of its TRANSFER conclusion.
+function transferLine(transfer, conclusions, names) {
+  const backing = conclusions.find(c => c.topic === 'TRANSFER' && c.institution === transfer.institution);
+  return element('li', { class: 'transfer', 'data-institution': transfer.institution },
+    element('p', {},
+      element('span', { class: 'institution' }, names.get(transfer.institution) || transfer.institution), ': ',
+      element('strong', { class: 'outcome ' + transferTone(transfer.outcome), 'data-value': transfer.outcome }, humanize(transfer.outcome)),
+      ' · ', element('span', { class: 'hours' }, hours(transfer.semesterHours))),
+    element('p', { class: 'reason' }, backing ? backing.reason : ''));
+}
+
+function hours(value) {
+  return value + (Number(value) === 1 ? ' semester hour' : ' semester hours');
+}
+
+function transferTone(outcome) {
+  return outcome === 'ACCEPTED' ? 'positive' : outcome === 'NOT_ACCEPTED' ? 'negative' : 'neutral';
+}
+
+function conclusion(c, names) {
+  const about = c.institution ? ' (' + (names.get(c.institution) || c.institution) + ')' : '';
   const source = element('p', { class: 'source' },
     'Policy ', element('a', { href: 'rules.html?q=' + encodeURIComponent(c.policy), class: 'policy' }, c.policy),
     ' · rule “', element('span', { class: 'rule-name' }, c.rule), '” in ', element('span', { class: 'file' }, c.file));
   if (c.basedOn && c.basedOn.length > 0) source.append(' · based on ' + c.basedOn.join(', '));
   return element('li', { class: c.topic === 'ADVICE' ? 'conclusion advice' : 'conclusion', 'data-policy': c.policy },
     c.topic === 'ADVICE'
-      ? element('p', { class: 'topic' }, 'Advice')
-      : element('p', { class: 'topic' }, humanize(c.topic) + ': ', element('strong', {}, humanize(c.outcome))),
+      ? element('p', { class: 'topic' }, 'Advice' + about)
+      : element('p', { class: 'topic' }, humanize(c.topic) + about + ': ', element('strong', {}, humanize(c.outcome))),
     element('p', { class: 'reason' }, c.reason),
     source);
 }
@@ -326,6 +406,8 @@ document.getElementById('load-preset').addEventListener('click', loadPreset);
 document.getElementById('add-offering').addEventListener('click', () => addOffering().querySelector('input').focus());
 document.getElementById('copy-json').addEventListener('click', () => copy('request-json', 'JSON'));
 document.getElementById('copy-curl').addEventListener('click', () => copy('request-curl', 'curl command'));
+document.getElementById('as-of').addEventListener('change', loadInstitutions);
 addOffering();
 showRequest(readForm().request);
 loadPresets();
+loadInstitutions();

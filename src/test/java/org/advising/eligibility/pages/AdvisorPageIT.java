@@ -167,6 +167,43 @@ class AdvisorPageIT {
     }
 
     @Test
+    void institutions_chosen_on_the_page_give_each_card_a_line_per_institution_and_a_totals_table() throws IOException {
+        page.loadExample("learner-9");
+        assertEquals(List.of("Lakeside Community College"), page.chosenInstitutionNames(), "the example's institution is ticked");
+        page.chooseInstitutions("Example State University");
+        page.submit();
+
+        JsonNode typed = JSON.readTree(page.requestJson());
+        assertEquals(JSON.readTree("[\"lakeside-cc\", \"example-state\"]"), typed.get("receivingInstitutions"), "asked in the order ticked");
+        JsonNode answer = JSON.readTree(given().contentType(ContentType.JSON).body(typed.toString())
+                .when().post("/api/v1/evaluations").then().statusCode(200).extract().asString());
+        for (JsonNode result : answer.get("results")) {
+            String offeringId = result.get("offeringId").asText();
+            List<EvaluationPage.ShownTransfer> expected = new ArrayList<>();
+            for (JsonNode transfer : result.get("transfers")) {
+                JsonNode conclusion = null;
+                for (JsonNode c : result.get("conclusions")) {
+                    conclusion = c.get("topic").asText().equals("TRANSFER") && c.get("institution").equals(transfer.get("institution")) ? c : conclusion;
+                }
+                String id = transfer.get("institution").asText();
+                expected.add(new EvaluationPage.ShownTransfer(id, id.equals("lakeside-cc") ? "Lakeside Community College" : "Example State University",
+                        transfer.get("outcome").asText(), "Accepted", hours(transfer.get("semesterHours").asText()), conclusion.get("reason").asText()));
+            }
+            assertEquals(expected, page.transfers(offeringId), offeringId);
+        }
+        assertEquals(List.of("6 semester hours", "6 semester hours"), page.transfers("pc-a").stream().map(EvaluationPage.ShownTransfer::hours).toList());
+        assertEquals(List.of("3 semester hours", "6 semester hours"), page.transfers("pc-b").stream().map(EvaluationPage.ShownTransfer::hours).toList(),
+                "Lakeside's cap of 9 recommended hours leaves the second certificate 3");
+        assertEquals(List.of(List.of("Lakeside Community College", "9", "0"), List.of("Example State University", "12", "0")), page.totals());
+        assertTrue(page.conclusions("pc-b").stream().anyMatch(c -> c.policy().equals("TR-8")
+                && c.topicAndOutcome().equals("Transfer (Lakeside Community College): Accepted")), page.conclusions("pc-b").toString());
+    }
+
+    private static String hours(String value) {
+        return value + (value.equals("1") ? " semester hour" : " semester hours");
+    }
+
+    @Test
     void every_example_learner_loads_the_contract_request_and_shows_the_contract_answers() throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.walk(ContractExamples.FOLDER)) {
@@ -186,7 +223,20 @@ class AdvisorPageIT {
                 List<String> policies = page.conclusions(offeringId).stream().map(ShownConclusion::policy).toList();
                 expected.get("policies").forEach(policy -> assertTrue(policies.contains(policy.asText()),
                         file + " " + offeringId + " shows no " + policy.asText() + " in " + policies));
+                List<List<String>> wantedTransfers = new ArrayList<>();
+                if (expected.has("transfers")) {
+                    expected.get("transfers").forEach(transfer -> wantedTransfers.add(List.of(transfer.get("institution").asText(),
+                            transfer.get("outcome").asText(), hours(transfer.get("semesterHours").asText()))));
+                }
+                assertEquals(wantedTransfers, page.transfers(offeringId).stream()
+                        .map(shown -> List.of(shown.institution(), shown.outcome(), shown.hours())).toList(), file + " " + offeringId);
             }
+            List<List<String>> wantedTotals = new ArrayList<>();
+            if (example.has("expectInstitutions")) {
+                example.get("expectInstitutions").forEach(totals -> wantedTotals.add(List.of(totals.get("name").asText(),
+                        totals.get("acceptedSemesterHours").asText(), totals.get("expectedSemesterHours").asText())));
+            }
+            assertEquals(wantedTotals, page.totals(), file + ": the totals per institution");
         }
     }
 
@@ -278,10 +328,12 @@ class AdvisorPageIT {
         browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
         assertEquals("load-preset", browser.driver().switchTo().activeElement().getAttribute("id"));
         browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
-        browser.waitFor(driver -> page.offeringCount() == 1 && "mt-bio".equals(page.control(page.offering(1), "Offering id").getAttribute("value")));
+        // The last example learner: a MasterTrack asked about at two institutions.
+        browser.waitFor(driver -> page.offeringCount() == 1 && "mt-ds".equals(page.control(page.offering(1), "Offering id").getAttribute("value")));
         page.control(page.learner(), "Learner id").sendKeys(Keys.ENTER);
         browser.waitFor(driver -> "answers-heading".equals(driver.switchTo().activeElement().getAttribute("id")));
-        assertEquals("Not eligible", page.answers("mt-bio").get("Degree admission"));
+        assertEquals("Not applicable", page.answers("mt-ds").get("Degree admission"));
+        assertEquals(List.of("Accepted", "Not accepted"), page.transfers("mt-ds").stream().map(EvaluationPage.ShownTransfer::outcomeWords).toList());
     }
 
     @Test

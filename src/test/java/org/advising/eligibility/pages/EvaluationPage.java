@@ -10,6 +10,10 @@ import org.openqa.selenium.support.ui.Select;
 /** The evaluation page at /, operated the way an advisor does: by the words on the screen. */
 final class EvaluationPage {
 
+    /** One institution's line on an offering's card: the institution's id and name, the outcome's value and words, the hours and the reason. */
+    record ShownTransfer(String institution, String name, String outcome, String outcomeWords, String hours, String reason) {
+    }
+
     /** One conclusion as the page shows it. */
     record ShownConclusion(String policy, String topicAndOutcome, String reason, String rule, String file) {
     }
@@ -22,7 +26,7 @@ final class EvaluationPage {
 
     EvaluationPage open() {
         browser.open("/");
-        browser.waitFor(driver -> browser.findAll("#preset option").size() > 1);
+        browser.waitFor(driver -> browser.findAll("#preset option").size() > 1 && !browser.findAll("#institution-choices input").isEmpty());
         return this;
     }
 
@@ -105,6 +109,44 @@ final class EvaluationPage {
                         item.findElement(By.cssSelector(".rule-name")).getText(),
                         item.findElement(By.cssSelector(".file")).getText()))
                 .toList();
+    }
+
+    /** Ticks the receiving institutions with these names, in this order (the order they are asked about). */
+    void chooseInstitutions(String... names) {
+        for (String name : names) {
+            WebElement label = browser.find("#institution-choices").findElement(By.xpath(".//label[normalize-space(text())=\"" + name + "\"]"));
+            WebElement box = browser.find("#" + label.getAttribute("for"));
+            if (!box.isSelected()) {
+                label.click();
+            }
+        }
+    }
+
+    /** The names of the institutions ticked, in the order the page lists them. */
+    List<String> chosenInstitutionNames() {
+        return browser.findAll("#institution-choices .choice").stream()
+                .filter(choice -> choice.findElement(By.tagName("input")).isSelected())
+                .map(choice -> choice.findElement(By.tagName("label")).getText()).toList();
+    }
+
+    List<ShownTransfer> transfers(String offeringId) {
+        return card(offeringId).findElements(By.cssSelector(".transfer")).stream()
+                .map(line -> new ShownTransfer(line.getAttribute("data-institution"),
+                        line.findElement(By.cssSelector(".institution")).getText(),
+                        line.findElement(By.cssSelector(".outcome")).getAttribute("data-value"),
+                        line.findElement(By.cssSelector(".outcome")).getText(),
+                        line.findElement(By.cssSelector(".hours")).getText(),
+                        line.findElement(By.cssSelector(".reason")).getText()))
+                .toList();
+    }
+
+    /** The totals table, a row per institution: name, accepted hours, expected hours; empty when it is not shown. */
+    List<List<String>> totals() {
+        if (!browser.find("#totals").isDisplayed()) {
+            return List.of();
+        }
+        return browser.findAll("#totals tbody tr").stream()
+                .map(row -> row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList()).toList();
     }
 
     List<String> cardOfferingIds() {
