@@ -36,7 +36,10 @@ class OpenApiTest {
                 .body("paths.'/api/v1/evaluations'.post.responses.keySet()", hasItems("200", "400", "413", "415", "503"))
                 .body("components.schemas.OfferingType.enum", hasItems("COURSE", "SPECIALIZATION", "MASTERTRACK", "DEGREE",
                         "PROFESSIONAL_CERTIFICATE"))
-                .body("components.schemas.CreditTransfer.enum", hasItems("YES", "NO", "CONDITIONAL"));
+                .body("components.schemas.CreditTransfer.enum", hasItems("YES", "NO", "CONDITIONAL"))
+                .body("components.schemas.Transfer.enum", hasItems("ACCEPTED", "EXPECTED", "REVIEW", "NOT_ACCEPTED"))
+                .body("components.schemas.EvaluationRequest.properties.receivingInstitutions.maxItems", equalTo(10))
+                .body("paths.'/api/v1/institutions'.get.summary", equalTo("List the receiving institutions in effect on a date"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.advising.eligibility.api.EvaluationRequest;
 import org.advising.eligibility.engine.Evaluation;
 import org.advising.eligibility.engine.Evaluator;
@@ -14,6 +15,7 @@ import org.advising.eligibility.engine.RulebaseCompiler;
 import org.advising.eligibility.engine.RulesFolder;
 import org.advising.eligibility.model.Conclusion;
 import org.advising.eligibility.model.Offering;
+import org.advising.eligibility.model.ReceivingInstitution;
 import org.kie.api.KieServices;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -46,6 +48,7 @@ public class EvaluationBenchmark {
     private Rulebase rulebase;
     private Evaluator evaluator;
     private EvaluationRequest request;
+    private List<ReceivingInstitution> institutions;
     private List<Object> facts;
     private KieSessionConfiguration pseudoClock;
     private KieSessionsPool pool;
@@ -59,6 +62,8 @@ public class EvaluationBenchmark {
         rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
         evaluator = new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING);
         request = BenchRequests.request(BenchRequests.MIXED);
+        institutions = Stream.of("example-state", "lakeside-cc", "harbor-grad")
+                .map(rulebase.institutions().inEffectOn(request.asOf())::get).toList();
         facts = new ArrayList<>(rulebase.policyFactsOn(request.asOf()));
         facts.add(request.learner());
         facts.addAll(request.learner().records());
@@ -92,6 +97,12 @@ public class EvaluationBenchmark {
     @Benchmark
     public Evaluation service() {
         return evaluator.evaluate(rulebase, request.learner(), request.offerings(), request.asOf());
+    }
+
+    /** The same request naming three receiving institutions: a transfer per offering and institution, and the totals. */
+    @Benchmark
+    public Evaluation serviceThreeInstitutions() {
+        return evaluator.evaluate(rulebase, request.learner(), request.offerings(), request.asOf(), institutions);
     }
 
     @Benchmark

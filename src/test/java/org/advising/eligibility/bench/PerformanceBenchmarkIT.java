@@ -53,14 +53,18 @@ class PerformanceBenchmarkIT {
     }
 
     private static void inProcess() throws Exception {
+        Map<String, Double> evaluationsPerSecond = new java.util.HashMap<>();
         for (RunResult run : jmh(EvaluationBenchmark.class.getName() + ".*", Mode.Throughput, 3, 5, true)) {
             String name = run.getParams().getBenchmark().replaceAll(".*\\.", "");
             double evaluations = run.getPrimaryResult().getScore();
+            evaluationsPerSecond.put(name, evaluations);
             Result<?> bytes = run.getSecondaryResults().get("gc.alloc.rate.norm");
             row("in-process, 5 offerings, 1 thread", name + ": offering decisions/s",
                     "%,.0f (%,.0f evaluations/s, %,.0f bytes/evaluation)".formatted(evaluations * BenchRequests.MIXED,
                             evaluations, bytes.getScore()), name.equals("service") ? "≥ 100,000" : "");
         }
+        row("in-process, 5 offerings, 1 thread", "cost of naming 3 institutions, per evaluation", "+%.0f%%".formatted(
+                100 * (evaluationsPerSecond.get("service") / evaluationsPerSecond.get("serviceThreeInstitutions") - 1)), "≤ +30%");
         for (RunResult run : jmh(EvaluationBenchmark.class.getName() + ".service$", Mode.SampleTime, 3, 5, false)) {
             var statistics = run.getPrimaryResult().getStatistics();
             row("in-process, 5 offerings, 1 thread", "service: latency per evaluation",
