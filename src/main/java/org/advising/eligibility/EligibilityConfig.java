@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.advising.eligibility.engine.RulesFolder;
 
 /**
  * Every {@code eligibility.*} setting, read once by the service and by the {@code check} command
@@ -37,7 +38,7 @@ public interface EligibilityConfig {
 
         /** The folder the scenarios are read from: the scenarios folder when set, otherwise {@code <folder>/tests}. */
         default Path scenarios() {
-            return scenariosFolder().orElse(folder().resolve("tests"));
+            return scenariosFolder().orElse(folder().resolve(RulesFolder.SCENARIOS));
         }
     }
 

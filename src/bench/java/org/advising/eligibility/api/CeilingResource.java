@@ -8,10 +8,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.advising.eligibility.engine.ActiveRulebase;
 import org.advising.eligibility.engine.Evaluation;
 import org.advising.eligibility.engine.Evaluator;
 import org.advising.eligibility.engine.Rulebase;
+import org.advising.eligibility.engine.RulebaseUnavailableException;
 
 /**
  * The HTTP benchmark's ceiling: {@code POST /bench/ceiling} takes the same request as
@@ -53,11 +55,12 @@ public class CeilingResource {
     }
 
     private EvaluationResponse answer(InputStream body) {
-        EvaluationRequest request = EvaluationResource.valid(reader, validator, bodySizeLimit.read(body), rulebases.current());
+        Optional<Rulebase> active = rulebases.current();
+        EvaluationRequest request = EvaluationResource.valid(reader, validator, bodySizeLimit.read(body), active);
         EvaluationResponse answer = firstAnswer;
         if (answer == null) {
             LocalDate asOf = EvaluationResource.asOf(request);
-            Rulebase rulebase = rulebases.require();
+            Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
             Evaluation evaluation = evaluator.evaluate(rulebase, request.learner(), request.offerings(), asOf,
                     EvaluationResource.institutions(request, rulebase));
             answer = new EvaluationResponse(request.learner().id(), asOf,

@@ -22,8 +22,9 @@ import org.advising.eligibility.engine.Evaluator;
 import org.advising.eligibility.engine.Evaluation;
 import org.advising.eligibility.engine.EvaluationTimeoutException;
 import org.advising.eligibility.engine.Rulebase;
-import org.advising.eligibility.model.ReceivingInstitution;
 import org.advising.eligibility.engine.RulebaseDefectException;
+import org.advising.eligibility.engine.RulebaseUnavailableException;
+import org.advising.eligibility.model.ReceivingInstitution;
 import org.advising.eligibility.ops.DecisionAudit;
 import org.advising.eligibility.ops.EvaluationMetrics;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -87,9 +88,11 @@ public class EvaluationResource {
     }
 
     private EvaluationResponse evaluate(InputStream body, String requestId) {
-        EvaluationRequest request = valid(reader, validator, bodySizeLimit.read(body), rulebases.current());
+        // One rulebase for the whole request: the institutions it validates are those it evaluates with, even across a reload.
+        Optional<Rulebase> active = rulebases.current();
+        EvaluationRequest request = valid(reader, validator, bodySizeLimit.read(body), active);
         LocalDate asOf = asOf(request);
-        Rulebase rulebase = rulebases.require();
+        Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
         long started = System.nanoTime();
         Evaluation evaluation;
         try {
