@@ -22,6 +22,8 @@ public interface EligibilityConfig {
 
     Api api();
 
+    Batch batch();
+
     Admin admin();
 
     Audit audit();
@@ -62,6 +64,11 @@ public interface EligibilityConfig {
 
         /** How long after its headers a request body must have arrived (408 past it). */
         Duration bodyTimeLimit();
+    }
+
+    interface Batch {
+        /** The most requests one batch may hold; past it the batch ends with a 413 line. */
+        long maxLines();
     }
 
     interface Admin {

@@ -56,13 +56,13 @@ public class CeilingResource {
 
     private EvaluationResponse answer(InputStream body) {
         Optional<Rulebase> active = rulebases.current();
-        EvaluationRequest request = EvaluationResource.valid(reader, validator, bodySizeLimit.read(body), active);
+        EvaluationRequest request = Evaluations.valid(reader, validator, bodySizeLimit.read(body), active);
         EvaluationResponse answer = firstAnswer;
         if (answer == null) {
-            LocalDate asOf = EvaluationResource.asOf(request);
+            LocalDate asOf = Evaluations.asOf(request);
             Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
             Evaluation evaluation = evaluator.evaluate(rulebase, request.learner(), request.offerings(), asOf,
-                    EvaluationResource.institutions(request, rulebase));
+                    Evaluations.institutions(request, rulebase));
             answer = new EvaluationResponse(request.learner().id(), asOf,
                     new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()),
                     evaluation.institutions(), evaluation.decisions());

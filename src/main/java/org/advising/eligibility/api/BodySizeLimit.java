@@ -44,7 +44,9 @@ public class BodySizeLimit {
         String problem = json.writeValueAsString(ProblemMappers.tooLarge(maxBytes));
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBytes) {
+            // A batch is limited per line, not as a whole (BatchEvaluations).
+            boolean batch = context.request().path().equals(BatchResource.PATH);
+            if (!batch && length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBytes) {
                 context.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")

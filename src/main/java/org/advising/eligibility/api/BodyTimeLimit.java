@@ -31,7 +31,8 @@ public class BodyTimeLimit {
                 "The request body did not arrive within " + limit.toMillis() + " ms; send it again, all at once."));
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2).handler(context -> {
             HttpServerRequest request = context.request();
-            if (!request.isEnded()) {
+            // A batch streams in for as long as it has lines; the connection's idle timeout still ends a stalled one.
+            if (!request.isEnded() && !request.path().equals(BatchResource.PATH)) {
                 long timer = vertx.setTimer(limit.toMillis(), fired -> {
                     if (!request.isEnded() && !context.response().headWritten()) {
                         context.response().setStatusCode(408)

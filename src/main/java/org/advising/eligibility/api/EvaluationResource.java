@@ -9,24 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.advising.eligibility.engine.ActiveRulebase;
-import org.advising.eligibility.engine.Evaluator;
-import org.advising.eligibility.engine.Evaluation;
-import org.advising.eligibility.engine.EvaluationTimeoutException;
-import org.advising.eligibility.engine.Rulebase;
-import org.advising.eligibility.engine.RulebaseDefectException;
-import org.advising.eligibility.engine.RulebaseUnavailableException;
-import org.advising.eligibility.model.ReceivingInstitution;
-import org.advising.eligibility.ops.DecisionAudit;
-import org.advising.eligibility.ops.EvaluationMetrics;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,25 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class EvaluationResource {
 
     private final BodySizeLimit bodySizeLimit;
-    private final RequestReader reader;
-    private final RequestValidator validator;
     private final ActiveRulebase rulebases;
-    private final Evaluator evaluator;
-    private final EvaluationMetrics metrics;
-    private final DecisionAudit audit;
+    private final Evaluations evaluations;
     private final EvaluationWorkers workers;
 
-    public EvaluationResource(BodySizeLimit bodySizeLimit, RequestReader reader, RequestValidator validator,
-            ActiveRulebase rulebases, Evaluator evaluator, EvaluationMetrics metrics, DecisionAudit audit,
-            EvaluationWorkers workers) {
-        this.workers = workers;
-        this.metrics = metrics;
-        this.audit = audit;
+    public EvaluationResource(BodySizeLimit bodySizeLimit, ActiveRulebase rulebases, Evaluations evaluations, EvaluationWorkers workers) {
         this.bodySizeLimit = bodySizeLimit;
-        this.reader = reader;
-        this.validator = validator;
         this.rulebases = rulebases;
-        this.evaluator = evaluator;
+        this.evaluations = evaluations;
+        this.workers = workers;
     }
 
     @POST
@@ -89,57 +62,6 @@ public class EvaluationResource {
 
     private EvaluationResponse evaluate(InputStream body, String requestId) {
         // One rulebase for the whole request: the institutions it validates are those it evaluates with, even across a reload.
-        Optional<Rulebase> active = rulebases.current();
-        EvaluationRequest request = valid(reader, validator, bodySizeLimit.read(body), active);
-        LocalDate asOf = asOf(request);
-        Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
-        long started = System.nanoTime();
-        Evaluation evaluation;
-        try {
-            evaluation = evaluator.evaluate(rulebase, request.learner(), request.offerings(), asOf, institutions(request, rulebase));
-        } catch (RulebaseDefectException e) {
-            metrics.failed(System.nanoTime() - started);
-            throw e;
-        } catch (EvaluationTimeoutException e) {
-            metrics.timedOut(System.nanoTime() - started);
-            throw e;
-        }
-        long nanos = System.nanoTime() - started;
-        metrics.evaluated(evaluation, nanos);
-        audit.record(requestId, rulebase.version(), asOf, request.learner().id(), evaluation, nanos);
-        return new EvaluationResponse(request.learner().id(), asOf,
-                new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), evaluation.institutions(),
-                evaluation.decisions());
-    }
-
-    static LocalDate asOf(EvaluationRequest request) {
-        return request.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : request.asOf();
-    }
-
-    /** The receiving institutions the request names, in its order, as in effect on its as-of date (validated before). */
-    static List<ReceivingInstitution> institutions(EvaluationRequest request, Rulebase rulebase) {
-        if (request.receivingInstitutions() == null) {
-            return List.of();
-        }
-        Map<String, ReceivingInstitution> inEffect = rulebase.institutions().inEffectOn(asOf(request));
-        return request.receivingInstitutions().stream().map(inEffect::get).toList();
-    }
-
-    /** The request, or {@link InvalidRequestException} naming every invalid field. */
-    static EvaluationRequest valid(RequestReader reader, RequestValidator validator, byte[] body, Optional<Rulebase> rulebase) {
-        RequestReader.Result read = reader.read(body);
-        List<FieldError> errors = new ArrayList<>(read.errors());
-        if (read.request() != null) {
-            // A value the reader already rejected was read as null: do not report it twice.
-            Set<String> rejected = read.errors().stream().map(FieldError::field).collect(Collectors.toSet());
-            LocalDate asOf = asOf(read.request());
-            validator.validate(read.request(), asOf, rulebase.map(active -> active.institutions().inEffectOn(asOf)).orElse(null))
-                    .stream().filter(error -> !rejected.contains(error.field())).forEach(errors::add);
-        }
-        if (!errors.isEmpty()) {
-            errors.sort(FieldPaths.ORDER);
-            throw new InvalidRequestException(errors);
-        }
-        return read.request();
+        return evaluations.answer(bodySizeLimit.read(body), rulebases.current(), requestId);
     }
 }

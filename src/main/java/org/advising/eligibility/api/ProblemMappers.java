@@ -16,9 +16,33 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
+        return problem(invalid(e));
+    }
+
+    static Problem invalid(InvalidRequestException e) {
         int count = e.errors().size();
-        return problem(Problem.of("invalid-request", "Invalid request", 400,
-                count + (count == 1 ? " field is" : " fields are") + " invalid; see errors.").withErrors(e.errors()));
+        return Problem.of("invalid-request", "Invalid request", 400,
+                count + (count == 1 ? " field is" : " fields are") + " invalid; see errors.").withErrors(e.errors());
+    }
+
+    /** The problem one refused evaluation of a batch gets on its line, as the single endpoint would answer it. */
+    static Problem of(RuntimeException e) {
+        if (e instanceof InvalidRequestException invalid) {
+            return invalid(invalid);
+        }
+        if (e instanceof PayloadTooLargeException tooLarge) {
+            return tooLarge(tooLarge.limitBytes());
+        }
+        if (e instanceof EvaluationTimeoutException timeout) {
+            LOG.warn("Evaluation stopped: " + timeout.getMessage());
+            return timeout(timeout);
+        }
+        if (e instanceof RulebaseDefectException defect) {
+            LOG.error(defect.getMessage());
+            return defect(defect);
+        }
+        LOG.error("Unexpected failure while answering a request", e);
+        return internalError();
     }
 
     @ServerExceptionMapper
@@ -53,16 +77,23 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response timedOut(EvaluationTimeoutException e) {
         LOG.warn("Evaluation stopped: " + e.getMessage());
-        return retryAfter(1, Problem.of("evaluation-timeout", "Evaluation took too long", 503,
-                "For this request " + e.getMessage() + ". Retry shortly, or send fewer offerings at a time."));
+        return retryAfter(1, timeout(e));
+    }
+
+    private static Problem timeout(EvaluationTimeoutException e) {
+        return Problem.of("evaluation-timeout", "Evaluation took too long", 503,
+                "For this request " + e.getMessage() + ". Retry shortly, or send fewer offerings at a time.");
     }
 
     @ServerExceptionMapper
     public Response rulebaseDefect(RulebaseDefectException e) {
         LOG.error(e.getMessage());
-        return problem(Problem.of("rulebase-defect", "Rulebase defect", 500,
-                "The rules could not decide this request; policy staff must fix the rules named in defects.")
-                .withDefects(e.defects()));
+        return problem(defect(e));
+    }
+
+    private static Problem defect(RulebaseDefectException e) {
+        return Problem.of("rulebase-defect", "Rulebase defect", 500,
+                "The rules could not decide this request; policy staff must fix the rules named in defects.").withDefects(e.defects());
     }
 
     @ServerExceptionMapper
@@ -79,8 +110,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("Unexpected failure while answering a request", e);
-        return problem(Problem.of("internal-error", "Internal error", 500,
-                "The service failed unexpectedly; the failure is logged."));
+        return problem(internalError());
+    }
+
+    private static Problem internalError() {
+        return Problem.of("internal-error", "Internal error", 500, "The service failed unexpectedly; the failure is logged.");
     }
 
     static Response problem(Problem problem) {
