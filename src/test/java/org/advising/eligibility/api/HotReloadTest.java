@@ -11,10 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.advising.eligibility.RulesCopy;
 import org.junit.jupiter.api.AfterEach;
@@ -182,6 +188,66 @@ class HotReloadTest {
         JsonPath status = awaitReload(s -> "ACTIVATED".equals(s.getString("lastReload.outcome"))
                 && !before.equals(s.getString("active.version")));
         assertEquals(status.getString("active.version"), evaluate(AUDITED_COURSE).getString("rulebase.version"));
+    }
+
+    @Test
+    void a_batch_is_decided_by_the_rulebase_it_started_with_while_the_rules_reload_meanwhile() throws Exception {
+        String before = status().getString("active.version");
+        byte[] line = (AUDITED_COURSE.replace("\n", " ") + "\n").getBytes(StandardCharsets.UTF_8);
+        int first = 2_000;
+        int lines = first + 100;
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/evaluations/batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\n"
+                    + "Content-Length: " + (long) lines * line.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            // The answer is read while the body is still being sent, as a streaming client does.
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            Thread reader = new Thread(() -> {
+                try {
+                    socket.getInputStream().transferTo(received);
+                } catch (IOException closed) {
+                    // the test's end closes the socket
+                }
+            });
+            reader.start();
+            for (int i = 0; i < first; i++) {
+                out.write(line);
+            }
+            out.flush();
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.toString(StandardCharsets.UTF_8).contains("\"line\":1,"));
+            edit("advice.drl", "the learner can buy the certificate later if they need it.", "a certificate can still be bought later.");
+            awaitReload(s -> "ACTIVATED".equals(s.getString("lastReload.outcome")) && !before.equals(s.getString("active.version")));
+            for (int i = first; i < lines; i++) {
+                out.write(line);
+            }
+            out.flush();
+            reader.join(Duration.ofSeconds(60).toMillis());
+            String answer = received.toString(StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n") && answer.contains("\r\nX-Rulebase-Version: " + before + "\r\n"), answer.lines().limit(8).toList().toString());
+            List<String> answered = dechunked(received.toByteArray(), answer.indexOf("\r\n\r\n") + 4).lines().toList();
+            assertEquals(lines, answered.size());
+            assertEquals(Set.of(before), answered.stream().map(text -> JsonPath.from(text).getString("rulebase")).collect(Collectors.toSet()),
+                    "every line names the rulebase the batch started with");
+            assertEquals(Set.of(200), answered.stream().map(text -> JsonPath.from(text).getInt("status")).collect(Collectors.toSet()));
+        }
+        assertFalse(before.equals(evaluate(AUDITED_COURSE).getString("rulebase.version")), "a request after the batch gets the new rules");
+    }
+
+    /** An HTTP/1.1 chunked body (starting at {@code at}, after the headers) as the text it carries. */
+    private static String dechunked(byte[] response, int at) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        while (true) {
+            int end = at;
+            while (response[end] != '\r') {
+                end++;
+            }
+            int size = Integer.parseInt(new String(response, at, end - at, StandardCharsets.US_ASCII).strip(), 16);
+            if (size == 0) {
+                return content.toString(StandardCharsets.UTF_8);
+            }
+            content.write(response, end + 2, size);
+            at = end + 2 + size + 2;
+        }
     }
 
     @Test
