@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.engine.Rulebase;
 
@@ -52,6 +54,16 @@ public class BatchEvaluations {
 
     /** Reads every line of {@code in}, writes every answer to {@code out}; returns the number of lines answered. */
     public long run(InputStream in, OutputStream out, Rulebase rulebase, String requestId) throws IOException {
+        return run(in, out, rulebase, requestId, number -> true, answer -> { });
+    }
+
+    /**
+     * As {@link #run(InputStream, OutputStream, Rulebase, String)}, answering only the lines whose
+     * number is {@code selected} (the others are read and skipped) and handing each answer, in
+     * order, to {@code answered} once it is written.
+     */
+    public long run(InputStream in, OutputStream out, Rulebase rulebase, String requestId, LongPredicate selected,
+            Consumer<Line> answered) throws IOException {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
             Thread thread = new Thread(task, "batch-" + requestId + "-" + threads.incrementAndGet());
@@ -59,16 +71,16 @@ public class BatchEvaluations {
             return thread;
         });
         Deque<Future<Line>> inFlight = new ArrayDeque<>();
-        long answered = 0;
+        long written = 0;
         try {
             LineReader lines = new LineReader(in, maxLineBytes);
             for (byte[] next = lines.next(); next != null; next = lines.next()) {
                 byte[] line = next;
                 long number = lines.number();
-                if (!lines.tooLong() && isBlank(line)) {
+                if (!selected.test(number) || !lines.tooLong() && isBlank(line)) {
                     continue;
                 }
-                if (answered + inFlight.size() == maxLines) {
+                if (written + inFlight.size() == maxLines) {
                     inFlight.add(CompletableFuture.completedFuture(new Line(number, rulebase.version(), 413, null,
                             Problem.of("too-many-lines", "Too many lines", 413, "A batch holds at most " + maxLines
                                     + " requests; line " + number + " and the rest were not read. Send them in another batch."))));
@@ -78,16 +90,16 @@ public class BatchEvaluations {
                         ? CompletableFuture.completedFuture(new Line(number, rulebase.version(), 413, null, ProblemMappers.tooLarge(maxLineBytes)))
                         : pool.submit(() -> answer(line, number, rulebase, requestId)));
                 if (inFlight.size() >= 2 * workers) {
-                    write(inFlight.removeFirst(), out);
-                    answered++;
+                    answered.accept(write(inFlight.removeFirst(), out));
+                    written++;
                 }
             }
             while (!inFlight.isEmpty()) {
-                write(inFlight.removeFirst(), out);
-                answered++;
+                answered.accept(write(inFlight.removeFirst(), out));
+                written++;
             }
             out.flush();
-            return answered;
+            return written;
         } finally {
             pool.shutdownNow();
         }
@@ -102,10 +114,12 @@ public class BatchEvaluations {
         }
     }
 
-    private void write(Future<Line> answer, OutputStream out) throws IOException {
+    private Line write(Future<Line> answer, OutputStream out) throws IOException {
         try {
-            out.write(json.writeValueAsBytes(answer.get()));
+            Line line = answer.get();
+            out.write(json.writeValueAsBytes(line));
             out.write('\n');
+            return line;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("The batch was interrupted", e);
