@@ -5,11 +5,14 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
 import org.advising.eligibility.cli.CheckCommand;
 import org.advising.eligibility.cli.EvaluateCommand;
+import org.advising.eligibility.cli.GenerateCommand;
+import org.advising.eligibility.cli.ImpactCommand;
 
 /**
  * The entry point of {@code quarkus-run.jar}. With no arguments it starts the service; with
  * {@code check [rules-folder]} it checks a rules folder, with {@code evaluate --input FILE …} it
- * answers a file of requests, and exits, without starting a server.
+ * answers a file of requests, with {@code impact --baseline DIR --proposed DIR --input FILE …} it
+ * reports what a rule change would change, and exits, without starting a server.
  */
 @QuarkusMain
 public final class Main {
@@ -23,6 +26,12 @@ public final class Main {
         }
         if (args.length > 0 && args[0].equals("evaluate")) {
             System.exit(EvaluateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("generate")) {
+            System.exit(GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("impact")) {
+            System.exit(ImpactCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         Quarkus.run(args);
     }

@@ -40,8 +40,7 @@ public final class CheckCommand {
         EligibilityConfig config = configuration();
         Path rulesFolder = args.length > 0 ? Path.of(args[0]) : config.rules().folder();
         Path scenarioFolder = config.rules().scenariosFolder().orElse(rulesFolder.resolve(RulesFolder.SCENARIOS));
-        return run(rulesFolder, scenarioFolder,
-                new Evaluator(config.evaluation().maxRuleFiringsPerOffering(), config.evaluation().timeLimit()), out);
+        return run(rulesFolder, scenarioFolder, Standalone.evaluator(config), out);
     }
 
     static int run(Path rulesFolder, Path scenarioFolder, Evaluator evaluator, PrintStream out) {

@@ -1,11 +1,6 @@
 package org.advising.eligibility.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.validation.Validation;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,15 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.api.BatchEvaluations;
 import org.advising.eligibility.api.Evaluations;
-import org.advising.eligibility.api.RequestReader;
-import org.advising.eligibility.api.RequestValidator;
 import org.advising.eligibility.engine.Evaluator;
 import org.advising.eligibility.engine.OfferingDecision;
 import org.advising.eligibility.engine.Rulebase;
@@ -31,8 +22,6 @@ import org.advising.eligibility.engine.RulebaseCompiler;
 import org.advising.eligibility.engine.RulebaseException;
 import org.advising.eligibility.engine.RulesFolder;
 import org.advising.eligibility.engine.ScenarioRunner;
-import org.advising.eligibility.ops.DecisionAudit;
-import org.advising.eligibility.ops.EvaluationMetrics;
 
 /**
  * {@code evaluate --input requests.jsonl [--rules DIR] [--output answers.jsonl] [--partition i/n]}:
@@ -65,11 +54,11 @@ public final class EvaluateCommand {
         }
         int index = Integer.parseInt(partition.group(1));
         int count = Integer.parseInt(partition.group(2));
-        Logger.getLogger("org.drools").setLevel(Level.WARNING);
-        Logger.getLogger(DecisionAudit.CATEGORY).setLevel(Level.WARNING); // the audit log is the service's, not a report's
         EligibilityConfig config = CheckCommand.configuration();
+        ObjectMapper json = Standalone.json();
+        Evaluations evaluations = Standalone.evaluations(json, config);
         Path rules = Path.of(options.getOrDefault("--rules", config.rules().folder().toString()));
-        Evaluator evaluator = new Evaluator(config.evaluation().maxRuleFiringsPerOffering(), config.evaluation().timeLimit());
+        Evaluator evaluator = Standalone.evaluator(config);
         Rulebase rulebase;
         try {
             RulesFolder folder = RulesFolder.read(rules, config.rules().scenariosFolder().orElse(rules.resolve(RulesFolder.SCENARIOS)));
@@ -85,12 +74,6 @@ public final class EvaluateCommand {
             err.println("The rules do not load: " + e.errors().size() + (e.errors().size() == 1 ? " error" : " errors"));
             return 2;
         }
-        ObjectMapper json = JsonMapper.builder().findAndAddModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        Evaluations evaluations = new Evaluations(new RequestReader(json),
-                new RequestValidator(Validation.buildDefaultValidatorFactory().getValidator()), evaluator,
-                new EvaluationMetrics(new SimpleMeterRegistry()), new DecisionAudit(json, config));
         Path input = Path.of(options.get("--input"));
         Summary summary = new Summary(rulebase.version(), lineCount(input, index, count), System.console() != null ? err : null);
         try (InputStream in = Files.newInputStream(input);
