@@ -78,6 +78,25 @@ class EvaluateCommandIT {
     }
 
     @Test
+    void a_batch_larger_than_the_heap_passes_through_a_64_mib_heap() throws Exception {
+        List<String> requests = new ArrayList<>();
+        List<JsonNode> examples = ContractExamples.all();
+        for (int i = 0; i < 30_000; i++) {
+            requests.add(examples.get(i % examples.size()).get("request").toString());
+        }
+        Path input = Files.write(work.resolve("many.jsonl"), requests);
+        Path output = work.resolve("many-answers.jsonl");
+        PackagedApp.Run run = PackagedApp.run(work, Map.of(), List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), "evaluate",
+                "--input", input.toString(), "--output", output.toString(), "--rules", "rules");
+        assertEquals(0, run.exitCode(), run.output());
+        long bytes = Files.size(input) + Files.size(output);
+        assertTrue(bytes > 96L * 1024 * 1024, "more passed through than the heap could hold: " + bytes + " bytes");
+        try (var lines = Files.lines(output)) {
+            assertEquals(30_000, lines.count());
+        }
+    }
+
+    @Test
     void a_misused_command_says_how_to_use_it() throws Exception {
         PackagedApp.Run run = PackagedApp.run(work, Map.of(), "evaluate", "--partition", "3/3", "--input", "x.jsonl");
         assertEquals(64, run.exitCode(), run.output());

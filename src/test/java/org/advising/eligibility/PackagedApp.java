@@ -18,8 +18,14 @@ final class PackagedApp {
 
     /** Runs the jar with these arguments and environment until it exits by itself (at most a minute). */
     static Run run(Path workFolder, Map<String, String> environment, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
+        return run(workFolder, environment, List.of(), arguments);
+    }
+
+    /** The same, with these options for the JVM (a heap limit, say). */
+    static Run run(Path workFolder, Map<String, String> environment, List<String> jvmOptions, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
         Path log = Files.createTempFile(workFolder, "run", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
