@@ -38,8 +38,8 @@ final class ImpactReport {
                     group.policyBefore(), group.policyAfter(), group.count(),
                     group.examples().stream().map(String::valueOf).collect(Collectors.joining(", "))));
         }
-        report.append("\nA change of policy with the same answer is not counted; an answer that changes under the same policy ")
-                .append("(a reason's number, say) shows the same statement on both sides.\n");
+        report.append("\nOnly answers are compared: the five summary answers, each transfer's outcome and hours, and each ")
+                .append("institution's totals. A new reason or a new deciding policy for the same answer is not counted.\n");
         return report.toString();
     }
 
