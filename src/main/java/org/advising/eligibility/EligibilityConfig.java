@@ -40,7 +40,12 @@ public interface EligibilityConfig {
 
         /** The folder the scenarios are read from: the scenarios folder when set, otherwise {@code <folder>/tests}. */
         default Path scenarios() {
-            return scenariosFolder().orElse(folder().resolve(RulesFolder.SCENARIOS));
+            return scenariosFor(folder());
+        }
+
+        /** The same for another rules folder (one a command names): the scenarios folder when set, otherwise its {@code tests}. */
+        default Path scenariosFor(Path rulesFolder) {
+            return scenariosFolder().orElse(rulesFolder.resolve(RulesFolder.SCENARIOS));
         }
     }
 

@@ -90,7 +90,9 @@ public class Evaluations {
             // A value the reader already rejected was read as null: do not report it twice.
             Set<String> rejected = read.errors().stream().map(FieldError::field).collect(Collectors.toSet());
             LocalDate asOf = asOf(read.request());
-            validator.validate(read.request(), asOf, rulebase.map(active -> active.institutions().inEffectOn(asOf)).orElse(null))
+            Map<String, ReceivingInstitution> institutions = read.request().receivingInstitutions() == null ? Map.of()
+                    : rulebase.map(active -> active.institutions().inEffectOn(asOf)).orElse(null);
+            validator.validate(read.request(), asOf, institutions)
                     .stream().filter(error -> !rejected.contains(error.field())).forEach(errors::add);
         }
         if (!errors.isEmpty()) {

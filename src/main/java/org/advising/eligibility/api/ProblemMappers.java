@@ -26,7 +26,7 @@ public class ProblemMappers {
     }
 
     /** The problem one refused evaluation of a batch gets on its line, as the single endpoint would answer it. */
-    static Problem of(RuntimeException e) {
+    public static Problem of(RuntimeException e) {
         if (e instanceof InvalidRequestException invalid) {
             return invalid(invalid);
         }

@@ -1,15 +1,7 @@
 package org.advising.eligibility.cli;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.advising.eligibility.EligibilityConfig;
@@ -37,10 +29,9 @@ public final class CheckCommand {
 
     /** Checks the folder named by the first argument, or the configured rules folder. */
     public static int run(String[] args, PrintStream out) {
-        EligibilityConfig config = configuration();
+        EligibilityConfig config = Standalone.configuration();
         Path rulesFolder = args.length > 0 ? Path.of(args[0]) : config.rules().folder();
-        Path scenarioFolder = config.rules().scenariosFolder().orElse(rulesFolder.resolve(RulesFolder.SCENARIOS));
-        return run(rulesFolder, scenarioFolder, Standalone.evaluator(config), out);
+        return run(rulesFolder, config.rules().scenariosFor(rulesFolder), Standalone.evaluator(config), out);
     }
 
     static int run(Path rulesFolder, Path scenarioFolder, Evaluator evaluator, PrintStream out) {
@@ -53,7 +44,7 @@ public final class CheckCommand {
             rulebase = new RulebaseCompiler().compile(folder);
         } catch (RulebaseException e) {
             e.errors().forEach(out::println);
-            out.println("The rules do not load: " + e.errors().size() + (e.errors().size() == 1 ? " error" : " errors"));
+            out.println("The rules do not load: " + e.count());
             return 2;
         }
         out.println(rulebase.version() + ": " + rulebase.rules().size() + " rules in " + folder.ruleFiles().size()
@@ -71,26 +62,5 @@ public final class CheckCommand {
 
     private static Path absolute(Path path) {
         return path.toAbsolutePath().normalize();
-    }
-
-    /**
-     * The service's settings without starting the service: its application.properties, overridden
-     * by environment variables and system properties, read into the same mapping.
-     */
-    static EligibilityConfig configuration() {
-        try {
-            return new SmallRyeConfigBuilder()
-                    .addDefaultSources()
-                    .addDefaultInterceptors()
-                    .withSources(new PropertiesConfigSource(CheckCommand.class.getResource("/application.properties"), 250))
-                    .withConverter(Duration.class, 200, new DurationConverter())
-                    .withConverter(MemorySize.class, 200, new MemorySizeConverter())
-                    .withProfile("prod")
-                    .withMapping(EligibilityConfig.class)
-                    .build()
-                    .getConfigMapping(EligibilityConfig.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the service's application.properties", e);
-        }
     }
 }

@@ -54,14 +54,14 @@ public final class EvaluateCommand {
         }
         int index = Integer.parseInt(partition.group(1));
         int count = Integer.parseInt(partition.group(2));
-        EligibilityConfig config = CheckCommand.configuration();
+        EligibilityConfig config = Standalone.configuration();
         ObjectMapper json = Standalone.json();
-        Evaluations evaluations = Standalone.evaluations(json, config);
-        Path rules = Path.of(options.getOrDefault("--rules", config.rules().folder().toString()));
         Evaluator evaluator = Standalone.evaluator(config);
+        Evaluations evaluations = Standalone.evaluations(json, config, evaluator);
+        Path rules = Path.of(options.getOrDefault("--rules", config.rules().folder().toString()));
         Rulebase rulebase;
         try {
-            RulesFolder folder = RulesFolder.read(rules, config.rules().scenariosFolder().orElse(rules.resolve(RulesFolder.SCENARIOS)));
+            RulesFolder folder = RulesFolder.read(rules, config.rules().scenariosFor(rules));
             rulebase = new RulebaseCompiler().compile(folder);
             ScenarioRunner.Report report = ScenarioRunner.run(rulebase, evaluator, folder.scenarioFiles());
             if (!report.failures().isEmpty()) {
@@ -71,11 +71,12 @@ public final class EvaluateCommand {
             }
         } catch (RulebaseException e) {
             e.errors().forEach(err::println);
-            err.println("The rules do not load: " + e.errors().size() + (e.errors().size() == 1 ? " error" : " errors"));
+            err.println("The rules do not load: " + e.count());
             return 2;
         }
         Path input = Path.of(options.get("--input"));
-        Summary summary = new Summary(rulebase.version(), lineCount(input, index, count), System.console() != null ? err : null);
+        boolean terminal = System.console() != null;
+        Summary summary = new Summary(rulebase.version(), terminal ? lineCount(input, index, count) : 0, terminal ? err : null);
         try (InputStream in = Files.newInputStream(input);
                 OutputStream answers = options.containsKey("--output")
                         ? new BufferedOutputStream(Files.newOutputStream(Path.of(options.get("--output"))))

@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.api.EvaluationResponse;
 import org.advising.eligibility.api.Evaluations;
-import org.advising.eligibility.api.InvalidRequestException;
+import org.advising.eligibility.api.ProblemMappers;
 import org.advising.eligibility.engine.InstitutionTotals;
 import org.advising.eligibility.engine.OfferingDecision;
 import org.advising.eligibility.engine.Rulebase;
@@ -72,9 +72,9 @@ public final class ImpactCommand {
                     + "[--fail-on-change]");
             return 64;
         }
-        EligibilityConfig config = CheckCommand.configuration();
+        EligibilityConfig config = Standalone.configuration();
         ObjectMapper json = Standalone.json();
-        Evaluations evaluations = Standalone.evaluations(json, config);
+        Evaluations evaluations = Standalone.evaluations(json, config, Standalone.evaluator(config));
         Rulebase baseline;
         Rulebase proposed;
         try {
@@ -172,7 +172,7 @@ public final class ImpactCommand {
         try {
             return new Answer(evaluations.answer(body, Optional.of(rulebase), "impact#" + number), 200);
         } catch (RuntimeException e) {
-            return new Answer(null, e instanceof InvalidRequestException ? 400 : 500);
+            return new Answer(null, ProblemMappers.of(e).status());
         }
     }
 

@@ -5,7 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.validation.Validation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.advising.eligibility.EligibilityConfig;
@@ -17,13 +25,34 @@ import org.advising.eligibility.ops.DecisionAudit;
 import org.advising.eligibility.ops.EvaluationMetrics;
 
 /**
- * What the commands that answer requests without a server (evaluate, impact) build by hand that
- * the service gets from CDI: the service's JSON settings and its request reading, validation and
- * evaluation. Drools' build messages and the audit log are the service's, so they are quiet here.
+ * What the commands that run without a server (check, evaluate, impact) build by hand that the
+ * service gets from Quarkus and CDI: its settings, its JSON settings and its request reading,
+ * validation and evaluation. Drools' build messages and the audit log are the service's, so they are quiet here.
  */
 final class Standalone {
 
     private Standalone() {
+    }
+
+    /**
+     * The service's settings without starting the service: its application.properties, overridden
+     * by environment variables and system properties, read into the same mapping.
+     */
+    static EligibilityConfig configuration() {
+        try {
+            return new SmallRyeConfigBuilder()
+                    .addDefaultSources()
+                    .addDefaultInterceptors()
+                    .withSources(new PropertiesConfigSource(Standalone.class.getResource("/application.properties"), 250))
+                    .withConverter(Duration.class, 200, new DurationConverter())
+                    .withConverter(MemorySize.class, 200, new MemorySizeConverter())
+                    .withProfile("prod")
+                    .withMapping(EligibilityConfig.class)
+                    .build()
+                    .getConfigMapping(EligibilityConfig.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the service's application.properties", e);
+        }
     }
 
     /** Quarkus' JSON settings: ISO dates, and unknown properties left to the request reader's own strictness. */
@@ -37,10 +66,10 @@ final class Standalone {
         return new Evaluator(config.evaluation().maxRuleFiringsPerOffering(), config.evaluation().timeLimit());
     }
 
-    static Evaluations evaluations(ObjectMapper json, EligibilityConfig config) {
+    static Evaluations evaluations(ObjectMapper json, EligibilityConfig config, Evaluator evaluator) {
         Logger.getLogger("org.drools").setLevel(Level.WARNING);
         Logger.getLogger(DecisionAudit.CATEGORY).setLevel(Level.WARNING);
         return new Evaluations(new RequestReader(json), new RequestValidator(Validation.buildDefaultValidatorFactory().getValidator()),
-                evaluator(config), new EvaluationMetrics(new SimpleMeterRegistry()), new DecisionAudit(json, config));
+                evaluator, new EvaluationMetrics(new SimpleMeterRegistry()), new DecisionAudit(json, config));
     }
 }

@@ -85,7 +85,7 @@ public class ActiveRulebase {
                 }
             }
         } catch (RulebaseException e) {
-            attempt = refused(trigger, null, e.errors(), List.of(), e.errors().size() + (e.errors().size() == 1 ? " error" : " errors"));
+            attempt = refused(trigger, null, e.errors(), List.of(), e.count());
         }
         lastAttempt = attempt;
         reloads.fire(attempt);

@@ -15,12 +15,21 @@ public class RulebaseException extends RuntimeException {
     }
 
     public RulebaseException(List<String> errors) {
-        super("The rules cannot be loaded (" + errors.size() + (errors.size() == 1 ? " error" : " errors") + "):\n  "
+        super("The rules cannot be loaded (" + count(errors) + "):\n  "
                 + String.join("\n  ", errors), null, false, false);
         this.errors = List.copyOf(errors);
     }
 
     public List<String> errors() {
         return errors;
+    }
+
+    /** "1 error", "3 errors". */
+    public String count() {
+        return count(errors);
+    }
+
+    private static String count(List<String> errors) {
+        return errors.size() + (errors.size() == 1 ? " error" : " errors");
     }
 }
