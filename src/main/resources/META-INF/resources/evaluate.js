@@ -260,7 +260,9 @@ function conclusion(c, names) {
   const about = c.institution ? ' (' + (names.get(c.institution) || c.institution) + ')' : '';
   const source = element('p', { class: 'source' },
     'Policy ', element('a', { href: 'rules.html?q=' + encodeURIComponent(c.policy), class: 'policy' }, c.policy),
-    ' · rule “', element('span', { class: 'rule-name' }, c.rule), '” in ', element('span', { class: 'file' }, c.file));
+    ' · rule “', element('span', { class: 'rule-name' }, c.rule), '” in ', element('span', { class: 'file' }, c.file),
+    ...(c.row == null ? [] : [', ', element('span', { class: 'row' },
+      (c.sheet ? 'sheet “' + c.sheet + '”, ' : '') + 'row ' + c.row + ' of the decision table')]));
   if (c.basedOn && c.basedOn.length > 0) source.append(' · based on ' + c.basedOn.join(', '));
   return element('li', { class: c.topic === 'ADVICE' ? 'conclusion advice' : 'conclusion', 'data-policy': c.policy },
     c.topic === 'ADVICE'

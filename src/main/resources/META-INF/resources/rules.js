@@ -57,8 +57,14 @@ function card(rule) {
   return element('li', { class: 'rule', 'data-policy': rule.policy },
     element('h3', {}, rule.name),
     element('p', { class: 'source' }, element('span', { class: 'policy' }, rule.policy),
-      ' · ', element('span', { class: 'file' }, rule.file + ':' + rule.line)),
+      ' · ', element('span', { class: 'file' }, place(rule))),
     element('p', { class: 'description' }, rule.description));
+}
+
+// A DRL rule by file and line; a decision table's rule by file, sheet (of a workbook) and row.
+function place(rule) {
+  if (rule.row == null) return rule.file + ':' + rule.line;
+  return rule.file + (rule.sheet ? ', sheet “' + rule.sheet + '”' : '') + ', row ' + rule.row;
 }
 
 function title(topic) {

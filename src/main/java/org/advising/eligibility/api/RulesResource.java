@@ -1,5 +1,6 @@
 package org.advising.eligibility.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,8 +20,14 @@ public class RulesResource {
         this.rulebases = rulebases;
     }
 
-    /** One rule; its topic is its file's name, since each file holds one topic. */
-    public record CatalogueEntry(String name, String policy, String topic, String file, int line, String description) {
+    /**
+     * One rule; its topic is its file's name, since each file holds one topic (a decision table shares
+     * it with the DRL file of the same name). {@code line} is the rule's line, or its row in a decision
+     * table, which then also gives {@code row} (and {@code sheet} in a workbook).
+     */
+    public record CatalogueEntry(String name, String policy, String topic, String file, int line,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String sheet, @JsonInclude(JsonInclude.Include.NON_NULL) Integer row,
+            String description) {
     }
 
     public record Catalogue(String version, List<CatalogueEntry> rules) {
@@ -34,7 +41,7 @@ public class RulesResource {
 
     private static CatalogueEntry entry(RuleInfo rule) {
         String fileName = rule.file().substring(rule.file().lastIndexOf('/') + 1);
-        return new CatalogueEntry(rule.name(), rule.policy(), fileName.replaceFirst("\\.drl$", ""), rule.file(), rule.line(),
-                rule.description());
+        return new CatalogueEntry(rule.name(), rule.policy(), fileName.replaceFirst("\\.drl(\\.csv|\\.xlsx)?$", ""), rule.file(),
+                rule.line(), rule.sheet(), rule.row(), rule.description());
     }
 }

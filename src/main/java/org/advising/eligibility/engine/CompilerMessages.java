@@ -50,19 +50,19 @@ final class CompilerMessages {
      * Every message as {@code file:line: message}, in Drools' order, without repeats; {@code contents}
      * holds each rule file's text by the name the messages use.
      */
-    static List<String> describe(List<Message> messages, Map<String, String> contents) {
+    static List<Located> describe(List<Message> messages, Map<String, String> contents) {
         List<Located> located = new ArrayList<>();
         for (Message message : messages) {
             String file = RulebaseCompiler.stripModuleRoot(message.getPath() == null ? "?" : message.getPath());
             located.addAll(locate(message, file, new DrlText(contents.getOrDefault(file, ""))));
         }
-        Set<String> described = new LinkedHashSet<>();
+        Set<Located> described = new LinkedHashSet<>();
         for (Located message : located) {
             // MVEL adds a vaguer "Unable to analyze expression" next to the precise message of the same line.
             boolean vague = message.message().startsWith("Unable to analyze expression");
             if (!vague || located.stream().noneMatch(other -> other != message && other.file().equals(message.file())
                     && other.line() == message.line() && !other.message().startsWith("Unable to analyze expression"))) {
-                described.add(message.toString());
+                described.add(message);
             }
         }
         return List.copyOf(described);

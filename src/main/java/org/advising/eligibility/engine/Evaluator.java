@@ -263,6 +263,6 @@ public class Evaluator {
         Conclusion conclusion = r.conclusion();
         return new TracedConclusion(conclusion.topic(), conclusion.institution() == null ? null : conclusion.institution().id(),
                 conclusion.outcome().name(), r.rule().policy(), conclusion.semesterHours(), r.rule().name(), r.rule().file(),
-                conclusion.reason(), r.basedOn());
+                r.rule().sheet(), r.rule().row(), conclusion.reason(), r.basedOn());
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -31,6 +30,8 @@ public class RulebaseCompiler {
 
     /** Where DRL files go inside the in-memory KIE module; stripped again from error paths. */
     static final String MODULE_ROOT = "src/main/resources/";
+    /** Added to a decision table's name for the DRL made of it; never shown, messages name the table's cells. */
+    private static final String GENERATED = ".generated.drl";
     private static final Pattern POLICY_ID = Pattern.compile("[A-Z]+-[0-9]+");
     private static final Pattern RULE_HEADER = Pattern.compile("[ \\t]*rule\\s+\"([^\"]*)\"");
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -43,14 +44,31 @@ public class RulebaseCompiler {
         KieServices services = KieServices.Factory.get();
         ReleaseId releaseId = services.newReleaseId("org.advising.rulebase", "rules", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(releaseId);
+        Map<String, String> contents = new HashMap<>();
         for (RulesFolder.RuleFile file : folder.ruleFiles()) {
             files.write(MODULE_ROOT + file.name(), file.content());
+            contents.put(file.name(), file.content());
+        }
+        // A table is compiled as the DRL Drools makes of it, under its own name plus GENERATED.
+        List<String> errors = new ArrayList<>();
+        Map<String, DecisionTable> tables = new HashMap<>();
+        for (RulesFolder.TableFile file : folder.tables()) {
+            try {
+                DecisionTable table = DecisionTable.read(file.name(), file.content());
+                tables.put(file.name() + GENERATED, table);
+                files.write(MODULE_ROOT + file.name() + GENERATED, table.drl());
+                contents.put(file.name() + GENERATED, table.drl());
+            } catch (RulebaseException e) {
+                errors.addAll(e.errors());
+            }
         }
         KieBuilder builder = services.newKieBuilder(files).buildAll();
-        List<String> errors = CompilerMessages.describe(builder.getResults().getMessages(Message.Level.ERROR),
-                folder.ruleFiles().stream().collect(Collectors.toMap(RulesFolder.RuleFile::name, RulesFolder.RuleFile::content)));
+        for (CompilerMessages.Located message : CompilerMessages.describe(builder.getResults().getMessages(Message.Level.ERROR), contents)) {
+            DecisionTable table = tables.get(message.file());
+            errors.add(table == null ? message.toString() : table.place(message.line(), message.message()));
+        }
         if (!errors.isEmpty()) {
-            throw new RulebaseException(errors);
+            throw new RulebaseException(errors.stream().distinct().toList());
         }
         KieBase kieBase;
         try {
@@ -59,16 +77,16 @@ public class RulebaseCompiler {
             services.getRepository().removeKieModule(releaseId);
         }
         return new Rulebase(folder.version(), Instant.now(), kieBase, kieBase.newKieSessionsPool(SESSIONS_KEPT_READY),
-                policyFacts, institutions, catalogue(kieBase, folder));
+                policyFacts, institutions, catalogue(kieBase, folder, tables));
     }
 
     /** Every rule with its policy metadata, in file and line order; a rule missing either is an error. */
-    private static Map<String, RuleInfo> catalogue(KieBase kieBase, RulesFolder folder) {
+    private static Map<String, RuleInfo> catalogue(KieBase kieBase, RulesFolder folder, Map<String, DecisionTable> tables) {
         Map<String, Map<String, Integer>> ruleLines = new HashMap<>();
         folder.ruleFiles().forEach(file -> ruleLines.put(file.name(), ruleLines(file.content())));
         List<Map.Entry<String, RuleInfo>> entries = kieBase.getKiePackages().stream()
                 .flatMap(kiePackage -> kiePackage.getRules().stream())
-                .map(rule -> Map.entry(Rulebase.key(rule.getPackageName(), rule.getName()), describe(rule, ruleLines)))
+                .map(rule -> Map.entry(Rulebase.key(rule.getPackageName(), rule.getName()), describe(rule, ruleLines, tables)))
                 .sorted(Comparator.comparing((Map.Entry<String, RuleInfo> entry) -> entry.getValue().file())
                         .thenComparingInt(entry -> entry.getValue().line()))
                 .toList();
@@ -92,12 +110,17 @@ public class RulebaseCompiler {
         return Collections.unmodifiableMap(rules);
     }
 
-    private static RuleInfo describe(Rule rule, Map<String, Map<String, Integer>> ruleLines) {
+    private static RuleInfo describe(Rule rule, Map<String, Map<String, Integer>> ruleLines, Map<String, DecisionTable> tables) {
         String file = fileOf(rule);
         // Drools files @description under the name of its own Description annotation.
         Object description = rule.getMetaData().getOrDefault("description", rule.getMetaData().get(Description.class.getName()));
-        return new RuleInfo(rule.getName(), text(rule.getMetaData().get("policy")), text(description), file,
-                ruleLines.getOrDefault(file, Map.of()).getOrDefault(rule.getName(), 0));
+        String policy = text(rule.getMetaData().get("policy"));
+        DecisionTable table = tables.get(file);
+        DecisionTable.TableRule row = table == null ? null : table.ruleNamed(rule.getName());
+        if (row != null) {
+            return new RuleInfo(rule.getName(), policy, text(description), table.file(), row.row(), row.sheet(), row.row());
+        }
+        return new RuleInfo(rule.getName(), policy, text(description), file, ruleLines.getOrDefault(file, Map.of()).getOrDefault(rule.getName(), 0));
     }
 
     private static String fileOf(Rule rule) {

@@ -10,15 +10,17 @@ import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * The files of a rules folder: every {@code *.drl} below it, its {@code policy-values.yaml} and
- * its {@code institutions.yaml} (optional), which decide answers, and the scenario files that test them. The version is a SHA-256 over the
- * deciding files' relative paths and contents, so the same rules always give the same version;
- * {@code contentHash} covers the scenarios too, so the watcher also notices a fixed scenario.
+ * The files of a rules folder: every {@code *.drl} and decision table ({@code *.drl.csv},
+ * {@code *.drl.xlsx}) below it, its {@code policy-values.yaml} and its {@code institutions.yaml}
+ * (optional), which decide answers, and the scenario files that test them. The version is a SHA-256
+ * over the deciding files' relative paths and contents, so the same rules always give the same
+ * version; {@code contentHash} covers the scenarios too, so the watcher also notices a fixed scenario.
  */
-public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyValues, RuleFile institutions,
+public record RulesFolder(Path root, List<RuleFile> ruleFiles, List<TableFile> tables, RuleFile policyValues, RuleFile institutions,
         List<RuleFile> scenarioFiles, String version, String contentHash) {
 
     public static final String POLICY_VALUES = "policy-values.yaml";
@@ -28,6 +30,13 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
     /** One file, named by its path relative to the rules folder, with '/' separators. */
     public record RuleFile(String name, String content) {
     }
+
+    /** A decision table, read as bytes (an .xlsx file is a zip). */
+    public record TableFile(String name, byte[] content) {
+    }
+
+    /** Spreadsheet files that are not read as decision tables unless their name ends in .drl.csv or .drl.xlsx. */
+    private static final List<String> SPREADSHEETS = List.of(".csv", ".xlsx", ".xls", ".ods");
 
     /** The rules folder with its scenarios in its {@code tests} sub-folder. */
     public static RulesFolder read(Path root) {
@@ -46,8 +55,17 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
             scenarioFolder = folder.resolve(root.relativize(scenarioFolder).toString());
         }
         List<RuleFile> drl = files(folder, ".drl");
-        if (drl.isEmpty()) {
-            throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " holds no .drl file.");
+        List<Path> spreadsheets = paths(folder, path -> SPREADSHEETS.stream().anyMatch(path.toString()::endsWith)
+                && !path.getFileName().toString().startsWith("~$")); // Excel's lock file beside an open workbook
+        List<String> misnamed = spreadsheets.stream().map(path -> name(folder, path)).filter(name -> !DecisionTable.isTable(name))
+                .map(name -> name + ": is not read: a decision table's name ends in .drl.csv or .drl.xlsx (rename it, or move it out of the rules folder)")
+                .toList();
+        if (!misnamed.isEmpty()) {
+            throw new RulebaseException(misnamed);
+        }
+        List<TableFile> tables = spreadsheets.stream().map(path -> new TableFile(name(folder, path), readBytes(path))).toList();
+        if (drl.isEmpty() && tables.isEmpty()) {
+            throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " holds no rule file (.drl, .drl.csv or .drl.xlsx).");
         }
         Path values = folder.resolve(POLICY_VALUES);
         if (!Files.isRegularFile(values)) {
@@ -59,9 +77,11 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
         String prefix = scenarioFolder.getFileName() == null ? SCENARIOS : scenarioFolder.getFileName().toString();
         List<RuleFile> scenarios = (Files.isDirectory(scenarioFolder) ? files(scenarioFolder, ".yaml") : List.<RuleFile>of()).stream()
                 .map(file -> new RuleFile(prefix + "/" + file.name(), file.content())).toList();
-        List<RuleFile> decisive = Stream.concat(drl.stream(), Stream.of(policyValues, institutions)).filter(Objects::nonNull).toList();
-        return new RulesFolder(root, drl, policyValues, institutions, scenarios, hash(decisive),
-                hash(Stream.concat(decisive.stream(), scenarios.stream()).toList()));
+        List<Hashed> decisive = Stream.of(drl.stream().map(RulesFolder::hashed),
+                tables.stream().map(table -> new Hashed(table.name(), table.content())),
+                Stream.of(policyValues, institutions).filter(Objects::nonNull).map(RulesFolder::hashed)).flatMap(s -> s).toList();
+        return new RulesFolder(root, drl, tables, policyValues, institutions, scenarios, hash(decisive),
+                hash(Stream.concat(decisive.stream(), scenarios.stream().map(RulesFolder::hashed)).toList()));
     }
 
     private static Path realPath(Path root) {
@@ -77,15 +97,32 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
      * mount keeps a second copy of each file under a hidden "..timestamp" folder.
      */
     private static List<RuleFile> files(Path root, String ending) {
+        return paths(root, path -> path.toString().endsWith(ending)).stream()
+                .map(path -> new RuleFile(name(root, path), readString(path))).toList();
+    }
+
+    /** The regular files below the folder that pass the filter, in the order of their names. */
+    private static List<Path> paths(Path root, Predicate<Path> filter) {
         try (Stream<Path> paths = Files.walk(root)) {
-            return paths.filter(path -> path.toString().endsWith(ending) && Files.isRegularFile(path))
+            return paths.filter(path -> filter.test(path) && Files.isRegularFile(path))
                     .filter(path -> !isHidden(root.relativize(path)))
-                    .map(path -> new RuleFile(root.relativize(path).toString().replace('\\', '/'), readString(path)))
-                    .sorted(Comparator.comparing(RuleFile::name))
+                    .sorted(Comparator.comparing(path -> name(root, path)))
                     .toList();
         } catch (IOException e) {
             throw new RulebaseException("Cannot read the rules folder " + root.toAbsolutePath() + ": " + e.getMessage());
         }
+    }
+
+    private static String name(Path root, Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
+    }
+
+    /** A file as the version hash sees it: its name and its bytes. */
+    private record Hashed(String name, byte[] content) {
+    }
+
+    private static Hashed hashed(RuleFile file) {
+        return new Hashed(file.name(), file.content().getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean isHidden(Path relative) {
@@ -97,6 +134,14 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
         return false;
     }
 
+    private static byte[] readBytes(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new RulebaseException("Cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
     private static String readString(Path path) {
         try {
             return Files.readString(path, StandardCharsets.UTF_8);
@@ -105,13 +150,13 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, RuleFile policyVa
         }
     }
 
-    private static String hash(List<RuleFile> files) {
+    private static String hash(List<Hashed> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (RuleFile file : files) {
+            for (Hashed file : files) {
                 digest.update(file.name().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(file.content().getBytes(StandardCharsets.UTF_8));
+                digest.update(file.content());
                 digest.update((byte) 0);
             }
             return "sha256:" + HexFormat.of().formatHex(digest.digest());

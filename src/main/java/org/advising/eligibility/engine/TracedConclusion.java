@@ -9,7 +9,8 @@ import org.advising.eligibility.model.Topic;
  * A conclusion as the service reports it: what was concluded and why, which rule in which file
  * drew it under which policy statement, and {@code basedOn}, the policy ids of the earlier
  * conclusions and findings that rule relied on. A conclusion about a receiving institution names
- * it ({@code institution}); a TRANSFER conclusion gives its {@code semesterHours}.
+ * it ({@code institution}); a TRANSFER conclusion gives its {@code semesterHours}. A conclusion drawn by
+ * a row of a decision table names the {@code row} (and the {@code sheet} of a workbook).
  */
 public record TracedConclusion(
         Topic topic,
@@ -19,6 +20,8 @@ public record TracedConclusion(
         @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal semesterHours,
         String rule,
         String file,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String sheet,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer row,
         String reason,
         List<String> basedOn) {
 }

@@ -1,6 +1,7 @@
 package org.advising.eligibility.model;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * What a rule concluded about one offering, with a reason an advisor can read aloud. The topic
@@ -13,6 +14,15 @@ public record Conclusion(Offering offering, Outcome outcome, String reason, Rece
 
     public Conclusion(Offering offering, Outcome outcome, String reason) {
         this(offering, outcome, reason, null, null);
+    }
+
+    /** What a decision table's reason may name: the offering's provider and its type, filled in per offering. */
+    public static final List<String> PLACEHOLDERS = List.of("{provider}", "{type}");
+
+    /** A conclusion drawn by a row of a decision table, whose reason names {provider} and {type} (see PLACEHOLDERS). */
+    public static Conclusion fromTable(Offering offering, Outcome outcome, String reason) {
+        return new Conclusion(offering, outcome,
+                reason.replace("{provider}", offering.provider().name()).replace("{type}", offering.type().label()));
     }
 
     public Topic topic() {

@@ -71,6 +71,6 @@ class BrokenRulesTest {
 
     @Test
     void a_folder_without_rules_is_refused() {
-        assertEquals(List.of("The rules folder " + folder.toAbsolutePath() + " holds no .drl file."), errorsOf(folder));
+        assertEquals(List.of("The rules folder " + folder.toAbsolutePath() + " holds no rule file (.drl, .drl.csv or .drl.xlsx)."), errorsOf(folder));
     }
 }

@@ -68,6 +68,12 @@ class AdvisorPageIT {
         assertEquals(new ShownConclusion("ACC-3", "Accreditation: Accredited",
                 "Example State University is accredited by HLC (Higher Learning Commission) and awards this MasterTrack itself.",
                 "A degree or MasterTrack of an accredited university is accredited", "accreditation.drl"), shown.get(0));
+        // Decided by a row of the decision table credential.drl.csv: the why names the row.
+        assertTrue(shown.contains(new ShownConclusion("CRED-2", "Credential: University certificate",
+                "Completing this MasterTrack gives an official certificate from Example State University, whether or not the learner "
+                        + "goes on to the degree.",
+                "A MasterTrack gives an official university certificate", "credential.drl.csv", "row 12 of the decision table")),
+                shown.toString());
         assertEquals(conclusionsFromTheApi(example("01-mastertrack-completed-eligible.json").get("request")).get("mt-ds"), shown);
         assertTrue(page.decidedBy().matches("Decided as policy stood on \\d{4}-\\d{2}-\\d{2} by rulebase sha256:[0-9a-f]{64}, loaded \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC\\."),
                 page.decidedBy());
@@ -370,7 +376,8 @@ class AdvisorPageIT {
                 String topic = words(c.get("topic").asText());
                 conclusions.add(new ShownConclusion(c.get("policy").asText(),
                         topic.equals("Advice") ? topic : topic + ": " + words(c.get("outcome").asText()),
-                        c.get("reason").asText(), c.get("rule").asText(), c.get("file").asText()));
+                        c.get("reason").asText(), c.get("rule").asText(), c.get("file").asText(),
+                        c.has("row") ? "row " + c.get("row").asInt() + " of the decision table" : ""));
             }
             byOffering.put(result.get("offeringId").asText(), conclusions);
         }

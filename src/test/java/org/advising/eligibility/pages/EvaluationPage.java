@@ -15,7 +15,12 @@ final class EvaluationPage {
     }
 
     /** One conclusion as the page shows it. */
-    record ShownConclusion(String policy, String topicAndOutcome, String reason, String rule, String file) {
+    /** A conclusion as the page shows it; {@code row} is the decision table's row it names, or "" for a DRL rule. */
+    record ShownConclusion(String policy, String topicAndOutcome, String reason, String rule, String file, String row) {
+
+        ShownConclusion(String policy, String topicAndOutcome, String reason, String rule, String file) {
+            this(policy, topicAndOutcome, reason, rule, file, "");
+        }
     }
 
     private final Browser browser;
@@ -107,7 +112,8 @@ final class EvaluationPage {
                         item.findElement(By.cssSelector(".topic")).getText(),
                         item.findElement(By.cssSelector(".reason")).getText(),
                         item.findElement(By.cssSelector(".rule-name")).getText(),
-                        item.findElement(By.cssSelector(".file")).getText()))
+                        item.findElement(By.cssSelector(".file")).getText(),
+                        item.findElements(By.cssSelector(".row")).stream().map(WebElement::getText).findFirst().orElse("")))
                 .toList();
     }
 

@@ -40,7 +40,8 @@ class RuleCataloguePageIT {
         JsonPath rules = given().when().get("/api/v1/rules").then().statusCode(200).extract().jsonPath();
         catalogue = rules.<Map<String, Object>>getList("rules").stream()
                 .map(rule -> new ShownRule((String) rule.get("topic"), (String) rule.get("policy"), (String) rule.get("name"),
-                        rule.get("file") + ":" + rule.get("line"), (String) rule.get("description")))
+                        rule.containsKey("row") ? rule.get("file") + ", row " + rule.get("row") : rule.get("file") + ":" + rule.get("line"),
+                        (String) rule.get("description")))
                 .toList();
     }
 
@@ -53,6 +54,9 @@ class RuleCataloguePageIT {
     void every_rule_is_listed_under_its_topic_with_policy_name_file_and_description() {
         open("");
         assertEquals(catalogue, shownRules());
+        // The decision table's rules are listed with the DRL rules of their topic, by file and row.
+        assertTrue(shownRules().contains(new ShownRule("credential", "CRED-1", "A degree gives an official degree and transcript",
+                "credential.drl.csv, row 11", "An online degree gives the same degree and transcript as its on-campus equivalent.")));
         assertEquals("Showing " + catalogue.size() + " of " + catalogue.size() + " rules.", browser.find("#count").getText());
         // One group per topic in catalogue order, headed by the topic as words and its number of rules.
         Map<String, Long> perTopic = catalogue.stream()

@@ -1,0 +1,496 @@
+package org.advising.eligibility.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.advising.eligibility.model.Conclusion;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.decisiontable.parser.csv.CsvLineParser;
+import org.drools.decisiontable.parser.csv.CsvParser;
+import org.drools.decisiontable.parser.xls.ExcelParser;
+import org.drools.template.model.DRLOutput;
+import org.drools.template.model.Package;
+import org.drools.template.model.Rule;
+import org.drools.template.parser.DataListener;
+import org.drools.template.parser.DecisionTableParseException;
+
+/**
+ * A decision table ({@code *.drl.csv}, or every sheet of a {@code *.drl.xlsx} that holds a
+ * RuleTable) turned into DRL by Drools' own spreadsheet compiler. The cells are kept, so that every
+ * problem is reported at its cell: {@code file:row: [sheet "S", ]cell D12 (Offering type): message}.
+ * Before Drools reads the table this checks what Drools would let pass: a column kind that is not
+ * spelt out (Drools reads any word starting with P as PRIORITY), a row without its policy id or
+ * description, an unknown placeholder in a reason.
+ */
+final class DecisionTable {
+
+    private static final Pattern POLICY_ID = Pattern.compile("[A-Z]+-[0-9]+");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^{}]*\\}");
+    private static final Pattern DROOLS_CELL = Pattern.compile("cells? \\[?([A-Z]{1,3})([0-9]+)");
+    private static final Pattern QUOTED = Pattern.compile("'([^']+)'|\"([^\"]+)\"");
+    /** The column kinds, spelt out; Drools' one-letter codes are accepted too. */
+    private static final List<String> KINDS = List.of("CONDITION", "ACTION", "NAME", "METADATA", "PRIORITY", "DESCRIPTION",
+            "ACTIVATION-GROUP", "AGENDA-GROUP", "RULEFLOW-GROUP", "NO-LOOP", "LOCK-ON-ACTIVE", "AUTO-FOCUS", "DURATION", "TIMER",
+            "ENABLED", "CALENDARS", "DATE-EFFECTIVE", "DATE-EXPIRES");
+    private static final String LETTER_CODES = "CANPI@DTEUBLFXGRVZ";
+
+    private final String file;
+    private final List<SheetCells> sheets;
+    private final String drl;
+    /** Per rule, in the order of the generated DRL: its sheet and row and the DRL lines it spans. */
+    private final List<TableRule> rules;
+
+    /** One rule of the table: where it is in the spreadsheet and in the generated DRL. */
+    record TableRule(String name, String sheet, int row, int firstLine, int lastLine) {
+    }
+
+    private DecisionTable(String file, List<SheetCells> sheets, String drl, List<TableRule> rules) {
+        this.file = file;
+        this.sheets = sheets;
+        this.drl = drl;
+        this.rules = rules;
+    }
+
+    static boolean isTable(String fileName) {
+        return fileName.endsWith(".drl.csv") || fileName.endsWith(".drl.xlsx");
+    }
+
+    /** Reads and converts the table, or throws every problem found at its cell. */
+    static DecisionTable read(String file, byte[] content) {
+        List<SheetCells> sheets = file.endsWith(".drl.csv") ? List.of(csv(file, content)) : xlsx(file, content);
+        List<String> problems = new ArrayList<>();
+        int tables = 0;
+        for (SheetCells sheet : sheets) {
+            for (TableShape table : sheet.tables()) {
+                tables++;
+                problems.addAll(check(file, sheet, table));
+            }
+        }
+        if (tables == 0) {
+            throw new RulebaseException(file + ":1: holds no decision table: a table starts with a cell that reads "
+                    + "\"RuleTable\" and its name, such as \"RuleTable Credential by offering type\"");
+        }
+        if (!problems.isEmpty()) {
+            throw new RulebaseException(problems);
+        }
+        DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
+        List<Integer> rulesAfterSheet = new ArrayList<>();
+        for (SheetCells sheet : sheets) {
+            try {
+                sheet.replay(listener);
+            } catch (DecisionTableParseException e) {
+                throw new RulebaseException(droolsProblem(file, sheet, e.getMessage()));
+            }
+            rulesAfterSheet.add(ruleCount(listener));
+        }
+        Package rulePackage = listener.getRuleSet();
+        DRLOutput out = new DRLOutput();
+        rulePackage.renderDRL(out);
+        String drl = out.getDRL();
+        return new DecisionTable(file, sheets, drl, positions(drl, rulePackage.getRules(), sheets, rulesAfterSheet));
+    }
+
+    String file() {
+        return file;
+    }
+
+    /** The DRL Drools made of the table. */
+    String drl() {
+        return drl;
+    }
+
+    /** The table rule that a line of the generated DRL belongs to, or null. */
+    TableRule ruleAtLine(int line) {
+        return rules.stream().filter(rule -> line >= rule.firstLine() && line <= rule.lastLine()).findFirst().orElse(null);
+    }
+
+    TableRule ruleNamed(String name) {
+        return rules.stream().filter(rule -> rule.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /**
+     * A compiler message about the generated DRL, placed at the cell it comes from: the cell of the
+     * rule's row holding the word the message names, else the code cell of the column holding it,
+     * else an empty cell of the row that the code needed, else the row.
+     */
+    String place(int line, String message) {
+        TableRule rule = ruleAtLine(line);
+        List<String> words = new ArrayList<>();
+        if (rule != null && message.contains(rule.name())) { // "Duplicate rule name: ..."
+            words.add(rule.name());
+        }
+        Matcher quoted = QUOTED.matcher(message);
+        while (quoted.find()) {
+            words.add(quoted.group(1) != null ? quoted.group(1) : quoted.group(2));
+        }
+        if (rule == null) { // the package or its imports: the cell above the tables that holds the word
+            for (SheetCells sheet : sheets) {
+                for (Map.Entry<Integer, TreeMap<Integer, String>> row : sheet.cells.entrySet()) {
+                    for (Map.Entry<Integer, String> cell : row.getValue().entrySet()) {
+                        if (words.stream().anyMatch(word -> containsWord(cell.getValue(), word))) {
+                            return at(sheet, row.getKey(), cell.getKey(), null) + message;
+                        }
+                    }
+                }
+            }
+            return file + ":1: " + message;
+        }
+        SheetCells sheet = sheets.stream().filter(s -> Objects.equals(s.name, rule.sheet())).findFirst().orElseThrow();
+        int row = rule.row() - 1;
+        TableShape table = sheet.tableOfRow(row);
+        Map<Integer, String> cells = sheet.row(row);
+        for (String word : words) {
+            for (Map.Entry<Integer, String> cell : cells.entrySet()) {
+                if (cell.getKey() >= table.column() && containsWord(cell.getValue(), word)) {
+                    return at(sheet, row, cell.getKey(), table) + message;
+                }
+            }
+        }
+        for (Map.Entry<Integer, String> kind : sheet.row(table.kindRow()).entrySet()) {
+            String code = kind.getValue().trim().toUpperCase(Locale.ROOT);
+            if ((code.equals("CONDITION") || code.equals("ACTION")) && cells.getOrDefault(kind.getKey(), "").isBlank()) {
+                return at(sheet, row, kind.getKey(), table) + "needs a value; the cell is empty, so the engine says: " + message;
+            }
+        }
+        for (String word : words) {
+            for (Map.Entry<Integer, String> cell : sheet.row(table.codeRow()).entrySet()) {
+                if (containsWord(cell.getValue(), word)) {
+                    return at(sheet, table.codeRow(), cell.getKey(), table) + message + " (in the code of this column, used by row "
+                            + rule.row() + ")";
+                }
+            }
+        }
+        return file + ":" + rule.row() + ": " + sheetPart(sheet) + "row " + rule.row() + ": " + message;
+    }
+
+    private static boolean containsWord(String text, String word) {
+        return Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])").matcher(text).find();
+    }
+
+    private String at(SheetCells sheet, int row, int column, TableShape table) {
+        return at(file, sheet, row, column, table);
+    }
+
+    /** The start of a message about a cell: {@code file:row: sheet "S", cell D12 (label): }. */
+    private static String at(String file, SheetCells sheet, int row, int column, TableShape table) {
+        String label = table == null ? null : table.label(sheet, column);
+        return file + ":" + (row + 1) + ": " + sheetPart(sheet) + "cell " + cellName(row, column)
+                + (label == null ? "" : " (" + label + ")") + ": ";
+    }
+
+    private static String sheetPart(SheetCells sheet) {
+        return sheet.name == null ? "" : "sheet \"" + sheet.name + "\", ";
+    }
+
+    static String cellName(int row, int column) {
+        StringBuilder letters = new StringBuilder();
+        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+            letters.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return letters.toString() + (row + 1);
+    }
+
+    /** What this service requires of a table beyond what Drools checks. */
+    private static List<String> check(String file, SheetCells sheet, TableShape table) {
+        List<String> problems = new ArrayList<>();
+        Integer policy = null;
+        Integer description = null;
+        List<Integer> reasons = new ArrayList<>();
+        for (Map.Entry<Integer, String> kind : sheet.row(table.kindRow()).entrySet()) {
+            if (kind.getKey() < table.column()) {
+                continue;
+            }
+            String word = kind.getValue().trim().toUpperCase(Locale.ROOT);
+            boolean letter = word.length() == 1 && LETTER_CODES.contains(word);
+            if (!KINDS.contains(word) && !letter) {
+                problems.add(at(file, sheet, table.kindRow(), kind.getKey(), null) + "\"" + kind.getValue().trim()
+                        + "\" is not a kind of column; write CONDITION, ACTION, NAME or METADATA (or another of Drools' kinds: "
+                        + String.join(", ", KINDS.subList(4, KINDS.size())) + ")");
+                continue;
+            }
+            String code = sheet.row(table.codeRow()).getOrDefault(kind.getKey(), "").replaceAll("\\s", "");
+            if (code.isEmpty() && List.of("CONDITION", "ACTION", "METADATA").contains(word)) {
+                problems.add(at(file, sheet, table.codeRow(), kind.getKey(), null) + "this " + word + " column has no code: write in this "
+                        + "cell what the column means to the engine (docs/rules.md, \"Decision tables\")");
+            }
+            if (word.equals("METADATA") && code.startsWith("policy(")) {
+                policy = kind.getKey();
+            } else if (word.equals("METADATA") && code.startsWith("description(")) {
+                description = kind.getKey();
+            } else if (word.equals("ACTION") && code.contains("Conclusion.fromTable(")) {
+                reasons.add(kind.getKey());
+            }
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        String table_ = "table \"" + table.name() + "\" ";
+        if (policy == null) {
+            problems.add(at(file, sheet, table.row(), table.column(), null) + table_
+                    + "has no policy column: add a METADATA column whose code is policy(\"$param\")");
+        }
+        if (description == null) {
+            problems.add(at(file, sheet, table.row(), table.column(), null) + table_
+                    + "has no description column: add a METADATA column whose code is description(\"$param\")");
+        }
+        for (int row : table.dataRows()) {
+            Map<Integer, String> cells = sheet.row(row);
+            String policyId = policy == null ? null : cells.getOrDefault(policy, "").trim();
+            if (policyId != null && !POLICY_ID.matcher(policyId).matches()) {
+                problems.add(at(file, sheet, row, policy, table) + "needs a policy id such as CRED-1"
+                        + (policyId.isEmpty() ? "" : ", not \"" + policyId + "\""));
+            }
+            if (description != null && cells.getOrDefault(description, "").isBlank()) {
+                problems.add(at(file, sheet, row, description, table) + "needs a one-line description of the rule");
+            }
+            for (int column : reasons) {
+                Matcher placeholder = PLACEHOLDER.matcher(cells.getOrDefault(column, ""));
+                while (placeholder.find()) {
+                    if (!Conclusion.PLACEHOLDERS.contains(placeholder.group())) {
+                        problems.add(at(file, sheet, row, column, table) + placeholder.group() + " is not a placeholder; a reason can use "
+                                + String.join(" and ", Conclusion.PLACEHOLDERS));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** A problem Drools found while reading the table, at the cell its message names. */
+    private static String droolsProblem(String file, SheetCells sheet, String message) {
+        String text = message == null ? "Drools could not read the table" : message;
+        Matcher cell = DROOLS_CELL.matcher(text);
+        String where = file + ":1: " + sheetPart(sheet);
+        if (cell.find()) {
+            int column = 0;
+            for (char letter : cell.group(1).toCharArray()) {
+                column = column * 26 + (letter - 'A' + 1);
+            }
+            int row = Integer.parseInt(cell.group(2)) - 1;
+            where = at(file, sheet, row, column - 1, null);
+        }
+        String plain;
+        if (text.contains("does not contain any code specification")) {
+            plain = "this column has no code: write what the column means to the engine, such as type == OfferingType.$param";
+        } else if (text.contains("does not have an 'ACTION' or 'CONDITION' column header")) {
+            plain = "this cell is in a column without a kind: write CONDITION, ACTION, NAME or METADATA at the top of the column";
+        } else if (text.contains("has an empty column header")) {
+            plain = "this cell is in a column without code: write the column's code three rows below the RuleTable cell";
+        } else if (text.startsWith("Priority is not an integer literal")) {
+            plain = "a priority is a whole number";
+        } else {
+            plain = text.replaceAll(",? ?(in |at )?cells? \\[?[A-Z]{1,3}[0-9]+\\]?", "").strip();
+        }
+        return where + plain;
+    }
+
+    private static int ruleCount(DefaultRuleSheetListener listener) {
+        try {
+            return listener.getRuleSet().getRules().size();
+        } catch (DecisionTableParseException noRuleYet) {
+            return 0;
+        }
+    }
+
+    /** Where each rule is: its sheet and row, and the lines of the generated DRL from its comment to its end. */
+    private static List<TableRule> positions(String drl, List<Rule> rules, List<SheetCells> sheets, List<Integer> rulesAfterSheet) {
+        List<String> lines = drl.lines().toList();
+        List<TableRule> positions = new ArrayList<>();
+        int line = 0;
+        for (int index = 0; index < rules.size(); index++) {
+            Rule rule = rules.get(index);
+            int sheet = 0;
+            while (index >= rulesAfterSheet.get(sheet)) {
+                sheet++;
+            }
+            String header = "rule " + rule.getName();
+            while (line < lines.size() && !lines.get(line).equals(header)) {
+                line++;
+            }
+            int first = line > 0 && lines.get(line - 1).startsWith("//") ? line : line + 1; // 1-based, the comment above
+            int last = line;
+            while (last < lines.size() && !lines.get(last).equals("end")) {
+                last++;
+            }
+            String name = rule.getName().substring(1, rule.getName().length() - 1).replace("\\\"", "\"");
+            positions.add(new TableRule(name, sheets.get(sheet).name, rule.getSpreadsheetRowNumber(), first, last + 1));
+            line = last;
+        }
+        return List.copyOf(positions);
+    }
+
+    // ---------------------------------------------------------------- reading the cells
+
+    private static SheetCells csv(String file, byte[] content) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RulebaseException(file + ":" + lineOfByte(content, e) + ": is not UTF-8 text; save it as \"CSV UTF-8\" "
+                    + "(Excel) or with the character set Unicode (UTF-8) (LibreOffice)");
+        }
+        if (text.startsWith("\uFEFF")) { // Excel's "CSV UTF-8" starts with a byte order mark
+            text = text.substring(1);
+        }
+        List<String> problems = new ArrayList<>();
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).chars().filter(c -> c == '"').count() % 2 != 0) {
+                problems.add(file + ":" + (i + 1) + ": a quoted cell is not closed on this line; a cell cannot hold a line break "
+                        + "(each row of a table is one line)");
+                break; // the lines after it are out of step
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulebaseException(problems);
+        }
+        if (!text.contains(",") && text.contains(";")) {
+            throw new RulebaseException(file + ":1: its cells are separated by semicolons; save it with commas as the separator");
+        }
+        SheetCells sheet = new SheetCells(null);
+        new CsvParser(sheet, new CsvLineParser()).parseFile(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return sheet;
+    }
+
+    private static int lineOfByte(byte[] content, CharacterCodingException e) {
+        int line = 1;
+        // The decoder does not say where; the first byte that is not ASCII on a line of invalid UTF-8 is close enough.
+        String lenient = new String(content, StandardCharsets.UTF_8);
+        int bad = lenient.indexOf('\uFFFD');
+        for (int i = 0; i < bad; i++) {
+            if (lenient.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** Every sheet of the workbook that holds a RuleTable cell, in the workbook's order. */
+    private static List<SheetCells> xlsx(String file, byte[] content) {
+        Map<String, List<DataListener>> listeners = new LinkedHashMap<>();
+        List<SheetCells> sheets = new ArrayList<>();
+        try {
+            Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content));
+            for (Sheet sheet : workbook) {
+                SheetCells cells = new SheetCells(sheet.getSheetName());
+                sheets.add(cells);
+                listeners.put(sheet.getSheetName(), List.of(cells));
+            }
+            new ExcelParser(listeners).parseWorkbook(workbook);
+        } catch (IOException | RuntimeException e) {
+            throw new RulebaseException(file + ":1: cannot be read as an Excel workbook (.xlsx): "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
+        }
+        return sheets.stream().filter(sheet -> !sheet.tables().isEmpty()).toList();
+    }
+
+    /** Where a RuleTable is: its header cell, and the rows of its kinds, code, labels and rules. */
+    record TableShape(String name, int row, int column, List<Integer> dataRows) {
+        int kindRow() {
+            return row + 1;
+        }
+
+        int codeRow() {
+            return row + 3;
+        }
+
+        int labelRow() {
+            return row + 4;
+        }
+
+        /** The column's label (the row under the code), or its kind. */
+        String label(SheetCells sheet, int column) {
+            String label = sheet.row(labelRow()).getOrDefault(column, "").trim();
+            return label.isEmpty() ? null : label;
+        }
+    }
+
+    /** The cells of one sheet as the parser saw them, and the parser's events to replay to Drools' listener. */
+    static final class SheetCells implements DataListener {
+        private final String name;
+        private final TreeMap<Integer, TreeMap<Integer, String>> cells = new TreeMap<>();
+        private final List<Runnable> events = new ArrayList<>();
+        private List<DataListener> target = List.of();
+
+        SheetCells(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void startSheet(String sheetName) {
+            events.add(() -> target.forEach(listener -> listener.startSheet(sheetName)));
+        }
+
+        @Override
+        public void finishSheet() {
+            events.add(() -> target.forEach(DataListener::finishSheet));
+        }
+
+        @Override
+        public void newRow(int rowNumber, int columns) {
+            events.add(() -> target.forEach(listener -> listener.newRow(rowNumber, columns)));
+        }
+
+        @Override
+        public void newCell(int row, int column, String value, int mergedColStart) {
+            if (value != null && !value.isBlank()) {
+                cells.computeIfAbsent(row, r -> new TreeMap<>()).put(column, value);
+            }
+            events.add(() -> target.forEach(listener -> listener.newCell(row, column, value, mergedColStart)));
+        }
+
+        void replay(DataListener listener) {
+            target = List.of(listener);
+            events.forEach(Runnable::run);
+            target = List.of();
+        }
+
+        Map<Integer, String> row(int row) {
+            return cells.getOrDefault(row, new TreeMap<>());
+        }
+
+        /** The RuleTables of the sheet, found as Drools finds them: a table ends at the first empty row. */
+        List<TableShape> tables() {
+            List<TableShape> tables = new ArrayList<>();
+            for (Map.Entry<Integer, TreeMap<Integer, String>> row : cells.entrySet()) {
+                for (Map.Entry<Integer, String> cell : row.getValue().entrySet()) {
+                    String value = cell.getValue().trim();
+                    if (value.toLowerCase(Locale.ROOT).equals("ruletable") || value.toLowerCase(Locale.ROOT).startsWith("ruletable ")) {
+                        int start = row.getKey();
+                        List<Integer> data = new ArrayList<>();
+                        for (int r = start + 5; cells.containsKey(r) && !isTableStart(r); r++) {
+                            data.add(r);
+                        }
+                        tables.add(new TableShape(value.substring("ruletable".length()).trim(), start, cell.getKey(), data));
+                    }
+                }
+            }
+            return tables;
+        }
+
+        private boolean isTableStart(int row) {
+            return row(row).values().stream().anyMatch(v -> v.trim().toLowerCase(Locale.ROOT).startsWith("ruletable"));
+        }
+
+        TableShape tableOfRow(int row) {
+            return tables().stream().filter(table -> table.dataRows().contains(row)).findFirst()
+                    .orElseGet(() -> tables().get(0));
+        }
+    }
+}
