@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.advising.eligibility.engine.ActiveRulebase;
 import org.advising.eligibility.engine.ReloadAttempt;
+import org.advising.eligibility.engine.RuleCoverage;
 import org.advising.eligibility.engine.RuleInfo;
 import org.advising.eligibility.engine.Rulebase;
 import org.advising.eligibility.EligibilityConfig;
@@ -37,18 +39,31 @@ public class RulebaseResource {
     /** The status of the rules: the active rulebase (null while none) and the last reload attempt. */
     public record RulebaseStatus(String folder, Active active, ReloadAttempt lastReload) {
 
-        public record Active(String version, Instant loadedAt, int ruleCount, List<String> files) {
+        public record Active(String version, Instant loadedAt, int ruleCount, List<String> files, Coverage coverage) {
+        }
+
+        /** How much of the active rulebase its scenarios exercised: the rules no case fired are named. */
+        public record Coverage(int cases, int rules, int rulesFired, BigDecimal percent, List<NeverFired> neverFired) {
+        }
+
+        public record NeverFired(String name, String policy, String file, int line) {
         }
     }
 
     @GET
     public RulebaseStatus status() {
-        Rulebase rulebase = rulebases.current().orElse(null);
-        RulebaseStatus.Active active = rulebase == null ? null : new RulebaseStatus.Active(rulebase.version(),
-                rulebase.loadedAt(), rulebase.rules().size(),
-                rulebase.rules().values().stream().map(RuleInfo::file).distinct().sorted().toList());
+        ActiveRulebase.Proven proven = rulebases.proven().orElse(null);
+        RulebaseStatus.Active active = proven == null ? null : active(proven.rulebase(), proven.coverage());
         return new RulebaseStatus(rulebases.folder().toAbsolutePath().normalize().toString(), active,
                 rulebases.lastAttempt().orElse(null));
+    }
+
+    private static RulebaseStatus.Active active(Rulebase rulebase, RuleCoverage coverage) {
+        return new RulebaseStatus.Active(rulebase.version(), rulebase.loadedAt(), rulebase.rules().size(),
+                rulebase.rules().values().stream().map(RuleInfo::file).distinct().sorted().toList(),
+                new RulebaseStatus.Coverage(coverage.cases(), coverage.rules().size(), coverage.rulesFired(), coverage.percent(),
+                        coverage.neverFired().stream()
+                                .map(rule -> new RulebaseStatus.NeverFired(rule.name(), rule.policy(), rule.file(), rule.line())).toList()));
     }
 
     @POST

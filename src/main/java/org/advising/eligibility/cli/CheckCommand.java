@@ -1,11 +1,15 @@
 package org.advising.eligibility.cli;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.engine.Evaluator;
+import org.advising.eligibility.engine.RuleCoverage;
+import org.advising.eligibility.engine.RuleInfo;
 import org.advising.eligibility.engine.Rulebase;
 import org.advising.eligibility.engine.RulebaseCompiler;
 import org.advising.eligibility.engine.RulebaseException;
@@ -13,11 +17,14 @@ import org.advising.eligibility.engine.RulesFolder;
 import org.advising.eligibility.engine.ScenarioRunner;
 
 /**
- * {@code check [rules-folder]}: compiles a rules folder and runs its scenarios, as the service
- * does before it activates rules, and with the same settings: the rules folder (unless given), the
- * scenarios folder and the evaluation limits come from {@link EligibilityConfig}. Prints one line
- * per failing case and a closing {@code N passed, M failed}. Exit status 0 when every scenario
- * passes, 1 when one fails or none is found, 2 when the rules do not load.
+ * {@code check [--coverage] [--min-coverage P] [rules-folder]}: compiles a rules folder and runs its
+ * scenarios, as the service does before it activates rules, and with the same settings: the rules
+ * folder (unless given), the scenarios folder and the evaluation limits come from
+ * {@link EligibilityConfig}. Prints one line per failing case and a closing {@code N passed, M failed};
+ * with {@code --coverage}, per rule file each rule with the number of cases in which it fired, and
+ * the rules no case fires. Exit status 0 when every scenario passes (and at least P percent of the
+ * rules fired), 1 when one fails, none is found or the coverage is below P, 2 when the rules do not
+ * load, 64 for arguments it does not understand.
  */
 public final class CheckCommand {
 
@@ -27,14 +34,42 @@ public final class CheckCommand {
     private CheckCommand() {
     }
 
-    /** Checks the folder named by the first argument, or the configured rules folder. */
+    private static final String USAGE = "usage: check [--coverage] [--min-coverage P, 0 <= P <= 100] [rules-folder]";
+
+    /** What to report beyond the scenarios: the coverage, and the least coverage that passes. */
+    record Options(boolean coverage, BigDecimal minCoverage) {
+        static final Options SCENARIOS_ONLY = new Options(false, null);
+    }
+
+    /** Checks the folder named by the last argument, or the configured rules folder. */
     public static int run(String[] args, PrintStream out) {
+        Path named = null;
+        boolean coverage = false;
+        BigDecimal minimum = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--coverage")) {
+                coverage = true;
+            } else if (args[i].equals("--min-coverage") && i + 1 < args.length && args[i + 1].matches("\\d+(\\.\\d+)?")
+                    && new BigDecimal(args[i + 1]).compareTo(BigDecimal.valueOf(100)) <= 0) {
+                minimum = new BigDecimal(args[++i]);
+                coverage = true;
+            } else if (!args[i].startsWith("--") && named == null) {
+                named = Path.of(args[i]);
+            } else {
+                out.println(USAGE);
+                return 64;
+            }
+        }
         EligibilityConfig config = Standalone.configuration();
-        Path rulesFolder = args.length > 0 ? Path.of(args[0]) : config.rules().folder();
-        return run(rulesFolder, config.rules().scenariosFor(rulesFolder), Standalone.evaluator(config), out);
+        Path rulesFolder = named != null ? named : config.rules().folder();
+        return run(rulesFolder, config.rules().scenariosFor(rulesFolder), Standalone.evaluator(config), new Options(coverage, minimum), out);
     }
 
     static int run(Path rulesFolder, Path scenarioFolder, Evaluator evaluator, PrintStream out) {
+        return run(rulesFolder, scenarioFolder, evaluator, Options.SCENARIOS_ONLY, out);
+    }
+
+    static int run(Path rulesFolder, Path scenarioFolder, Evaluator evaluator, Options options, PrintStream out) {
         DROOLS.setLevel(Level.WARNING);
         out.println("Checking " + absolute(rulesFolder) + " with the scenarios in " + absolute(scenarioFolder));
         Rulebase rulebase;
@@ -47,7 +82,7 @@ public final class CheckCommand {
             out.println("The rules do not load: " + e.count());
             return 2;
         }
-        out.println(rulebase.version() + ": " + rulebase.rules().size() + " rules in " + folder.ruleFiles().size()
+        out.println(rulebase.version() + ": " + rulebase.rules().size() + " rules in " + (folder.ruleFiles().size() + folder.tables().size())
                 + " files, " + folder.scenarioFiles().size() + " scenario files");
         if (folder.scenarioFiles().isEmpty()) {
             out.println("No scenario file (*.yaml) in " + absolute(scenarioFolder) + ": nothing proves these rules. "
@@ -57,7 +92,38 @@ public final class CheckCommand {
         ScenarioRunner.Report report = ScenarioRunner.run(rulebase, evaluator, folder.scenarioFiles());
         report.failures().forEach(out::println);
         out.println(report.summary());
-        return report.failures().isEmpty() ? 0 : 1;
+        boolean covered = true;
+        if (options.coverage()) {
+            RuleCoverage coverage = RuleCoverage.of(rulebase, report);
+            print(coverage, out);
+            if (options.minCoverage() != null && coverage.percent().compareTo(options.minCoverage()) < 0) {
+                out.println("Coverage " + coverage.percent() + "% is below the minimum of " + options.minCoverage().stripTrailingZeros().toPlainString() + "%");
+                covered = false;
+            }
+        }
+        return report.failures().isEmpty() && covered ? 0 : 1;
+    }
+
+    /** Per rule file, each rule with the cases that fired it; then the rules none fired. */
+    private static void print(RuleCoverage coverage, PrintStream out) {
+        out.println();
+        out.println("Coverage: " + coverage.rulesFired() + " of " + coverage.rules().size() + " rules fired in at least one of the "
+                + coverage.cases() + " cases (" + coverage.percent() + "%)");
+        String file = null;
+        for (RuleCoverage.RuleCases rule : coverage.rules()) {
+            if (!rule.rule().file().equals(file)) {
+                file = rule.rule().file();
+                out.println(file);
+            }
+            out.printf("  %5d  %-7s %-9s %s%n", rule.cases(), rule.rule().policy(), place(rule.rule()), rule.rule().name());
+        }
+        List<RuleInfo> never = coverage.neverFired();
+        out.println(never.isEmpty() ? "Every rule fired in at least one case." : "Never fired (" + never.size() + "):");
+        never.forEach(rule -> out.println("  " + rule.file() + ":" + rule.line() + ": \"" + rule.name() + "\" (" + rule.policy() + ")"));
+    }
+
+    private static String place(RuleInfo rule) {
+        return (rule.row() == null ? "line " : "row ") + rule.line();
     }
 
     private static Path absolute(Path path) {

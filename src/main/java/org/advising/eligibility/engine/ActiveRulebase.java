@@ -30,7 +30,8 @@ public class ActiveRulebase {
     private final Path scenarioFolder;
     private final Evaluator evaluator;
     private final Event<ReloadAttempt> reloads;
-    private final AtomicReference<Rulebase> active = new AtomicReference<>();
+    /** The rulebase that serves and how much of it the scenarios that proved it exercise, swapped together. */
+    private final AtomicReference<Proven> active = new AtomicReference<>();
     private volatile ReloadAttempt lastAttempt;
 
     @Inject
@@ -60,7 +61,7 @@ public class ActiveRulebase {
      */
     public synchronized ReloadAttempt reload(String trigger) {
         long started = System.nanoTime();
-        Rulebase current = active.get();
+        Rulebase current = current().orElse(null);
         ReloadAttempt attempt;
         try {
             RulesFolder folder = read();
@@ -70,7 +71,7 @@ public class ActiveRulebase {
                 Rulebase candidate = new RulebaseCompiler().compile(folder);
                 ScenarioRunner.Report report = ScenarioRunner.run(candidate, evaluator, folder.scenarioFiles());
                 if (report.failures().isEmpty()) {
-                    active.set(candidate);
+                    active.set(new Proven(candidate, RuleCoverage.of(candidate, report)));
                     attempt = new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.ACTIVATED, folder.version(), List.of(), List.of());
                     LOG.infof("Rulebase %s activated (%s) from %s: %d rules, %s (%d ms)", candidate.version(), trigger,
                             rulesFolder.toAbsolutePath().normalize(), candidate.rules().size(), report.summary(),
@@ -93,15 +94,24 @@ public class ActiveRulebase {
     }
 
     private ReloadAttempt refused(String trigger, String version, List<String> errors, List<String> failing, String summary) {
-        Rulebase current = active.get();
+        Rulebase current = current().orElse(null);
         LOG.errorf("Rules in %s refused (%s: %s); %s:%n  %s", rulesFolder.toAbsolutePath().normalize(), trigger, summary,
                 current == null ? "no rulebase is active" : "still serving " + current.version(),
                 String.join("\n  ", errors.isEmpty() ? failing : errors));
         return new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.REFUSED, version, errors, failing);
     }
 
+    /** A rulebase that passed its scenarios, with how much of it they exercised. */
+    public record Proven(Rulebase rulebase, RuleCoverage coverage) {
+    }
+
     /** The active rulebase, or empty while none is loaded. */
     public Optional<Rulebase> current() {
+        return Optional.ofNullable(active.get()).map(Proven::rulebase);
+    }
+
+    /** The active rulebase with the coverage of the scenarios that proved it, or empty while none is loaded. */
+    public Optional<Proven> proven() {
         return Optional.ofNullable(active.get());
     }
 

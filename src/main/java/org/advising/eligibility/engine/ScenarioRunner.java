@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.advising.eligibility.model.ReceivingInstitution;
 import org.advising.eligibility.model.Topic;
@@ -28,7 +31,11 @@ public final class ScenarioRunner {
         }
     }
 
-    public record Report(int passed, List<Failure> failures) {
+    /**
+     * The cases that passed, those that failed, and per rule name the number of cases in which the
+     * rule fired (failing cases count too: the rule was exercised).
+     */
+    public record Report(int passed, List<Failure> failures, Map<String, Integer> casesByRule) {
         public int failed() {
             return failures.size();
         }
@@ -44,6 +51,7 @@ public final class ScenarioRunner {
     public static Report run(Rulebase rulebase, Evaluator evaluator, List<RulesFolder.RuleFile> scenarioFiles) {
         int passed = 0;
         List<Failure> failures = new ArrayList<>();
+        Map<String, Integer> casesByRule = new TreeMap<>();
         for (RulesFolder.RuleFile file : scenarioFiles) {
             List<Scenario> scenarios;
             try {
@@ -54,7 +62,9 @@ public final class ScenarioRunner {
                 continue;
             }
             for (Scenario scenario : scenarios == null ? List.<Scenario>of() : scenarios) {
-                String problem = check(rulebase, evaluator, scenario);
+                Checked checked = check(rulebase, evaluator, scenario);
+                checked.fired().forEach(rule -> casesByRule.merge(rule, 1, Integer::sum));
+                String problem = checked.problem();
                 if (problem == null) {
                     passed++;
                 } else {
@@ -62,7 +72,7 @@ public final class ScenarioRunner {
                 }
             }
         }
-        return new Report(passed, List.copyOf(failures));
+        return new Report(passed, List.copyOf(failures), Collections.unmodifiableMap(casesByRule));
     }
 
     /** The line of the case's {@code - name:}, or 1 when it has none. */
@@ -77,17 +87,23 @@ public final class ScenarioRunner {
         return 1;
     }
 
-    /** What differs from the expectation, or null when the case passes. */
-    private static String check(Rulebase rulebase, Evaluator evaluator, Scenario scenario) {
+    /** What differs from the expectation (null when the case passes) and the rules that fired. */
+    private record Checked(String problem, Set<String> fired) {
+        static Checked failed(String problem) {
+            return new Checked(problem, Set.of());
+        }
+    }
+
+    private static Checked check(Rulebase rulebase, Evaluator evaluator, Scenario scenario) {
         if (scenario.name() == null || scenario.learner() == null || scenario.offerings() == null || scenario.expect() == null) {
-            return "a case needs name, learner, offerings and expect";
+            return Checked.failed("a case needs name, learner, offerings and expect");
         }
         List<ReceivingInstitution> institutions = new ArrayList<>();
         Map<String, ReceivingInstitution> inEffect = rulebase.institutions().inEffectOn(scenario.evaluatedOn());
         for (String id : scenario.receivingInstitutions() == null ? List.<String>of() : scenario.receivingInstitutions()) {
             if (!inEffect.containsKey(id)) {
-                return "names the receiving institution '" + id + "', which institutions.yaml does not have in effect on "
-                        + scenario.evaluatedOn() + " (it has " + String.join(", ", inEffect.keySet()) + ")";
+                return Checked.failed("names the receiving institution '" + id + "', which institutions.yaml does not have in effect on "
+                        + scenario.evaluatedOn() + " (it has " + String.join(", ", inEffect.keySet()) + ")");
             }
             institutions.add(inEffect.get(id));
         }
@@ -95,7 +111,7 @@ public final class ScenarioRunner {
         try {
             evaluation = evaluator.evaluate(rulebase, scenario.learner(), scenario.offerings(), scenario.evaluatedOn(), institutions);
         } catch (RuntimeException e) {
-            return "could not be evaluated: " + e.getMessage();
+            return Checked.failed("could not be evaluated: " + e.getMessage());
         }
         List<OfferingDecision> decisions = evaluation.decisions();
         List<String> differences = new ArrayList<>();
@@ -133,7 +149,7 @@ public final class ScenarioRunner {
         if (scenario.institutions() != null) {
             compareTotals(differences, scenario.institutions(), evaluation.institutions() == null ? List.of() : evaluation.institutions());
         }
-        return differences.isEmpty() ? null : String.join("; ", differences);
+        return new Checked(differences.isEmpty() ? null : String.join("; ", differences), evaluation.firingsByRule().keySet());
     }
 
     private static void compareTransfers(List<String> differences, String offering, Map<String, Scenario.ExpectedTransfer> wanted,
