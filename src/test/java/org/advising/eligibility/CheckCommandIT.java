@@ -33,6 +33,17 @@ class CheckCommandIT {
         assertFalse(run.output().contains("Listening on"), run.output());
     }
 
+    /** Keeps the shipped rules at full coverage: a rule no scenario fires fails the build, named. */
+    @Test
+    void every_shipped_rule_fires_in_at_least_one_scenario() throws Exception {
+        PackagedApp.Run run = PackagedApp.run(work, Map.of(), "check", "--coverage", "--min-coverage", "100", "rules");
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(lines(run).contains("Coverage: " + ShippedRules.ruleCount() + " of " + ShippedRules.ruleCount()
+                + " rules fired in at least one of the " + ShippedRules.scenarioCount() + " cases (100.0%)"), run.output());
+        assertTrue(lines(run).contains("credential.drl.csv"), run.output());
+        assertEquals("Every rule fired in at least one case.", lines(run).get(lines(run).size() - 1), run.output());
+    }
+
     @Test
     void the_scenarios_are_read_where_the_service_reads_them_when_they_live_in_their_own_folder() throws Exception {
         Path rules = copyOfRules();

@@ -71,10 +71,12 @@ public class ActiveRulebase {
                 Rulebase candidate = new RulebaseCompiler().compile(folder);
                 ScenarioRunner.Report report = ScenarioRunner.run(candidate, evaluator, folder.scenarioFiles());
                 if (report.failures().isEmpty()) {
-                    active.set(new Proven(candidate, RuleCoverage.of(candidate, report)));
+                    RuleCoverage coverage = RuleCoverage.of(candidate, report);
+                    active.set(new Proven(candidate, coverage));
                     attempt = new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.ACTIVATED, folder.version(), List.of(), List.of());
-                    LOG.infof("Rulebase %s activated (%s) from %s: %d rules, %s (%d ms)", candidate.version(), trigger,
-                            rulesFolder.toAbsolutePath().normalize(), candidate.rules().size(), report.summary(),
+                    LOG.infof("Rulebase %s activated (%s) from %s: %d rules, scenarios %s, %d of %d rules fired (%s%%) (%d ms)",
+                            candidate.version(), trigger, rulesFolder.toAbsolutePath().normalize(), candidate.rules().size(),
+                            report.summary(), coverage.rulesFired(), candidate.rules().size(), coverage.percent(),
                             (System.nanoTime() - started) / 1_000_000);
                     if (folder.scenarioFiles().isEmpty()) {
                         LOG.warnf("No scenario file in %s: rulebase %s is active without a scenario proving it",

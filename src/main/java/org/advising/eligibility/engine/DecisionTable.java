@@ -50,7 +50,7 @@ final class DecisionTable {
     private static final String LETTER_CODES = "CANPI@DTEUBLFXGRVZ";
 
     private final String file;
-    private final List<SheetCells> sheets;
+    private final List<TableSheet> sheets;
     private final String drl;
     /** Per rule, in the order of the generated DRL: its sheet and row and the DRL lines it spans. */
     private final List<TableRule> rules;
@@ -59,7 +59,7 @@ final class DecisionTable {
     record TableRule(String name, String sheet, int row, int firstLine, int lastLine) {
     }
 
-    private DecisionTable(String file, List<SheetCells> sheets, String drl, List<TableRule> rules) {
+    private DecisionTable(String file, List<TableSheet> sheets, String drl, List<TableRule> rules) {
         this.file = file;
         this.sheets = sheets;
         this.drl = drl;
@@ -72,11 +72,11 @@ final class DecisionTable {
 
     /** Reads and converts the table, or throws every problem found at its cell. */
     static DecisionTable read(String file, byte[] content) {
-        List<SheetCells> sheets = file.endsWith(".drl.csv") ? List.of(csv(file, content)) : xlsx(file, content);
+        List<TableSheet> sheets = file.endsWith(".drl.csv") ? List.of(TableSheet.csv(file, content)) : TableSheet.xlsx(file, content);
         List<String> problems = new ArrayList<>();
         int tables = 0;
-        for (SheetCells sheet : sheets) {
-            for (TableShape table : sheet.tables()) {
+        for (TableSheet sheet : sheets) {
+            for (TableSheet.TableShape table : sheet.tables()) {
                 tables++;
                 problems.addAll(check(file, sheet, table));
             }
@@ -90,7 +90,7 @@ final class DecisionTable {
         }
         DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
         List<Integer> rulesAfterSheet = new ArrayList<>();
-        for (SheetCells sheet : sheets) {
+        for (TableSheet sheet : sheets) {
             try {
                 sheet.replay(listener);
             } catch (DecisionTableParseException e) {
@@ -139,8 +139,8 @@ final class DecisionTable {
             words.add(quoted.group(1) != null ? quoted.group(1) : quoted.group(2));
         }
         if (rule == null) { // the package or its imports: the cell above the tables that holds the word
-            for (SheetCells sheet : sheets) {
-                for (Map.Entry<Integer, TreeMap<Integer, String>> row : sheet.cells.entrySet()) {
+            for (TableSheet sheet : sheets) {
+                for (Map.Entry<Integer, TreeMap<Integer, String>> row : sheet.cells().entrySet()) {
                     for (Map.Entry<Integer, String> cell : row.getValue().entrySet()) {
                         if (words.stream().anyMatch(word -> containsWord(cell.getValue(), word))) {
                             return at(sheet, row.getKey(), cell.getKey(), null) + message;
@@ -150,9 +150,9 @@ final class DecisionTable {
             }
             return file + ":1: " + message;
         }
-        SheetCells sheet = sheets.stream().filter(s -> Objects.equals(s.name, rule.sheet())).findFirst().orElseThrow();
+        TableSheet sheet = sheets.stream().filter(s -> Objects.equals(s.name(), rule.sheet())).findFirst().orElseThrow();
         int row = rule.row() - 1;
-        TableShape table = sheet.tableOfRow(row);
+        TableSheet.TableShape table = sheet.tableOfRow(row);
         Map<Integer, String> cells = sheet.row(row);
         for (String word : words) {
             for (Map.Entry<Integer, String> cell : cells.entrySet()) {
@@ -182,19 +182,19 @@ final class DecisionTable {
         return Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])").matcher(text).find();
     }
 
-    private String at(SheetCells sheet, int row, int column, TableShape table) {
+    private String at(TableSheet sheet, int row, int column, TableSheet.TableShape table) {
         return at(file, sheet, row, column, table);
     }
 
     /** The start of a message about a cell: {@code file:row: sheet "S", cell D12 (label): }. */
-    private static String at(String file, SheetCells sheet, int row, int column, TableShape table) {
+    private static String at(String file, TableSheet sheet, int row, int column, TableSheet.TableShape table) {
         String label = table == null ? null : table.label(sheet, column);
         return file + ":" + (row + 1) + ": " + sheetPart(sheet) + "cell " + cellName(row, column)
                 + (label == null ? "" : " (" + label + ")") + ": ";
     }
 
-    private static String sheetPart(SheetCells sheet) {
-        return sheet.name == null ? "" : "sheet \"" + sheet.name + "\", ";
+    private static String sheetPart(TableSheet sheet) {
+        return sheet.name() == null ? "" : "sheet \"" + sheet.name() + "\", ";
     }
 
     static String cellName(int row, int column) {
@@ -206,7 +206,7 @@ final class DecisionTable {
     }
 
     /** What this service requires of a table beyond what Drools checks. */
-    private static List<String> check(String file, SheetCells sheet, TableShape table) {
+    private static List<String> check(String file, TableSheet sheet, TableSheet.TableShape table) {
         List<String> problems = new ArrayList<>();
         Integer policy = null;
         Integer description = null;
@@ -272,7 +272,7 @@ final class DecisionTable {
     }
 
     /** A problem Drools found while reading the table, at the cell its message names. */
-    private static String droolsProblem(String file, SheetCells sheet, String message) {
+    private static String droolsProblem(String file, TableSheet sheet, String message) {
         String text = message == null ? "Drools could not read the table" : message;
         Matcher cell = DROOLS_CELL.matcher(text);
         String where = file + ":1: " + sheetPart(sheet);
@@ -308,7 +308,7 @@ final class DecisionTable {
     }
 
     /** Where each rule is: its sheet and row, and the lines of the generated DRL from its comment to its end. */
-    private static List<TableRule> positions(String drl, List<Rule> rules, List<SheetCells> sheets, List<Integer> rulesAfterSheet) {
+    private static List<TableRule> positions(String drl, List<Rule> rules, List<TableSheet> sheets, List<Integer> rulesAfterSheet) {
         List<String> lines = drl.lines().toList();
         List<TableRule> positions = new ArrayList<>();
         int line = 0;
@@ -328,169 +328,9 @@ final class DecisionTable {
                 last++;
             }
             String name = rule.getName().substring(1, rule.getName().length() - 1).replace("\\\"", "\"");
-            positions.add(new TableRule(name, sheets.get(sheet).name, rule.getSpreadsheetRowNumber(), first, last + 1));
+            positions.add(new TableRule(name, sheets.get(sheet).name(), rule.getSpreadsheetRowNumber(), first, last + 1));
             line = last;
         }
         return List.copyOf(positions);
-    }
-
-    // ---------------------------------------------------------------- reading the cells
-
-    private static SheetCells csv(String file, byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            throw new RulebaseException(file + ":" + lineOfByte(content, e) + ": is not UTF-8 text; save it as \"CSV UTF-8\" "
-                    + "(Excel) or with the character set Unicode (UTF-8) (LibreOffice)");
-        }
-        if (text.startsWith("\uFEFF")) { // Excel's "CSV UTF-8" starts with a byte order mark
-            text = text.substring(1);
-        }
-        List<String> problems = new ArrayList<>();
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).chars().filter(c -> c == '"').count() % 2 != 0) {
-                problems.add(file + ":" + (i + 1) + ": a quoted cell is not closed on this line; a cell cannot hold a line break "
-                        + "(each row of a table is one line)");
-                break; // the lines after it are out of step
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new RulebaseException(problems);
-        }
-        if (!text.contains(",") && text.contains(";")) {
-            throw new RulebaseException(file + ":1: its cells are separated by semicolons; save it with commas as the separator");
-        }
-        SheetCells sheet = new SheetCells(null);
-        new CsvParser(sheet, new CsvLineParser()).parseFile(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-        return sheet;
-    }
-
-    private static int lineOfByte(byte[] content, CharacterCodingException e) {
-        int line = 1;
-        // The decoder does not say where; the first byte that is not ASCII on a line of invalid UTF-8 is close enough.
-        String lenient = new String(content, StandardCharsets.UTF_8);
-        int bad = lenient.indexOf('\uFFFD');
-        for (int i = 0; i < bad; i++) {
-            if (lenient.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
-    /** Every sheet of the workbook that holds a RuleTable cell, in the workbook's order. */
-    private static List<SheetCells> xlsx(String file, byte[] content) {
-        Map<String, List<DataListener>> listeners = new LinkedHashMap<>();
-        List<SheetCells> sheets = new ArrayList<>();
-        try {
-            Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content));
-            for (Sheet sheet : workbook) {
-                SheetCells cells = new SheetCells(sheet.getSheetName());
-                sheets.add(cells);
-                listeners.put(sheet.getSheetName(), List.of(cells));
-            }
-            new ExcelParser(listeners).parseWorkbook(workbook);
-        } catch (IOException | RuntimeException e) {
-            throw new RulebaseException(file + ":1: cannot be read as an Excel workbook (.xlsx): "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
-        }
-        return sheets.stream().filter(sheet -> !sheet.tables().isEmpty()).toList();
-    }
-
-    /** Where a RuleTable is: its header cell, and the rows of its kinds, code, labels and rules. */
-    record TableShape(String name, int row, int column, List<Integer> dataRows) {
-        int kindRow() {
-            return row + 1;
-        }
-
-        int codeRow() {
-            return row + 3;
-        }
-
-        int labelRow() {
-            return row + 4;
-        }
-
-        /** The column's label (the row under the code), or its kind. */
-        String label(SheetCells sheet, int column) {
-            String label = sheet.row(labelRow()).getOrDefault(column, "").trim();
-            return label.isEmpty() ? null : label;
-        }
-    }
-
-    /** The cells of one sheet as the parser saw them, and the parser's events to replay to Drools' listener. */
-    static final class SheetCells implements DataListener {
-        private final String name;
-        private final TreeMap<Integer, TreeMap<Integer, String>> cells = new TreeMap<>();
-        private final List<Runnable> events = new ArrayList<>();
-        private List<DataListener> target = List.of();
-
-        SheetCells(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public void startSheet(String sheetName) {
-            events.add(() -> target.forEach(listener -> listener.startSheet(sheetName)));
-        }
-
-        @Override
-        public void finishSheet() {
-            events.add(() -> target.forEach(DataListener::finishSheet));
-        }
-
-        @Override
-        public void newRow(int rowNumber, int columns) {
-            events.add(() -> target.forEach(listener -> listener.newRow(rowNumber, columns)));
-        }
-
-        @Override
-        public void newCell(int row, int column, String value, int mergedColStart) {
-            if (value != null && !value.isBlank()) {
-                cells.computeIfAbsent(row, r -> new TreeMap<>()).put(column, value);
-            }
-            events.add(() -> target.forEach(listener -> listener.newCell(row, column, value, mergedColStart)));
-        }
-
-        void replay(DataListener listener) {
-            target = List.of(listener);
-            events.forEach(Runnable::run);
-            target = List.of();
-        }
-
-        Map<Integer, String> row(int row) {
-            return cells.getOrDefault(row, new TreeMap<>());
-        }
-
-        /** The RuleTables of the sheet, found as Drools finds them: a table ends at the first empty row. */
-        List<TableShape> tables() {
-            List<TableShape> tables = new ArrayList<>();
-            for (Map.Entry<Integer, TreeMap<Integer, String>> row : cells.entrySet()) {
-                for (Map.Entry<Integer, String> cell : row.getValue().entrySet()) {
-                    String value = cell.getValue().trim();
-                    if (value.toLowerCase(Locale.ROOT).equals("ruletable") || value.toLowerCase(Locale.ROOT).startsWith("ruletable ")) {
-                        int start = row.getKey();
-                        List<Integer> data = new ArrayList<>();
-                        for (int r = start + 5; cells.containsKey(r) && !isTableStart(r); r++) {
-                            data.add(r);
-                        }
-                        tables.add(new TableShape(value.substring("ruletable".length()).trim(), start, cell.getKey(), data));
-                    }
-                }
-            }
-            return tables;
-        }
-
-        private boolean isTableStart(int row) {
-            return row(row).values().stream().anyMatch(v -> v.trim().toLowerCase(Locale.ROOT).startsWith("ruletable"));
-        }
-
-        TableShape tableOfRow(int row) {
-            return tables().stream().filter(table -> table.dataRows().contains(row)).findFirst()
-                    .orElseGet(() -> tables().get(0));
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.advising.eligibility.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -135,6 +136,16 @@ class DecisionTableTest {
     }
 
     @Test
+    void a_file_that_is_not_a_workbook_is_refused() throws IOException {
+        RulesCopy.into(folder);
+        Files.copy(folder.resolve(TABLE), folder.resolve("credential.drl.xlsx"));
+        Files.delete(folder.resolve(TABLE));
+        List<String> errors = errorsOf(folder);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("credential.drl.xlsx:1: cannot be read as an Excel workbook (.xlsx): "), errors.get(0));
+    }
+
+    @Test
     void a_spreadsheet_not_named_as_a_table_is_refused_not_ignored() throws IOException {
         RulesCopy.into(folder);
         Files.copy(folder.resolve(TABLE), folder.resolve("credential.csv"));
@@ -172,9 +183,13 @@ class DecisionTableTest {
                 .decisions().get(0);
     }
 
-    /** The CSV's cells in a workbook of one sheet, as a policy author's spreadsheet program would save them. */
+    /**
+     * The CSV's cells on a sheet of a workbook, as a policy author's spreadsheet program would save
+     * them, after a first sheet of notes that holds no table.
+     */
     static byte[] workbook(String csv, String sheetName) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            workbook.createSheet("Read me").createRow(0).createCell(0).setCellValue("Credential rules: edit the sheet Credentials.");
             Sheet sheet = workbook.createSheet(sheetName);
             List<String> lines = csv.lines().toList();
             for (int r = 0; r < lines.size(); r++) {
