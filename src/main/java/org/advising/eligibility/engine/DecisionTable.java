@@ -1,13 +1,6 @@
 package org.advising.eligibility.engine;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,17 +9,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.advising.eligibility.model.Conclusion;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
-import org.drools.decisiontable.parser.csv.CsvLineParser;
-import org.drools.decisiontable.parser.csv.CsvParser;
-import org.drools.decisiontable.parser.xls.ExcelParser;
 import org.drools.template.model.DRLOutput;
 import org.drools.template.model.Package;
 import org.drools.template.model.Rule;
-import org.drools.template.parser.DataListener;
 import org.drools.template.parser.DecisionTableParseException;
 
 /**
@@ -39,7 +25,6 @@ import org.drools.template.parser.DecisionTableParseException;
  */
 final class DecisionTable {
 
-    private static final Pattern POLICY_ID = Pattern.compile("[A-Z]+-[0-9]+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^{}]*\\}");
     private static final Pattern DROOLS_CELL = Pattern.compile("cells? \\[?([A-Z]{1,3})([0-9]+)");
     private static final Pattern QUOTED = Pattern.compile("'([^']+)'|\"([^\"]+)\"");
@@ -251,7 +236,7 @@ final class DecisionTable {
         for (int row : table.dataRows()) {
             Map<Integer, String> cells = sheet.row(row);
             String policyId = policy == null ? null : cells.getOrDefault(policy, "").trim();
-            if (policyId != null && !POLICY_ID.matcher(policyId).matches()) {
+            if (policyId != null && !RulebaseCompiler.POLICY_ID.matcher(policyId).matches()) {
                 problems.add(at(file, sheet, row, policy, table) + "needs a policy id such as CRED-1"
                         + (policyId.isEmpty() ? "" : ", not \"" + policyId + "\""));
             }

@@ -32,7 +32,7 @@ public class RulebaseCompiler {
     static final String MODULE_ROOT = "src/main/resources/";
     /** Added to a decision table's name for the DRL made of it; never shown, messages name the table's cells. */
     private static final String GENERATED = ".generated.drl";
-    private static final Pattern POLICY_ID = Pattern.compile("[A-Z]+-[0-9]+");
+    static final Pattern POLICY_ID = Pattern.compile("[A-Z]+-[0-9]+");
     private static final Pattern RULE_HEADER = Pattern.compile("[ \\t]*rule\\s+\"([^\"]*)\"");
     private static final AtomicLong BUILDS = new AtomicLong();
     /** Sessions made ready up front; the pool grows when more evaluations run at once. */

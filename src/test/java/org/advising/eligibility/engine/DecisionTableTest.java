@@ -76,6 +76,22 @@ class DecisionTableTest {
         assertEquals(Credential.DEGREE_AND_TRANSCRIPT, evaluate(rulebase, OfferingType.DEGREE).credential());
     }
 
+    /** The shipped table opened in LibreOffice Calc 7.4 and saved as a workbook (soffice --convert-to xlsx), as an author would. */
+    @Test
+    void a_workbook_saved_by_libreoffice_passes_every_scenario() throws IOException {
+        RulesCopy.into(folder);
+        Files.copy(Path.of("src/test/resources/tables/credential-saved-by-libreoffice.drl.xlsx"), folder.resolve("credential.drl.xlsx"));
+        Files.delete(folder.resolve(TABLE));
+        RulesFolder rules = RulesFolder.read(folder);
+        Rulebase rulebase = new RulebaseCompiler().compile(rules);
+        assertEquals(List.of(), ScenarioRunner.run(rulebase, new Evaluator(100), rules.scenarioFiles()).failures());
+        assertEquals(List.of("credential.drl.xlsx \"credential.drl\" 11", "credential.drl.xlsx \"credential.drl\" 12",
+                        "credential.drl.xlsx \"credential.drl\" 13", "credential.drl.xlsx \"credential.drl\" 14",
+                        "credential.drl.xlsx \"credential.drl\" 15"),
+                rulebase.rules().values().stream().filter(rule -> rule.row() != null)
+                        .map(rule -> rule.file() + " \"" + rule.sheet() + "\" " + rule.row()).toList());
+    }
+
     @Test
     void a_mistake_in_a_workbook_names_the_sheet_row_and_cell() throws IOException {
         RulesCopy.into(folder);
