@@ -38,6 +38,9 @@ public interface EligibilityConfig {
         /** How often the rules folder is read for changes; 0 turns watching off. */
         Duration watchInterval();
 
+        /** Where proven rulebases are kept, so a restart on an unchanged folder skips the compile and the scenarios; unset keeps none. */
+        Optional<Path> cacheFolder();
+
         /** The folder the scenarios are read from: the scenarios folder when set, otherwise {@code <folder>/tests}. */
         default Path scenarios() {
             return scenariosFor(folder());

@@ -28,6 +28,7 @@ public class ActiveRulebase {
 
     private final Path rulesFolder;
     private final Path scenarioFolder;
+    private final Optional<RulebaseCache> cache;
     private final Evaluator evaluator;
     private final Event<ReloadAttempt> reloads;
     /** The rulebase that serves and how much of it the scenarios that proved it exercise, swapped together. */
@@ -36,12 +37,13 @@ public class ActiveRulebase {
 
     @Inject
     public ActiveRulebase(EligibilityConfig config, Evaluator evaluator, Event<ReloadAttempt> reloads) {
-        this(config.rules().folder(), config.rules().scenarios(), evaluator, reloads);
+        this(config.rules().folder(), config.rules().scenarios(), config.rules().cacheFolder().map(RulebaseCache::new), evaluator, reloads);
     }
 
-    ActiveRulebase(Path rulesFolder, Path scenarioFolder, Evaluator evaluator, Event<ReloadAttempt> reloads) {
+    ActiveRulebase(Path rulesFolder, Path scenarioFolder, Optional<RulebaseCache> cache, Evaluator evaluator, Event<ReloadAttempt> reloads) {
         this.rulesFolder = rulesFolder;
         this.scenarioFolder = scenarioFolder;
+        this.cache = cache;
         this.evaluator = evaluator;
         this.reloads = reloads;
     }
@@ -68,24 +70,8 @@ public class ActiveRulebase {
             if (current != null && current.version().equals(folder.version())) {
                 attempt = new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.UNCHANGED, folder.version(), List.of(), List.of());
             } else {
-                Rulebase candidate = new RulebaseCompiler().compile(folder);
-                ScenarioRunner.Report report = ScenarioRunner.run(candidate, evaluator, folder.scenarioFiles());
-                if (report.failures().isEmpty()) {
-                    RuleCoverage coverage = RuleCoverage.of(candidate, report);
-                    active.set(new Proven(candidate, coverage));
-                    attempt = new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.ACTIVATED, folder.version(), List.of(), List.of());
-                    LOG.infof("Rulebase %s activated (%s) from %s: %d rules, scenarios %s, %d of %d rules fired (%s%%) (%d ms)",
-                            candidate.version(), trigger, rulesFolder.toAbsolutePath().normalize(), candidate.rules().size(),
-                            report.summary(), coverage.rulesFired(), candidate.rules().size(), coverage.percent(),
-                            (System.nanoTime() - started) / 1_000_000);
-                    if (folder.scenarioFiles().isEmpty()) {
-                        LOG.warnf("No scenario file in %s: rulebase %s is active without a scenario proving it",
-                                scenarioFolder.toAbsolutePath().normalize(), candidate.version());
-                    }
-                } else {
-                    attempt = refused(trigger, folder.version(), List.of(),
-                            report.failures().stream().map(Object::toString).toList(), report.summary());
-                }
+                Optional<Proven> cached = cache.flatMap(c -> c.load(folder, evaluator.limits()));
+                attempt = cached.isPresent() ? activateCached(folder, trigger, cached.get(), started) : compileAndProve(folder, trigger, started);
             }
         } catch (RulebaseException e) {
             attempt = refused(trigger, null, e.errors(), List.of(), e.count());
@@ -93,6 +79,37 @@ public class ActiveRulebase {
         lastAttempt = attempt;
         reloads.fire(attempt);
         return attempt;
+    }
+
+    /** A rulebase proven before with the same files, scenarios and build, taken from the cache. */
+    private ReloadAttempt activateCached(RulesFolder folder, String trigger, Proven proven, long started) {
+        active.set(proven);
+        LOG.infof("Rulebase %s activated (%s) from %s: %d rules, proven before with the same files, scenarios and build, "
+                + "taken from the rulebase cache (%d ms)", folder.version(), trigger, rulesFolder.toAbsolutePath().normalize(),
+                proven.rulebase().rules().size(), (System.nanoTime() - started) / 1_000_000);
+        return new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.ACTIVATED, folder.version(), List.of(), List.of(), true);
+    }
+
+    /** The full compile and scenario gate; a rulebase that passes is activated and kept in the cache. */
+    private ReloadAttempt compileAndProve(RulesFolder folder, String trigger, long started) {
+        Rulebase candidate = new RulebaseCompiler().compile(folder);
+        ScenarioRunner.Report report = ScenarioRunner.run(candidate, evaluator, folder.scenarioFiles());
+        if (!report.failures().isEmpty()) {
+            return refused(trigger, folder.version(), List.of(), report.failures().stream().map(Object::toString).toList(), report.summary());
+        }
+        RuleCoverage coverage = RuleCoverage.of(candidate, report);
+        Proven proven = new Proven(candidate, coverage);
+        active.set(proven);
+        LOG.infof("Rulebase %s activated (%s) from %s: %d rules, scenarios %s, %d of %d rules fired (%s%%) (%d ms)",
+                candidate.version(), trigger, rulesFolder.toAbsolutePath().normalize(), candidate.rules().size(),
+                report.summary(), coverage.rulesFired(), candidate.rules().size(), coverage.percent(),
+                (System.nanoTime() - started) / 1_000_000);
+        if (folder.scenarioFiles().isEmpty()) {
+            LOG.warnf("No scenario file in %s: rulebase %s is active without a scenario proving it",
+                    scenarioFolder.toAbsolutePath().normalize(), candidate.version());
+        }
+        cache.ifPresent(c -> c.store(folder, evaluator.limits(), proven));
+        return new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.ACTIVATED, folder.version(), List.of(), List.of());
     }
 
     private ReloadAttempt refused(String trigger, String version, List<String> errors, List<String> failing, String summary) {

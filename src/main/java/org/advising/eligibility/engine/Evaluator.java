@@ -76,6 +76,11 @@ public class Evaluator {
         this(maxFiringsPerOffering, DEFAULT_TIME_LIMIT);
     }
 
+    /** The limits an evaluation runs under, in words: a proven rulebase was proven under them (RulebaseCache). */
+    public String limits() {
+        return "maxRuleFiringsPerOffering=" + maxFiringsPerOffering + " timeLimit=" + timeLimit;
+    }
+
     /** Evaluates as of today (UTC). */
     public Evaluation evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings) {
         return evaluate(rulebase, learner, offerings, LocalDate.now(ZoneOffset.UTC));

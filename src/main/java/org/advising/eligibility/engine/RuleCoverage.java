@@ -1,5 +1,6 @@
 package org.advising.eligibility.engine;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -8,10 +9,10 @@ import java.util.List;
  * How much of a rulebase its scenarios exercise: every rule, in catalogue order, with the number of
  * scenario cases in which it fired. A rule no case fires is a rule nothing proves.
  */
-public record RuleCoverage(int cases, List<RuleCases> rules) {
+public record RuleCoverage(int cases, List<RuleCases> rules) implements Serializable {
 
     /** One rule and the number of cases in which it fired. */
-    public record RuleCases(RuleInfo rule, int cases) {
+    public record RuleCases(RuleInfo rule, int cases) implements Serializable {
     }
 
     public static RuleCoverage of(Rulebase rulebase, ScenarioRunner.Report report) {

@@ -36,7 +36,7 @@ public class RulebaseCompiler {
     private static final Pattern RULE_HEADER = Pattern.compile("[ \\t]*rule\\s+\"([^\"]*)\"");
     private static final AtomicLong BUILDS = new AtomicLong();
     /** Sessions made ready up front; the pool grows when more evaluations run at once. */
-    private static final int SESSIONS_KEPT_READY = 2;
+    static final int SESSIONS_KEPT_READY = 2;
 
     public Rulebase compile(RulesFolder folder) {
         List<PolicyFact> policyFacts = PolicyValues.facts(folder.policyValues());

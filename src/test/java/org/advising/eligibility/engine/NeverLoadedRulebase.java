@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * For tests of the window before a rulebase is active: it skips the startup load, so the
@@ -14,7 +15,7 @@ import java.nio.file.Path;
 public class NeverLoadedRulebase extends ActiveRulebase {
 
     public NeverLoadedRulebase() {
-        super(Path.of("rules"), Path.of("rules/tests"), new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING), null); // never reloads, so fires no event
+        super(Path.of("rules"), Path.of("rules/tests"), Optional.empty(), new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING), null); // never reloads, so fires no event
     }
 
     @Override

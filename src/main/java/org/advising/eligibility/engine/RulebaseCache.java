@@ -1,0 +1,187 @@
+package org.advising.eligibility.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.jboss.logging.Logger;
+import org.kie.api.definition.KiePackage;
+
+/**
+ * Proven rulebases kept on disk, so that a restart on an unchanged rules folder neither compiles it
+ * nor runs its scenarios again. An entry holds what the compile and the scenario gate produced (the
+ * compiled rule packages, the catalogue, the coverage) and is found by a key over everything that
+ * went into it: the folder's content with its scenarios, this build of the application, the
+ * evaluation limits the scenarios ran under, and the JVM. A changed folder or application therefore
+ * misses; an entry that cannot be read whole and intact is deleted and missed. A miss means the
+ * full compile and gate, never unproven rules.
+ */
+public final class RulebaseCache {
+
+    private static final Logger LOG = Logger.getLogger(RulebaseCache.class);
+    private static final String MAGIC = "eligibility-rulebase-cache 1";
+    private static final String ENDING = ".rulebase";
+    /** This build of the application, as Maven recorded it in eligibility-build.properties. */
+    public static final String THIS_BUILD = thisBuild();
+
+    private final Path folder;
+    private final String build;
+
+    /** What an entry holds besides the compiled packages. */
+    private record Proof(Map<String, RuleInfo> rules, RuleCoverage coverage) implements Serializable {
+    }
+
+    public RulebaseCache(Path folder) {
+        this(folder, THIS_BUILD);
+    }
+
+    /** A cache for another build of the application (tests). */
+    RulebaseCache(Path folder, String build) {
+        this.folder = folder;
+        this.build = build;
+    }
+
+    /** The entry for this folder as proven under these evaluation limits, or empty (a miss). */
+    public Optional<ActiveRulebase.Proven> load(RulesFolder rules, String limits) {
+        Path entry = entry(rules, limits);
+        if (!Files.isRegularFile(entry)) {
+            return Optional.empty();
+        }
+        try {
+            byte[] payload = payload(Files.readAllBytes(entry), key(rules, limits));
+            List<InternalKnowledgePackage> packages = new ArrayList<>();
+            Proof proof;
+            try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(payload), RulebaseCache.class.getClassLoader())) {
+                int count = in.readInt();
+                for (int i = 0; i < count; i++) {
+                    packages.add((InternalKnowledgePackage) in.readObject());
+                }
+                proof = (Proof) in.readObject();
+            }
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+            kieBase.addPackages(packages);
+            Rulebase rulebase = new Rulebase(rules.version(), Instant.now(), kieBase,
+                    kieBase.newKieSessionsPool(RulebaseCompiler.SESSIONS_KEPT_READY), PolicyValues.facts(rules.policyValues()),
+                    Institutions.read(rules.institutions()), proof.rules());
+            return Optional.of(new ActiveRulebase.Proven(rulebase, proof.coverage()));
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            LOG.warnf("Rulebase cache entry %s cannot be used (%s); it is deleted and the rules folder is compiled and proven instead",
+                    entry, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            delete(entry);
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps a rulebase that passed its scenarios; a cache that cannot be written costs the next start a compile, nothing more. */
+    public void store(RulesFolder rules, String limits, ActiveRulebase.Proven proven) {
+        Path entry = entry(rules, limits);
+        try {
+            ByteArrayOutputStream payload = new ByteArrayOutputStream();
+            try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(payload)) {
+                List<KiePackage> packages = new ArrayList<>(proven.rulebase().kieBase().getKiePackages());
+                out.writeInt(packages.size());
+                for (KiePackage kiePackage : packages) {
+                    out.writeObject(kiePackage);
+                }
+                out.writeObject(new Proof(new LinkedHashMap<>(proven.rulebase().rules()), proven.coverage()));
+            }
+            byte[] bytes = payload.toByteArray();
+            Files.createDirectories(folder);
+            Path written = Files.createTempFile(folder, ".entry", ".tmp");
+            try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(written))) {
+                out.writeUTF(MAGIC);
+                out.writeUTF(key(rules, limits));
+                out.write(sha256(bytes));
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            }
+            // Another replica or process may write the same entry: each writes its own file and moves it into place whole.
+            Files.move(written, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            LOG.infof("Rulebase %s kept in the rulebase cache as %s (%d KiB)", rules.version(), entry, bytes.length / 1024);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Rulebase %s could not be kept in the rulebase cache %s (%s); the next start compiles it again",
+                    rules.version(), folder, e.getMessage());
+        }
+    }
+
+    /** Everything an entry depends on, in words; written into the entry and checked when it is read. */
+    private String key(RulesFolder rules, String limits) {
+        return String.join(" | ", "rules and scenarios " + rules.contentHash(), "build " + build, limits, "JVM " + Runtime.version());
+    }
+
+    /** The file of the entry for this folder, build and limits. */
+    Path entry(RulesFolder rules, String limits) {
+        return folder.resolve(HexFormat.of().formatHex(sha256(key(rules, limits).getBytes(StandardCharsets.UTF_8))) + ENDING);
+    }
+
+    /** The payload of an entry, checked to be the entry of this key and against the digest written before it. */
+    private static byte[] payload(byte[] entry, String key) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry));
+        if (!MAGIC.equals(in.readUTF())) {
+            throw new IOException("not a rulebase cache entry of this version");
+        }
+        String written = in.readUTF();
+        if (!key.equals(written)) {
+            throw new IOException("it is the entry of another rulebase: " + written);
+        }
+        byte[] digest = in.readNBytes(32);
+        int length = in.readInt();
+        byte[] payload = in.readNBytes(length);
+        if (payload.length != length || in.read() != -1 || !Arrays.equals(digest, sha256(payload))) {
+            throw new IOException("its content does not match its digest");
+        }
+        return payload;
+    }
+
+    private static void delete(Path entry) {
+        try {
+            Files.deleteIfExists(entry);
+        } catch (IOException e) {
+            LOG.warnf("Rulebase cache entry %s could not be deleted: %s", entry, e.getMessage());
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no SHA-256", e);
+        }
+    }
+
+    private static String thisBuild() {
+        Properties build = new Properties();
+        try (InputStream in = RulebaseCache.class.getResourceAsStream("/eligibility-build.properties")) {
+            if (in != null) {
+                build.load(in);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("eligibility-build.properties cannot be read", e);
+        }
+        return build.getProperty("build.version", "?") + " built " + build.getProperty("build.time", "?") + " with Drools "
+                + build.getProperty("drools.version", "?");
+    }
+}
