@@ -54,66 +54,90 @@ class PerformanceBenchmarkIT {
 
     private static void inProcess() throws Exception {
         Map<String, Double> evaluationsPerSecond = new java.util.HashMap<>();
-        for (RunResult run : jmh(EvaluationBenchmark.class.getName() + ".*", Mode.Throughput, 3, 5, true)) {
+        for (RunResult run : jmh(EvaluationBenchmark.class.getName() + ".*", Mode.Throughput, 5, 5, true)) {
             String name = run.getParams().getBenchmark().replaceAll(".*\\.", "");
             double evaluations = run.getPrimaryResult().getScore();
             evaluationsPerSecond.put(name, evaluations);
             Result<?> bytes = run.getSecondaryResults().get("gc.alloc.rate.norm");
             row("in-process, 5 offerings, 1 thread", name + ": offering decisions/s",
-                    "%,.0f (%,.0f evaluations/s, %,.0f bytes/evaluation)".formatted(evaluations * BenchRequests.MIXED,
-                            evaluations, bytes.getScore()), name.equals("service") ? "≥ 100,000" : "");
+                    "%s (%,.0f ± %,.0f evaluations/s, %,.0f bytes/evaluation)".formatted(decisions(run), evaluations,
+                            run.getPrimaryResult().getScoreError(), bytes.getScore()), name.equals("service") ? "≥ 100,000" : "");
         }
         row("in-process, 5 offerings, 1 thread", "cost of naming 3 institutions, per evaluation", "+%.0f%%".formatted(
                 100 * (evaluationsPerSecond.get("service") / evaluationsPerSecond.get("serviceThreeInstitutions") - 1)), "≤ +30%");
-        for (RunResult run : jmh(EvaluationBenchmark.class.getName() + ".service$", Mode.SampleTime, 3, 5, false)) {
+        for (RunResult run : jmh(EvaluationBenchmark.class.getName() + ".service$", Mode.SampleTime, 5, 5, false)) {
             var statistics = run.getPrimaryResult().getStatistics();
             row("in-process, 5 offerings, 1 thread", "service: latency per evaluation",
                     "p50 %.0f µs, p99 %.0f µs".formatted(statistics.getPercentile(50), statistics.getPercentile(99)), "");
         }
-        for (RunResult run : jmh(MetricsCostBenchmark.class.getName() + ".*", Mode.AverageTime, 2, 3, false)) {
+        for (RunResult run : jmh(MetricsCostBenchmark.class.getName() + ".*", Mode.AverageTime, 5, 5, false)) {
             row("in-process, 5 offerings, 1 thread", "recording the metrics of one evaluation",
-                    "%.0f ns".formatted(run.getPrimaryResult().getScore()), "");
+                    "%.0f ± %.0f ns".formatted(run.getPrimaryResult().getScore(), run.getPrimaryResult().getScoreError()), "");
         }
     }
 
-    /** Compile time and retained heap here, throughput in JMH forks; "real" is rules/ alone. */
+    /**
+     * Compile time and retained heap here, throughput in JMH forks, for both shapes of generated rules
+     * ({@link GeneratedRules.Shape}); "real" is rules/ alone.
+     */
     private static void scalingWithRules() throws Exception {
         compile(Path.of("rules")); // warms this JVM up, so the first size measured pays no class loading
-        List<String> sizes = List.of("real", "100", "1000", "10000");
+        List<String> sizes = List.of("100", "1000", "10000");
+        List<String> shapes = List.of("joined", "indexed");
         java.util.Map<String, String> built = new java.util.HashMap<>();
-        for (String size : sizes) {
-            Path folder = size.equals("real") ? Path.of("rules")
-                    : GeneratedRules.write(Path.of("target/bench/rules-" + size), Integer.parseInt(size));
-            Runtime.getRuntime().gc();
-            long heapBefore = heapUsed();
-            long started = System.nanoTime();
-            Rulebase rulebase = compile(folder);
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            Runtime.getRuntime().gc();
-            long retained = heapUsed() - heapBefore;
-            built.put(size, "%s rules: compiled in %,d ms, %.1f MiB of heap".formatted(
-                    size.equals("real") ? GeneratedRules.realRules() + " (real)" : size, millis, retained / 1048576.0));
-            assertEquals(size.equals("real") ? GeneratedRules.realRules() : Integer.parseInt(size), rulebase.rules().size());
+        built.put("real", measureCompile(Path.of("rules"), GeneratedRules.realRules() + " rules (real)"));
+        for (String shape : shapes) {
+            for (String size : sizes) {
+                Path folder = GeneratedRules.write(Path.of("target/bench/rules-" + shape + "-" + size), Integer.parseInt(size),
+                        GeneratedRules.Shape.valueOf(shape.toUpperCase(java.util.Locale.ROOT)));
+                built.put(shape + size, measureCompile(folder, size + " rules, " + shape));
+            }
         }
-        Collection<RunResult> runs = jmh(options(5, 3).include(ScalingBenchmark.class.getName())
-                .mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS).param("rules", sizes.toArray(String[]::new)));
-        for (String size : sizes) {
-            RunResult run = runs.stream().filter(result -> result.getParams().getParam("rules").equals(size)).findFirst().orElseThrow();
-            row("scaling with rules, 5 offerings", built.get(size), "%,.0f offering decisions/s".formatted(
-                    run.getPrimaryResult().getScore() * BenchRequests.MIXED), size.equals("10000") ? "compile < 30 s" : "");
+        RunResult real = jmh(options(5, 5).include(ScalingBenchmark.class.getName() + ".evaluate")
+                .mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS)).iterator().next();
+        row("scaling with rules, 5 offerings", built.get("real"), decisions(real), "");
+        Collection<RunResult> runs = jmh(options(5, 5).include(ScalingBenchmark.class.getName())
+                .mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS).param("rules", sizes.toArray(String[]::new))
+                .param("shape", shapes.toArray(String[]::new)));
+        for (String shape : shapes) {
+            for (String size : sizes) {
+                RunResult run = runs.stream().filter(result -> result.getParams().getParam("rules").equals(size)
+                        && result.getParams().getParam("shape").equals(shape)).findFirst().orElseThrow();
+                row("scaling with rules, 5 offerings", built.get(shape + size), decisions(run),
+                        size.equals("10000") ? "compile < 30 s" + (shape.equals("indexed") ? "; sub-linear" : "") : "");
+            }
         }
+    }
+
+    /** Compiles the folder and says how long it took and how much heap the rulebase keeps. */
+    private static String measureCompile(Path folder, String what) throws Exception {
+        Runtime.getRuntime().gc();
+        long heapBefore = heapUsed();
+        long started = System.nanoTime();
+        Rulebase rulebase = compile(folder);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Runtime.getRuntime().gc();
+        long retained = heapUsed() - heapBefore;
+        assertEquals(Integer.parseInt(what.replaceAll(" .*", "")), rulebase.rules().size(), what);
+        return "%s: compiled in %,d ms, %.1f MiB of heap".formatted(what, millis, retained / 1048576.0);
+    }
+
+    /** A JMH throughput of evaluations of the 5-offering request as offering decisions per second, with its error. */
+    private static String decisions(RunResult run) {
+        return "%,.0f ± %,.0f offering decisions/s".formatted(run.getPrimaryResult().getScore() * BenchRequests.MIXED,
+                run.getPrimaryResult().getScoreError() * BenchRequests.MIXED);
     }
 
     private static void scalingWithOfferings() throws Exception {
-        Collection<RunResult> runs = jmh(options(5, 3).include(ScalingBenchmark.class.getName())
+        Collection<RunResult> runs = jmh(options(5, 5).include(ScalingBenchmark.class.getName())
                 .mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS).param("offerings", "1", "10", "100", "500"));
         for (RunResult run : runs.stream().sorted(java.util.Comparator.comparingInt(
                 result -> Integer.parseInt(result.getParams().getParam("offerings")))).toList()) {
             int offerings = Integer.parseInt(run.getParams().getParam("offerings"));
             double evaluations = run.getPrimaryResult().getScore();
             row("scaling with offerings, real rules", offerings + " offerings per request",
-                    "%,.0f offering decisions/s (%,.1f µs per evaluation)".formatted(evaluations * offerings, 1e6 / evaluations),
-                    "");
+                    "%,.0f ± %,.0f offering decisions/s (%,.1f µs per evaluation)".formatted(evaluations * offerings,
+                            run.getPrimaryResult().getScoreError() * offerings, 1e6 / evaluations), "");
         }
     }
 
@@ -143,9 +167,32 @@ class PerformanceBenchmarkIT {
                     .formatted(service.millisToFirstAnswer, service.logged(Pattern.compile("started in ([0-9.]+)s")),
                             service.logged(Pattern.compile("activated \\(startup\\).*\\(([0-9]+) ms\\)"))), "< 2 s");
             row("footprint", "RSS idle, after the first answer", "%.0f MiB".formatted(idle), "");
+            row("footprint", "startup to first answered request, from the rulebase cache", startupFromCache(body), "< 2 s");
             row("footprint", "RSS under load: at the end / highest", "%.0f / %.0f MiB".formatted(underLoad,
                     service.memoryMiB("VmHWM")), "< 256 MB");
         }
+    }
+
+    /** Five starts on an unchanged rules folder after a first one that filled the rulebase cache: each time to the first answer. */
+    private static String startupFromCache(String body) throws Exception {
+        Path cache = Files.createTempDirectory("rulebase-cache");
+        Map<String, String> environment = Map.of("ELIGIBILITY_RULES_CACHE_FOLDER", cache.toString());
+        try (RunningService first = new RunningService(BENCH_APP, environment, body)) {
+            // The first start fills the cache just after it activates the rulebase.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> first.logged(Pattern.compile("(kept in the rulebase cache)")).equals("kept in the rulebase cache"));
+        }
+        List<Long> millis = new ArrayList<>();
+        String rulebase = "";
+        for (int start = 0; start < 5; start++) {
+            try (RunningService service = new RunningService(BENCH_APP, environment, body)) {
+                millis.add(service.millisToFirstAnswer);
+                rulebase = service.logged(Pattern.compile("taken from the rulebase cache \\(([0-9]+) ms\\)"));
+            }
+        }
+        List<Long> sorted = millis.stream().sorted().toList();
+        return "median %,d ms of %s (the last rulebase taken from the cache in %s ms)".formatted(sorted.get(2),
+                millis.stream().map(value -> "%,d".formatted(value)).collect(java.util.stream.Collectors.joining(" / ")), rulebase);
     }
 
     private static String http(Wrk.Result result) {
@@ -181,8 +228,9 @@ class PerformanceBenchmarkIT {
     }
 
     private static ChainedOptionsBuilder options(int warmups, int measurements) {
+        // Three forks: one JVM's JIT can settle on a slower plan than the next; the error bars cover all three.
         return new OptionsBuilder()
-                .forks(1).threads(1)
+                .forks(3).threads(1)
                 .warmupIterations(warmups).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(measurements).measurementTime(TimeValue.seconds(2))
                 .jvmArgsAppend("-Xmx1g", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager")

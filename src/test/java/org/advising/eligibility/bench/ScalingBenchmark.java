@@ -32,6 +32,10 @@ public class ScalingBenchmark {
     @Param("real")
     public String rules;
 
+    /** How the generated rules are written: "joined" or "indexed" (see {@link GeneratedRules.Shape}). */
+    @Param("joined")
+    public String shape;
+
     @Param("5")
     public int offerings;
 
@@ -43,7 +47,8 @@ public class ScalingBenchmark {
     public void compileTheRules() throws IOException {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
         Path folder = rules.equals("real") ? Path.of("rules")
-                : GeneratedRules.write(Files.createTempDirectory("rules-" + rules), Integer.parseInt(rules));
+                : GeneratedRules.write(Files.createTempDirectory("rules-" + rules), Integer.parseInt(rules),
+                        GeneratedRules.Shape.valueOf(shape.toUpperCase(java.util.Locale.ROOT)));
         rulebase = new RulebaseCompiler().compile(RulesFolder.read(folder));
         evaluator = new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING);
         request = BenchRequests.request(offerings);
