@@ -21,8 +21,12 @@ COPY --from=build /build/target/quarkus-app/quarkus/ /deployments/quarkus/
 COPY --from=build /build/target/quarkus-app/quarkus-run.jar /deployments/quarkus-run.jar
 COPY rules/ /deployments/rules/
 ENV ELIGIBILITY_RULES_FOLDER=/deployments/rules \
+    ELIGIBILITY_RULES_CACHE_FOLDER=/deployments/rulebase-cache \
     HOME=/tmp \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+# Prove the built-in rules once, here: check keeps the proven rulebase in the rulebase cache, so the
+# image starts without compiling them (rules mounted over them are compiled and proven as usual).
+RUN java $JAVA_OPTS -jar /deployments/quarkus-run.jar check && chown -R 185 /deployments/rulebase-cache
 USER 185
 EXPOSE 8080
 # exec: java becomes PID 1 and receives SIGTERM, so a graceful shutdown drains in-flight requests.

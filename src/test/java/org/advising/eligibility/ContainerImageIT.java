@@ -3,6 +3,7 @@ package org.advising.eligibility;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.awaitility.Awaitility.await;
 
@@ -115,6 +116,9 @@ class ContainerImageIT {
                 .body("results[0].transfersCredit", equalTo("YES"));
         assertEquals("185", run(List.of("podman", "exec", "eligibility-it-default", "id", "-u"), 30).trim());
         assertEquals("/deployments/rules", given().port(port).when().get("/api/v1/rulebase").then().extract().path("folder"));
+        // The image's build proved its own rules (check) and kept them in the rulebase cache: it starts without compiling.
+        assertEquals(true, given().port(port).when().get("/api/v1/rulebase").then().extract().path("lastReload.fromCache"));
+        assertTrue(run(List.of("podman", "logs", "eligibility-it-default"), 30).contains("taken from the rulebase cache"));
     }
 
     @Test
@@ -133,6 +137,8 @@ class ContainerImageIT {
         int port = start("eligibility-it-mounted", List.of("-v", rules + ":/deployments/rules:ro"));
         String imageVersion = org.advising.eligibility.engine.RulesFolder.read(Path.of("rules")).version();
         assertNotEquals(imageVersion, given().port(port).when().get("/api/v1/rulebase").then().extract().path("active.version"));
+        assertEquals(false, given().port(port).when().get("/api/v1/rulebase").then().extract().path("lastReload.fromCache"),
+                "other rules than the image's are compiled and proven");
         given().port(port).contentType(ContentType.JSON)
                 .body("{\"learner\": {\"id\": \"l\"}, \"offerings\": [{\"id\": \"d\", \"type\": \"DEGREE\","
                         + " \"provider\": {\"name\": \"Harbour University\", \"kind\": \"UNIVERSITY\", \"accreditor\": \"QAA\"}}]}")

@@ -3,11 +3,14 @@ package org.advising.eligibility.cli;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.advising.eligibility.EligibilityConfig;
+import org.advising.eligibility.engine.ActiveRulebase;
 import org.advising.eligibility.engine.Evaluator;
+import org.advising.eligibility.engine.RulebaseCache;
 import org.advising.eligibility.engine.RuleCoverage;
 import org.advising.eligibility.engine.RuleInfo;
 import org.advising.eligibility.engine.Rulebase;
@@ -37,8 +40,8 @@ public final class CheckCommand {
     private static final String USAGE = "usage: check [--coverage] [--min-coverage P, 0 <= P <= 100] [rules-folder]";
 
     /** What to report beyond the scenarios: the coverage, and the least coverage that passes. */
-    record Options(boolean coverage, BigDecimal minCoverage) {
-        static final Options SCENARIOS_ONLY = new Options(false, null);
+    record Options(boolean coverage, BigDecimal minCoverage, Optional<RulebaseCache> cache) {
+        static final Options SCENARIOS_ONLY = new Options(false, null, Optional.empty());
     }
 
     /** Checks the folder named by the last argument, or the configured rules folder. */
@@ -62,7 +65,8 @@ public final class CheckCommand {
         }
         EligibilityConfig config = Standalone.configuration();
         Path rulesFolder = named != null ? named : config.rules().folder();
-        return run(rulesFolder, config.rules().scenariosFor(rulesFolder), Standalone.evaluator(config), new Options(coverage, minimum), out);
+        return run(rulesFolder, config.rules().scenariosFor(rulesFolder), Standalone.evaluator(config),
+                new Options(coverage, minimum, config.rules().cacheFolder().map(RulebaseCache::new)), out);
     }
 
     static int run(Path rulesFolder, Path scenarioFolder, Evaluator evaluator, PrintStream out) {
@@ -92,9 +96,15 @@ public final class CheckCommand {
         ScenarioRunner.Report report = ScenarioRunner.run(rulebase, evaluator, folder.scenarioFiles());
         report.failures().forEach(out::println);
         out.println(report.summary());
+        RuleCoverage coverage = RuleCoverage.of(rulebase, report);
+        if (report.failures().isEmpty() && options.cache().isPresent()) {
+            // The proof a service on the same folder, build and limits takes instead of compiling (the image's build does this).
+            boolean kept = options.cache().get().store(folder, evaluator.limits(), new ActiveRulebase.Proven(rulebase, coverage));
+            out.println(kept ? "Kept in the rulebase cache: a service started on these files skips the compile and the scenarios."
+                    : "Could not keep the rulebase in the rulebase cache (see the warning above).");
+        }
         boolean covered = true;
         if (options.coverage()) {
-            RuleCoverage coverage = RuleCoverage.of(rulebase, report);
             print(coverage, out);
             if (options.minCoverage() != null && coverage.percent().compareTo(options.minCoverage()) < 0) {
                 out.println("Coverage " + coverage.percent() + "% is below the minimum of " + options.minCoverage().stripTrailingZeros().toPlainString() + "%");

@@ -95,8 +95,11 @@ public final class RulebaseCache {
         }
     }
 
-    /** Keeps a rulebase that passed its scenarios; a cache that cannot be written costs the next start a compile, nothing more. */
-    public void store(RulesFolder rules, String limits, ActiveRulebase.Proven proven) {
+    /**
+     * Keeps a rulebase that passed its scenarios; false when it could not (logged): a cache that cannot
+     * be written costs the next start a compile, nothing more.
+     */
+    public boolean store(RulesFolder rules, String limits, ActiveRulebase.Proven proven) {
         Path entry = entry(rules, limits);
         try {
             ByteArrayOutputStream payload = new ByteArrayOutputStream();
@@ -121,9 +124,11 @@ public final class RulebaseCache {
             // Another replica or process may write the same entry: each writes its own file and moves it into place whole.
             Files.move(written, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             LOG.infof("Rulebase %s kept in the rulebase cache as %s (%d KiB)", rules.version(), entry, bytes.length / 1024);
+            return true;
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Rulebase %s could not be kept in the rulebase cache %s (%s); the next start compiles it again",
                     rules.version(), folder, e.getMessage());
+            return false;
         }
     }
 

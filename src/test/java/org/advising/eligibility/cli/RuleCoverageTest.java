@@ -1,6 +1,7 @@
 package org.advising.eligibility.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.advising.eligibility.engine.Evaluator;
 import org.advising.eligibility.engine.RuleCoverage;
+import org.advising.eligibility.engine.RulebaseCache;
 import org.advising.eligibility.engine.Rulebase;
 import org.advising.eligibility.engine.RulebaseCompiler;
 import org.advising.eligibility.engine.RulesFolder;
@@ -155,6 +158,19 @@ class RuleCoverageTest {
         Result above = check("--min-coverage", "80.1", rules.toString());
         assertEquals(1, above.status(), above.output());
         assertEquals("Coverage 80.0% is below the minimum of 80.1%", above.output().lines().reduce((a, b) -> b).orElseThrow());
+    }
+
+    /** The image's build runs check with a cache folder, so the service it starts takes the proven rulebase from there. */
+    @Test
+    void check_keeps_rules_that_pass_in_the_rulebase_cache(@TempDir Path cacheFolder) {
+        RulebaseCache cache = new RulebaseCache(cacheFolder);
+        Evaluator evaluator = new Evaluator(100);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = CheckCommand.run(rules, rules.resolve("tests"), evaluator, new CheckCommand.Options(false, null, Optional.of(cache)),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, bytes.toString(StandardCharsets.UTF_8));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("Kept in the rulebase cache"));
+        assertEquals(5, cache.load(RulesFolder.read(rules), evaluator.limits()).orElseThrow().rulebase().rules().size());
     }
 
     @Test
