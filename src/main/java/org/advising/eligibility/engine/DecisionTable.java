@@ -1,6 +1,7 @@
 package org.advising.eligibility.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +40,8 @@ final class DecisionTable {
     private final String drl;
     /** Per rule, in the order of the generated DRL: its sheet and row and the DRL lines it spans. */
     private final List<TableRule> rules;
+    /** The same by name: the catalogue asks for each rule (a search per rule grew with the square of a large table). */
+    private final Map<String, TableRule> rulesByName = new HashMap<>();
 
     /** One rule of the table: where it is in the spreadsheet and in the generated DRL. */
     record TableRule(String name, String sheet, int row, int firstLine, int lastLine) {
@@ -49,6 +52,7 @@ final class DecisionTable {
         this.sheets = sheets;
         this.drl = drl;
         this.rules = rules;
+        rules.forEach(rule -> rulesByName.putIfAbsent(rule.name(), rule));
     }
 
     static boolean isTable(String fileName) {
@@ -105,7 +109,7 @@ final class DecisionTable {
     }
 
     TableRule ruleNamed(String name) {
-        return rules.stream().filter(rule -> rule.name().equals(name)).findFirst().orElse(null);
+        return rulesByName.get(name);
     }
 
     /**
