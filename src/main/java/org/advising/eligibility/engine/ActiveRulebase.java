@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.advising.eligibility.EligibilityConfig;
 import org.jboss.logging.Logger;
 
@@ -30,17 +31,19 @@ public class ActiveRulebase {
     private final Path scenarioFolder;
     private final Optional<RulebaseCache> cache;
     private final Evaluator evaluator;
-    private final Event<ReloadAttempt> reloads;
+    private final Consumer<ReloadAttempt> reloads;
     /** The rulebase that serves and how much of it the scenarios that proved it exercise, swapped together. */
     private final AtomicReference<Proven> active = new AtomicReference<>();
     private volatile ReloadAttempt lastAttempt;
 
     @Inject
     public ActiveRulebase(EligibilityConfig config, Evaluator evaluator, Event<ReloadAttempt> reloads) {
-        this(config.rules().folder(), config.rules().scenarios(), config.rules().cacheFolder().map(RulebaseCache::new), evaluator, reloads);
+        this(config.rules().folder(), config.rules().scenarios(), config.rules().cacheFolder().map(RulebaseCache::new), evaluator,
+                reloads::fire);
     }
 
-    ActiveRulebase(Path rulesFolder, Path scenarioFolder, Optional<RulebaseCache> cache, Evaluator evaluator, Event<ReloadAttempt> reloads) {
+    /** {@code reloads} hears of every reload attempt (the CDI event in the service). */
+    ActiveRulebase(Path rulesFolder, Path scenarioFolder, Optional<RulebaseCache> cache, Evaluator evaluator, Consumer<ReloadAttempt> reloads) {
         this.rulesFolder = rulesFolder;
         this.scenarioFolder = scenarioFolder;
         this.cache = cache;
@@ -77,7 +80,7 @@ public class ActiveRulebase {
             attempt = refused(trigger, null, e.errors(), List.of(), e.count());
         }
         lastAttempt = attempt;
-        reloads.fire(attempt);
+        reloads.accept(attempt);
         return attempt;
     }
 

@@ -65,9 +65,7 @@ class DecisionTableTest {
 
     @Test
     void the_same_table_in_a_workbook_decides_and_names_its_sheet() throws IOException {
-        RulesCopy.into(folder);
-        Files.write(folder.resolve("credential.drl.xlsx"), workbook(Files.readString(folder.resolve(TABLE)), "Credentials"));
-        Files.delete(folder.resolve(TABLE));
+        rulesWithTheTableAs(workbook(Files.readString(Path.of("rules", TABLE)), "Credentials"));
         Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(folder));
         RuleInfo degree = rulebase.rules().values().stream().filter(rule -> rule.policy().equals("CRED-1")).findFirst().orElseThrow();
         assertEquals(new RuleInfo("A degree gives an official degree and transcript", "CRED-1",
@@ -79,9 +77,7 @@ class DecisionTableTest {
     /** The shipped table opened in LibreOffice Calc 7.4 and saved as a workbook (soffice --convert-to xlsx), as an author would. */
     @Test
     void a_workbook_saved_by_libreoffice_passes_every_scenario() throws IOException {
-        RulesCopy.into(folder);
-        Files.copy(Path.of("src/test/resources/tables/credential-saved-by-libreoffice.drl.xlsx"), folder.resolve("credential.drl.xlsx"));
-        Files.delete(folder.resolve(TABLE));
+        rulesWithTheTableAs(Files.readAllBytes(Path.of("src/test/resources/tables/credential-saved-by-libreoffice.drl.xlsx")));
         RulesFolder rules = RulesFolder.read(folder);
         Rulebase rulebase = new RulebaseCompiler().compile(rules);
         assertEquals(List.of(), ScenarioRunner.run(rulebase, new Evaluator(100), rules.scenarioFiles()).failures());
@@ -94,10 +90,7 @@ class DecisionTableTest {
 
     @Test
     void a_mistake_in_a_workbook_names_the_sheet_row_and_cell() throws IOException {
-        RulesCopy.into(folder);
-        String broken = Files.readString(folder.resolve(TABLE)).replace(",100,DEGREE,", ",100,DEGRE,");
-        Files.write(folder.resolve("credential.drl.xlsx"), workbook(broken, "Credentials"));
-        Files.delete(folder.resolve(TABLE));
+        rulesWithTheTableAs(workbook(Files.readString(Path.of("rules", TABLE)).replace(",100,DEGREE,", ",100,DEGRE,"), "Credentials"));
         assertEquals(List.of("credential.drl.xlsx:11: sheet \"Credentials\", cell E11 (Offering type): OfferingType has no value 'DEGRE'; "
                 + "its values are COURSE, SPECIALIZATION, MASTERTRACK, DEGREE, PROFESSIONAL_CERTIFICATE"), errorsOf(folder));
     }
@@ -153,9 +146,7 @@ class DecisionTableTest {
 
     @Test
     void a_file_that_is_not_a_workbook_is_refused() throws IOException {
-        RulesCopy.into(folder);
-        Files.copy(folder.resolve(TABLE), folder.resolve("credential.drl.xlsx"));
-        Files.delete(folder.resolve(TABLE));
+        rulesWithTheTableAs(Files.readAllBytes(Path.of("rules", TABLE))); // CSV text under a workbook's name
         List<String> errors = errorsOf(folder);
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("credential.drl.xlsx:1: cannot be read as an Excel workbook (.xlsx): "), errors.get(0));
@@ -190,6 +181,13 @@ class DecisionTableTest {
         Files.write(folder.resolve(TABLE), marked);
         Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(folder));
         assertEquals(Credential.PLATFORM_CERTIFICATE, evaluate(rulebase, OfferingType.COURSE).credential());
+    }
+
+    /** A copy of the rules in which credential.drl.csv is replaced by credential.drl.xlsx with these bytes. */
+    private void rulesWithTheTableAs(byte[] workbook) throws IOException {
+        RulesCopy.into(folder);
+        Files.write(folder.resolve("credential.drl.xlsx"), workbook);
+        Files.delete(folder.resolve(TABLE));
     }
 
     private static OfferingDecision evaluate(Rulebase rulebase, OfferingType type) {

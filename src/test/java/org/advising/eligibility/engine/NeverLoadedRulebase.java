@@ -15,7 +15,7 @@ import java.util.Optional;
 public class NeverLoadedRulebase extends ActiveRulebase {
 
     public NeverLoadedRulebase() {
-        super(Path.of("rules"), Path.of("rules/tests"), Optional.empty(), new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING), null); // never reloads, so fires no event
+        super(Path.of("rules"), Path.of("rules/tests"), Optional.empty(), new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING), attempt -> { }); // never reloads
     }
 
     @Override

@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 import org.advising.eligibility.RulesCopy;
 import org.advising.eligibility.model.Learner;
@@ -124,7 +119,7 @@ class RulebaseCacheTest {
         RulesFolder failing = RulesFolder.read(rules);
         Files.copy(goodEntry, cache.entry(failing, LIMITS));
 
-        ActiveRulebase service = new ActiveRulebase(rules, rules.resolve("tests"), Optional.of(cache), new Evaluator(100), new NoEvents());
+        ActiveRulebase service = new ActiveRulebase(rules, rules.resolve("tests"), Optional.of(cache), new Evaluator(100), attempt -> { });
         ReloadAttempt attempt = service.reload("startup");
         assertEquals(ReloadAttempt.Outcome.REFUSED, attempt.outcome());
         assertEquals(1, attempt.failingScenarios().size());
@@ -136,12 +131,12 @@ class RulebaseCacheTest {
     @Test
     void the_service_keeps_what_it_proved_and_the_next_start_takes_it_from_the_cache() {
         RulebaseCache cache = new RulebaseCache(cacheFolder, "build-1");
-        ReloadAttempt first = new ActiveRulebase(rules, rules.resolve("tests"), Optional.of(cache), new Evaluator(100), new NoEvents())
+        ReloadAttempt first = new ActiveRulebase(rules, rules.resolve("tests"), Optional.of(cache), new Evaluator(100), attempt -> { })
                 .reload("startup");
         assertEquals(ReloadAttempt.Outcome.ACTIVATED, first.outcome());
         assertFalse(first.fromCache());
 
-        ActiveRulebase restarted = new ActiveRulebase(rules, rules.resolve("tests"), Optional.of(cache), new Evaluator(100), new NoEvents());
+        ActiveRulebase restarted = new ActiveRulebase(rules, rules.resolve("tests"), Optional.of(cache), new Evaluator(100), attempt -> { });
         ReloadAttempt second = restarted.reload("startup");
         assertEquals(ReloadAttempt.Outcome.ACTIVATED, second.outcome());
         assertTrue(second.fromCache());
@@ -169,37 +164,5 @@ class RulebaseCacheTest {
                 new Offering("mt", "Data Science", OfferingType.MASTERTRACK, university, null, null, null, null, null, null, null));
         Learner learner = new Learner("learner-1", null, List.of(new LearnerRecord("c1", RecordStatus.COMPLETED, true, 3.2, LocalDate.of(2026, 5, 1))));
         return new Evaluator(100).evaluate(rulebase, learner, offerings, LocalDate.of(2026, 11, 24)).decisions();
-    }
-
-    /** The service's reload events go nowhere here. */
-    private static final class NoEvents implements Event<ReloadAttempt> {
-        @Override
-        public void fire(ReloadAttempt event) {
-        }
-
-        @Override
-        public <U extends ReloadAttempt> CompletionStage<U> fireAsync(U event) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends ReloadAttempt> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Event<ReloadAttempt> select(Annotation... qualifiers) {
-            return this;
-        }
-
-        @Override
-        public <U extends ReloadAttempt> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends ReloadAttempt> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
