@@ -6,6 +6,8 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +17,12 @@ import org.advising.eligibility.EligibilityConfig;
 /**
  * A request's body must have arrived {@code eligibility.api.body-time-limit} (10 s) after its
  * headers. A client that sends it slower, or stops halfway, gets 408 problem+json and its
- * connection is closed. Until then it holds a connection and the bytes it sent, never a worker.
+ * connection is closed (over HTTP/2, its stream). Until then it holds a connection and the bytes
+ * it sent, never a worker.
+ *
+ * <p>Only a request that announces a body is timed: the router holds back the end of every
+ * request until a handler reads it, so a request without one (an admin reload, a GET) would
+ * otherwise be cut off when its answer takes longer than the limit.
  */
 @ApplicationScoped
 public class BodyTimeLimit {
@@ -32,20 +39,32 @@ public class BodyTimeLimit {
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2).handler(context -> {
             HttpServerRequest request = context.request();
             // A batch streams in for as long as it has lines; the connection's idle timeout still ends a stalled one.
-            if (!request.isEnded() && !request.path().equals(BatchResource.PATH)) {
+            if (announcesBody(request) && !request.isEnded() && !request.path().equals(BatchResource.PATH)) {
                 long timer = vertx.setTimer(limit.toMillis(), fired -> {
                     if (!request.isEnded() && !context.response().headWritten()) {
-                        context.response().setStatusCode(408)
-                                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                                .putHeader(HttpHeaders.CONNECTION, "close")
-                                .end(problem)
-                                // The rest of the body is not awaited: the connection goes with the answer.
-                                .onComplete(written -> request.connection().close());
+                        HttpServerResponse response = context.response().setStatusCode(408)
+                                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+                        if (request.version() == HttpVersion.HTTP_2) {
+                            response.end(problem); // ends the stream; the connection's other streams go on
+                        } else {
+                            // The rest of the body is not awaited: the connection goes with the answer.
+                            response.putHeader(HttpHeaders.CONNECTION, "close").end(problem)
+                                    .onComplete(written -> request.connection().close());
+                        }
                     }
                 });
                 context.addEndHandler(done -> vertx.cancelTimer(timer));
             }
             context.next();
         });
+    }
+
+    /** Whether the request says a body follows: a length above 0, or a chunked one (HTTP/1.1). */
+    static boolean announcesBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            return !length.strip().equals("0");
+        }
+        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 }
