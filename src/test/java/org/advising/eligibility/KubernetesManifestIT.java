@@ -49,18 +49,22 @@ class KubernetesManifestIT {
     }
 
     @Test
-    void the_rules_and_scenarios_come_from_configmaps_named_by_the_environment() {
+    void the_rules_and_scenarios_come_from_configmaps_and_proven_rulebases_are_kept_in_an_empty_dir() {
         Map<String, String> env = new HashMap<>();
         container().get("env").forEach(variable -> env.put(variable.get("name").asText(), variable.path("value").asText()));
         assertEquals("/deployments/rules", env.get("ELIGIBILITY_RULES_FOLDER"));
         assertEquals("/deployments/rule-tests", env.get("ELIGIBILITY_RULES_SCENARIOS_FOLDER"));
+        assertEquals("/deployments/rulebase-cache", env.get("ELIGIBILITY_RULES_CACHE_FOLDER"));
         Map<String, String> mounts = new HashMap<>();
-        container().get("volumeMounts").forEach(mount -> mounts.put(mount.get("name").asText(), mount.get("mountPath").asText()));
-        assertEquals(Map.of("rules", "/deployments/rules", "rule-tests", "/deployments/rule-tests"), mounts);
+        container().get("volumeMounts").forEach(mount -> mounts.put(mount.get("name").asText(),
+                mount.get("mountPath").asText() + (mount.path("readOnly").asBoolean() ? " read-only" : " writable")));
+        assertEquals(Map.of("rules", "/deployments/rules read-only", "rule-tests", "/deployments/rule-tests read-only",
+                "rulebase-cache", "/deployments/rulebase-cache writable"), mounts);
         Map<String, String> volumes = new HashMap<>();
-        BY_KIND.get("Deployment").at("/spec/template/spec/volumes")
-                .forEach(volume -> volumes.put(volume.get("name").asText(), volume.at("/configMap/name").asText()));
-        assertEquals(Map.of("rules", "eligibility-rules", "rule-tests", "eligibility-rule-tests"), volumes);
+        BY_KIND.get("Deployment").at("/spec/template/spec/volumes").forEach(volume -> volumes.put(volume.get("name").asText(),
+                volume.has("emptyDir") ? "emptyDir" : "configMap " + volume.at("/configMap/name").asText()));
+        assertEquals(Map.of("rules", "configMap eligibility-rules", "rule-tests", "configMap eligibility-rule-tests",
+                "rulebase-cache", "emptyDir"), volumes);
     }
 
     @Test
