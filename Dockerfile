@@ -24,10 +24,16 @@ ENV ELIGIBILITY_RULES_FOLDER=/deployments/rules \
     ELIGIBILITY_RULES_CACHE_FOLDER=/deployments/rulebase-cache \
     HOME=/tmp \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+COPY src/main/docker/record-class-archive.sh /deployments/record-class-archive.sh
 # Prove the built-in rules once, here: check keeps the proven rulebase in the rulebase cache, so the
 # image starts without compiling them (rules mounted over them are compiled and proven as usual).
-RUN java $JAVA_OPTS -jar /deployments/quarkus-run.jar check && chown -R 185 /deployments/rulebase-cache
+# Then one start of the service, answering three evaluations, records the classes it loads (the
+# rule engine's included) into a class-data archive that every start of the image maps.
+RUN java $JAVA_OPTS -jar /deployments/quarkus-run.jar check \
+    && /deployments/record-class-archive.sh /deployments/eligibility-classes.jsa \
+    && chown -R 185 /deployments/rulebase-cache
 USER 185
 EXPOSE 8080
 # exec: java becomes PID 1 and receives SIGTERM, so a graceful shutdown drains in-flight requests.
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar \"$@\"", "--"]
+# The class-data archive comes before JAVA_OPTS, so options of your own keep it.
+ENTRYPOINT ["sh", "-c", "exec java -XX:SharedArchiveFile=/deployments/eligibility-classes.jsa $JAVA_OPTS -jar /deployments/quarkus-run.jar \"$@\"", "--"]

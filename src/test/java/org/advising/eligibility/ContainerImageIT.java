@@ -122,6 +122,23 @@ class ContainerImageIT {
     }
 
     @Test
+    void the_image_starts_with_the_rule_engine_classes_from_its_class_data_archive() throws Exception {
+        // The image's JAVA_OPTS, plus a log of where each class came from.
+        String javaOptions = run(List.of("podman", "image", "inspect", "--format", "{{range .Config.Env}}{{println .}}{{end}}", IMAGE), 30)
+                .lines().filter(variable -> variable.startsWith("JAVA_OPTS=")).findFirst().orElseThrow().substring("JAVA_OPTS=".length());
+        int port = start("eligibility-it-archive", List.of("-e", "JAVA_OPTS=" + javaOptions + " -Xlog:class+load:file=/tmp/class-load.log"));
+        given().port(port).contentType(ContentType.JSON).body(example("04-professional-certificate-ace.json"))
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(200).body("results[0].transfersCredit", equalTo("CONDITIONAL"));
+        List<String> fromArchive = run(List.of("podman", "exec", "eligibility-it-archive", "cat", "/tmp/class-load.log"), 30).lines()
+                .filter(line -> line.contains("source: shared objects file (top)")).toList();
+        long engine = fromArchive.stream().filter(line -> line.contains(" org.drools.") || line.contains(" org.mvel2.")).count();
+        long service = fromArchive.stream().filter(line -> line.contains(" org.advising.eligibility.engine.")).count();
+        assertTrue(engine > 300 && service > 10, engine + " classes of the rule engine and " + service
+                + " of the service's engine package came from the image's class-data archive (/deployments/eligibility-classes.jsa)");
+    }
+
+    @Test
     void rules_mounted_over_the_rules_folder_replace_the_built_in_ones(@TempDir Path rules) throws Exception {
         RulesCopy.into(rules);
         Path values = rules.resolve("policy-values.yaml");
