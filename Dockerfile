@@ -29,7 +29,7 @@ COPY src/main/docker/record-class-archive.sh /deployments/record-class-archive.s
 # image starts without compiling them (rules mounted over them are compiled and proven as usual).
 # Then one start of the service, answering three evaluations, records the classes it loads (the
 # rule engine's included) into a class-data archive that every start of the image maps.
-RUN java $JAVA_OPTS -jar /deployments/quarkus-run.jar check \
+RUN java -XX:TieredStopAtLevel=1 $JAVA_OPTS -jar /deployments/quarkus-run.jar check \
     && /deployments/record-class-archive.sh /deployments/eligibility-classes.jsa \
     && chown -R 185 /deployments/rulebase-cache
 USER 185
