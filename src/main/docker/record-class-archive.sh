@@ -12,9 +12,10 @@ set -euo pipefail
 archive=${1:?usage: record-class-archive.sh ARCHIVE [JAR]}
 jar=${2:-/deployments/quarkus-run.jar}
 log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options (unset: none)
 # Any free port (the build may share the host's network); the service's log names it.
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options (unset: none)
 java -XX:ArchiveClassesAtExit="$archive" -XX:MaxRAM=1g ${JAVA_OPTS:-} -Dquarkus.http.port=0 -jar "$jar" > "$log" 2>&1 &
 service=$!
 
@@ -26,7 +27,8 @@ requests=(
 '{"asOf":"2026-11-20","learner":{"id":"learner-9","records":[{"offeringId":"pc-a","status":"COMPLETED","completedOn":"2025-10-01"},{"offeringId":"pc-b","status":"COMPLETED","completedOn":"2026-02-01"}]},"offerings":[{"id":"pc-a","title":"Data Analytics Professional Certificate","type":"PROFESSIONAL_CERTIFICATE","provider":{"name":"Example Cloud Co","kind":"COMPANY","domain":"examplecloud.com","country":"US"},"creditRecommendation":{"source":"ACE","semesterHours":6,"level":"LOWER_DIVISION"}},{"id":"pc-b","title":"IT Support Professional Certificate","type":"PROFESSIONAL_CERTIFICATE","provider":{"name":"Example Cloud Co","kind":"COMPANY","domain":"examplecloud.com","country":"US"},"creditRecommendation":{"source":"ACE","semesterHours":6,"level":"LOWER_DIVISION"}}],"receivingInstitutions":["lakeside-cc"]}'
 )
 
-# Sends one evaluation over HTTP/1.1; prints the status line of the answer (empty while not listening).
+# Sends one evaluation over HTTP/1.1 (the requests are ASCII, so ${#1} is their length in bytes);
+# prints the status line of the answer (nothing while the service is not listening yet).
 evaluate() {
   local port
   port=$(sed -n 's|.*Listening on: http://[^:]*:\([0-9]*\).*|\1|p' "$log")

@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -26,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.advising.eligibility.ContractExamples;
 import org.advising.eligibility.RulesCopy;
 import org.advising.eligibility.RunningService;
@@ -152,6 +158,42 @@ class LimitsIT {
         assertEquals(200, next.statusCode(), next.body());
         assertSameAnswer(next.body());
         assertTrue(!service.log().contains("ERROR"), service.log());
+    }
+
+    @Test
+    void over_http2_a_body_still_incomplete_at_the_time_limit_gets_408_on_its_stream_and_the_connection_serves_on() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            // HTTP/2 without an upgrade (prior knowledge), as a proxy speaking h2c to the pods would.
+            io.vertx.core.http.HttpClient h2 = vertx.createHttpClient(new HttpClientOptions()
+                    .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false).setDefaultHost("127.0.0.1")
+                    .setDefaultPort(service.port));
+            HttpClientRequest stalled = result(h2.request(HttpMethod.POST, "/api/v1/evaluations"));
+            stalled.putHeader("Content-Type", "application/json").putHeader("Content-Length", "50000");
+            result(stalled.write("{\"learner\": {"));
+            long started = System.nanoTime();
+            // The body's handler is set as the response arrives, on the connection's thread, so none of it is missed.
+            String timedOut = result(stalled.response().compose(response -> response.body().map(body ->
+                    response.version() + " " + response.statusCode() + " " + response.getHeader("Content-Type") + "\n" + body)));
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            assertEquals("HTTP_2 408 application/problem+json\n{\"type\":\"urn:eligibility:problem:request-timeout\",\"title\":\"Request timeout\","
+                    + "\"status\":408,\"detail\":\"The request body did not arrive within 2000 ms; send it again, all at once.\"}", timedOut);
+            assertTrue(seconds < 10, seconds + " s");
+
+            // The same connection answers the next request.
+            HttpClientRequest next = result(h2.request(HttpMethod.POST, "/api/v1/evaluations"));
+            String answer = result(next.putHeader("Content-Type", "application/json").send(ContractExamples.requestBody(EXAMPLE))
+                    .compose(response -> response.body().map(body -> response.statusCode() + "\n" + body)));
+            assertTrue(answer.startsWith("200\n"), answer);
+            assertSameAnswer(answer.substring("200\n".length()));
+            assertEquals(stalled.connection(), next.connection(), "one HTTP/2 connection for both");
+        } finally {
+            result(vertx.close());
+        }
+    }
+
+    private static <T> T result(io.vertx.core.Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
     @Test
