@@ -44,8 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged service with 2 evaluation workers and 2 waiting places (in a Quarkus pool of 4 threads), a time limit of 1 s
  * per evaluation, and the project's rules plus a test rule that takes 300 ms for every offering
  * titled "Slow": clients that send slowly hold no worker and get 408 when their body is not in
- * after 2 s (a request without a body, such as an admin reload, is not timed, however long its
- * answer takes), a full pool and queue refuse at once
+ * after 2 s (over HTTP/2 on their stream, the connection serving on; a request without a body,
+ * such as an admin reload, is not timed, however long its answer takes), a full pool and queue refuse at once
  * with 503 busy while health stays UP, and an evaluation past the time limit is stopped with 503
  * evaluation-timeout naming the rule that ran last.
  */
