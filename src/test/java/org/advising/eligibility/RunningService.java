@@ -79,6 +79,12 @@ public final class RunningService implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** An admin reload with this token; no time limit, as a reload takes as long as the compile and the scenarios. */
+    public HttpResponse<String> reload(HttpClient client, String adminToken) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url("/api/v1/rulebase/reload"))).header("Authorization", "Bearer " + adminToken)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GETs, with the same 30 s limit. */
     public HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(ANSWER_TIME).build(), HttpResponse.BodyHandlers.ofString());

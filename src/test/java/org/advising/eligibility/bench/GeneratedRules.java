@@ -36,11 +36,6 @@ final class GeneratedRules {
     private GeneratedRules() {
     }
 
-    /** The number of rules in {@code rules/}, decision tables included. */
-    static int realRules() {
-        return ShippedRules.ruleCount();
-    }
-
     /** Writes the real rules and policy values, plus generated rules of this shape up to {@code total}, into {@code folder}. */
     static Path write(Path folder, int total, Shape shape) throws IOException {
         Files.createDirectories(folder);
@@ -55,7 +50,7 @@ final class GeneratedRules {
 
                 import org.advising.eligibility.model.*;
                 """.formatted(shape == Shape.JOINED ? "each a whole rule of the real rules' shape" : "each keyed by its partner's name"));
-        int generated = total - realRules();
+        int generated = total - ShippedRules.ruleCount();
         if (shape == Shape.INDEXED) {
             drl.append(GENERAL_RULE);
             generated--;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.Map;
 import org.advising.eligibility.RunningService;
+import org.advising.eligibility.ShippedRules;
 import org.advising.eligibility.engine.Rulebase;
 import org.advising.eligibility.engine.RulebaseCompiler;
 import org.advising.eligibility.engine.RulesFolder;
@@ -85,12 +86,12 @@ class PerformanceBenchmarkIT {
         List<String> sizes = List.of("100", "1000", "10000");
         List<String> shapes = List.of("joined", "indexed");
         java.util.Map<String, String> built = new java.util.HashMap<>();
-        built.put("real", measureCompile(Path.of("rules"), GeneratedRules.realRules() + " rules (real)"));
+        built.put("real", measureCompile(Path.of("rules"), ShippedRules.ruleCount(), ShippedRules.ruleCount() + " rules (real)"));
         for (String shape : shapes) {
             for (String size : sizes) {
                 Path folder = GeneratedRules.write(Path.of("target/bench/rules-" + shape + "-" + size), Integer.parseInt(size),
                         GeneratedRules.Shape.valueOf(shape.toUpperCase(java.util.Locale.ROOT)));
-                built.put(shape + size, measureCompile(folder, size + " rules, " + shape));
+                built.put(shape + size, measureCompile(folder, Integer.parseInt(size), size + " rules, " + shape));
             }
         }
         RunResult real = jmh(options(5, 5).include(ScalingBenchmark.class.getName() + ".evaluate")
@@ -109,8 +110,8 @@ class PerformanceBenchmarkIT {
         }
     }
 
-    /** Compiles the folder and says how long it took and how much heap the rulebase keeps. */
-    private static String measureCompile(Path folder, String what) throws Exception {
+    /** Compiles the folder (of this many rules) and says, after the label, how long it took and how much heap the rulebase keeps. */
+    private static String measureCompile(Path folder, int rules, String label) throws Exception {
         Runtime.getRuntime().gc();
         long heapBefore = heapUsed();
         long started = System.nanoTime();
@@ -118,8 +119,8 @@ class PerformanceBenchmarkIT {
         long millis = (System.nanoTime() - started) / 1_000_000;
         Runtime.getRuntime().gc();
         long retained = heapUsed() - heapBefore;
-        assertEquals(Integer.parseInt(what.replaceAll(" .*", "")), rulebase.rules().size(), what);
-        return "%s: compiled in %,d ms, %.1f MiB of heap".formatted(what, millis, retained / 1048576.0);
+        assertEquals(rules, rulebase.rules().size(), folder.toString());
+        return "%s: compiled in %,d ms, %.1f MiB of heap".formatted(label, millis, retained / 1048576.0);
     }
 
     /** A JMH throughput of evaluations of the 5-offering request as offering decisions per second, with its error. */

@@ -16,9 +16,7 @@ import io.vertx.core.http.HttpVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -221,7 +219,7 @@ class LimitsIT {
         Files.writeString(slowRule, rule + "// A new version, so that the reload compiles and runs the scenarios.\n");
         try {
             long started = System.nanoTime();
-            HttpResponse<String> reload = reload();
+            HttpResponse<String> reload = service.reload(client, ADMIN_TOKEN);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertEquals(200, reload.statusCode(), reload.body());
             assertEquals("ACTIVATED", JSON.readTree(reload.body()).at("/lastReload/outcome").asText(), reload.body());
@@ -229,7 +227,7 @@ class LimitsIT {
         } finally {
             Files.delete(scenarios);
             Files.writeString(slowRule, rule);
-            HttpResponse<String> back = reload();
+            HttpResponse<String> back = service.reload(client, ADMIN_TOKEN);
             assertEquals(200, back.statusCode(), back.body());
             assertSameAnswer(evaluate(ContractExamples.requestBody(EXAMPLE)).body());
         }
@@ -243,12 +241,6 @@ class LimitsIT {
 
     static void assertSameAnswer(String answer) throws IOException {
         assertEquals(firstAnswer, withoutLoadTime(answer));
-    }
-
-    static HttpResponse<String> reload() throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(service.url("/api/v1/rulebase/reload")))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

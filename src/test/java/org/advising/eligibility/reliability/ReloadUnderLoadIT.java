@@ -173,9 +173,7 @@ class ReloadUnderLoadIT {
     }
 
     private static JsonNode reload(HttpClient client, RunningService service) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(service.url("/api/v1/rulebase/reload")))
-                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = service.reload(client, TOKEN);
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body());
     }
