@@ -2,6 +2,7 @@ package org.advising.eligibility;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import jakarta.validation.constraints.Size;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -80,8 +81,8 @@ public interface EligibilityConfig {
     }
 
     interface Admin {
-        /** The token POST /api/v1/rulebase/reload requires; unset keeps that endpoint closed. */
-        Optional<String> token();
+        /** The token POST /api/v1/rulebase/reload requires; unset keeps that endpoint closed. A short one is refused at start. */
+        Optional<@Size(min = 32, message = "must be at least {min} characters long (make one with: openssl rand -hex 32)") String> token();
     }
 
     interface Audit {

@@ -115,7 +115,7 @@ class ContainerImageIT {
                 .body("results[0].degreeAdmission", equalTo("ELIGIBLE"))
                 .body("results[0].transfersCredit", equalTo("YES"));
         assertEquals("185", run(List.of("podman", "exec", "eligibility-it-default", "id", "-u"), 30).trim());
-        assertEquals("/deployments/rules", given().port(port).when().get("/api/v1/rulebase").then().extract().path("folder"));
+        assertEquals("rules", given().port(port).when().get("/api/v1/rulebase").then().extract().path("folder"));
         // The image's build proved its own rules (check) and kept them in the rulebase cache: it starts without compiling.
         assertEquals(true, given().port(port).when().get("/api/v1/rulebase").then().extract().path("lastReload.fromCache"));
         assertTrue(run(List.of("podman", "logs", "eligibility-it-default"), 30).contains("taken from the rulebase cache"));

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.Offering;
+import org.advising.eligibility.model.PlausibleDate;
 
 /**
  * The body of POST /api/v1/evaluations: one learner and the offerings to evaluate for them,
@@ -15,10 +16,10 @@ import org.advising.eligibility.model.Offering;
  * answer for (ids of institutions.yaml).
  */
 public record EvaluationRequest(
-        LocalDate asOf,
+        @PlausibleDate LocalDate asOf,
         @NotNull @Valid Learner learner,
         @NotNull @Size(min = 1, max = 500, message = "must hold between {min} and {max} offerings")
         List<@NotNull @Valid Offering> offerings,
         @Size(min = 1, max = 10, message = "must hold between {min} and {max} institution ids")
-        List<@NotBlank String> receivingInstitutions) {
+        List<@NotBlank @Size(max = 128) String> receivingInstitutions) {
 }

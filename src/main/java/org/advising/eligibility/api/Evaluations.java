@@ -15,6 +15,7 @@ import org.advising.eligibility.engine.Evaluator;
 import org.advising.eligibility.engine.Rulebase;
 import org.advising.eligibility.engine.RulebaseDefectException;
 import org.advising.eligibility.engine.RulebaseUnavailableException;
+import org.advising.eligibility.model.PlausibleDate;
 import org.advising.eligibility.model.ReceivingInstitution;
 import org.advising.eligibility.ops.DecisionAudit;
 import org.advising.eligibility.ops.EvaluationMetrics;
@@ -90,7 +91,9 @@ public class Evaluations {
             // A value the reader already rejected was read as null: do not report it twice.
             Set<String> rejected = read.errors().stream().map(FieldError::field).collect(Collectors.toSet());
             LocalDate asOf = asOf(read.request());
+            // A date out of bounds is reported; the institutions are then not looked up on it.
             Map<String, ReceivingInstitution> institutions = read.request().receivingInstitutions() == null ? Map.of()
+                    : !PlausibleDate.Check.holds(asOf) ? null
                     : rulebase.map(active -> active.institutions().inEffectOn(asOf)).orElse(null);
             validator.validate(read.request(), asOf, institutions)
                     .stream().filter(error -> !rejected.contains(error.field())).forEach(errors::add);

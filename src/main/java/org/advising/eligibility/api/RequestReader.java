@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -75,7 +77,28 @@ public class RequestReader {
         }
         JsonLocation at = e.getLocation();
         String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        if (e instanceof StreamConstraintsException) {
+            return new FieldError(field, tooBig(message) + where);
+        }
+        if (message.contains("`") || message.contains("java.") || message.contains("com.fasterxml")) {
+            // Jackson names its own classes and settings here; the portal developer needs only where.
+            message = "this is not valid JSON here";
+        }
         return new FieldError(field, "malformed JSON: " + message + where);
+    }
+
+    /** Jackson's limits on a document's shape (nesting, number and string length), in the contract's words. */
+    private static String tooBig(String message) {
+        if (message.contains("nesting depth")) {
+            return "the JSON is nested deeper than the parser allows (" + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels)";
+        }
+        if (message.startsWith("Number")) {
+            return "a number is longer than the parser allows (" + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " characters)";
+        }
+        if (message.startsWith("String")) {
+            return "a string is longer than the parser allows";
+        }
+        return "the JSON is larger than the parser allows";
     }
 
     private static String path(List<JsonMappingException.Reference> references) {

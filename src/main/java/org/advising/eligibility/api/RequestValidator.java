@@ -33,7 +33,7 @@ public class RequestValidator {
 
     /**
      * Every problem of the request; {@code institutions} are the receiving institutions in effect on
-     * its as-of date (null when no rulebase is loaded: then the ids are not checked, and the
+     * its as-of date (null when no rulebase is loaded or the date is out of bounds: then the ids are not checked, and the
      * evaluation is refused as unavailable).
      */
     public List<FieldError> validate(EvaluationRequest request, LocalDate asOf, Map<String, ReceivingInstitution> institutions) {
@@ -107,7 +107,7 @@ public class RequestValidator {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
-            if (id == null || id.isBlank()) {
+            if (id == null || id.isBlank() || id.length() > 128) {
                 continue; // reported by the field constraints
             }
             Integer first = seen.putIfAbsent(id, i);

@@ -1,24 +1,22 @@
 package org.advising.eligibility.api;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.advising.eligibility.engine.ActiveRulebase;
 import org.advising.eligibility.engine.ReloadAttempt;
 import org.advising.eligibility.engine.RuleCoverage;
 import org.advising.eligibility.engine.RuleInfo;
 import org.advising.eligibility.engine.Rulebase;
-import org.advising.eligibility.EligibilityConfig;
 
 /**
  * GET /api/v1/rulebase: which rulebase is serving and how the last reload went.
@@ -29,11 +27,11 @@ import org.advising.eligibility.EligibilityConfig;
 public class RulebaseResource {
 
     private final ActiveRulebase rulebases;
-    private final Optional<String> adminToken;
+    private final AdminToken adminToken;
 
-    public RulebaseResource(ActiveRulebase rulebases, EligibilityConfig config) {
+    public RulebaseResource(ActiveRulebase rulebases, AdminToken adminToken) {
         this.rulebases = rulebases;
-        this.adminToken = config.admin().token().filter(token -> !token.isBlank());
+        this.adminToken = adminToken;
     }
 
     /** The status of the rules: the active rulebase (null while none) and the last reload attempt. */
@@ -54,7 +52,7 @@ public class RulebaseResource {
     public RulebaseStatus status() {
         ActiveRulebase.Proven proven = rulebases.proven().orElse(null);
         RulebaseStatus.Active active = proven == null ? null : active(proven.rulebase(), proven.coverage());
-        return new RulebaseStatus(rulebases.folder().toAbsolutePath().normalize().toString(), active,
+        return new RulebaseStatus(rulebases.folder().getFileName() == null ? "" : rulebases.folder().getFileName().toString(), active,
                 rulebases.lastAttempt().orElse(null));
     }
 
@@ -68,15 +66,8 @@ public class RulebaseResource {
 
     @POST
     @Path("/reload")
-    public RulebaseStatus reload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        if (adminToken.isEmpty()) {
-            throw new AdminException(403, "The reload endpoint is closed: no admin token is configured (eligibility.admin.token).");
-        }
-        byte[] expected = ("Bearer " + adminToken.get()).getBytes(StandardCharsets.UTF_8);
-        byte[] given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected, given)) { // constant time: the token does not leak through timing
-            throw new AdminException(401, "Send the admin token as: Authorization: Bearer <token>.");
-        }
+    public RulebaseStatus reload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest request) {
+        adminToken.require(authorization, String.valueOf(request.remoteAddress()));
         rulebases.reload("admin request");
         return status();
     }

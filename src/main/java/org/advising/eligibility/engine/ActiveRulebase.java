@@ -78,6 +78,12 @@ public class ActiveRulebase {
             }
         } catch (RulebaseException e) {
             attempt = refused(trigger, null, e.errors(), List.of(), e.count());
+        } catch (RuntimeException | StackOverflowError e) {
+            // Whatever reading or compiling throws is a refusal too: the last good rulebase serves on, and the
+            // watcher and the admin endpoint that asked live on to try the next change.
+            LOG.error("Reading or compiling the rules failed unexpectedly", e);
+            attempt = refused(trigger, null, List.of("The rules could not be read or compiled: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())), List.of(), "1 error");
         }
         lastAttempt = attempt;
         reloads.accept(attempt);

@@ -143,9 +143,33 @@ final class DrlText {
         return "";
     }
 
-    /** A line without its string literals and its // comment, so that their parentheses do not count. */
-    private static String code(String line) {
-        return line.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"").replaceFirst("//.*$", "");
+    /**
+     * A line without its string literals and its // comment, so that their parentheses do not count.
+     * Scanned by hand: a regular expression over a long literal recurses once per character and can
+     * overflow the stack of whatever thread reads the rules.
+     */
+    static String code(String line) {
+        StringBuilder code = new StringBuilder(line.length());
+        boolean inString = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++; // the escaped character, whatever it is
+                } else if (c == '"') {
+                    inString = false;
+                    code.append('"');
+                }
+            } else if (c == '"') {
+                inString = true;
+                code.append('"');
+            } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                break;
+            } else {
+                code.append(c);
+            }
+        }
+        return code.toString();
     }
 
     private int firstInCode(Pattern pattern, int from, int to) {

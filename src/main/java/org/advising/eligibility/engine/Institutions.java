@@ -125,6 +125,11 @@ public record Institutions(List<PolicyFact> entries) {
         if (entry.creditValidForYears() != null && entry.creditValidForYears() < 1) {
             problems.add("has creditValidForYears " + entry.creditValidForYears() + "; it must be 1 or more");
         }
+        PolicyBounds.decimals("minimumGrade", entry.minimumGrade(), problems);
+        PolicyBounds.hours("creditRecommendations.maxSemesterHours", recommendedCap, problems);
+        PolicyBounds.hours("maxTransferSemesterHours", entry.maxTransferSemesterHours(), problems);
+        PolicyBounds.date("from", entry.from(), problems);
+        PolicyBounds.date("until", entry.until(), problems);
         if (entry.from() != null && entry.until() != null && entry.from().isAfter(entry.until())) {
             problems.add("has from " + entry.from() + " after until " + entry.until());
         }

@@ -55,8 +55,15 @@ record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognizedAccredi
             for (int i = 0; i < accreditors.size(); i++) {
                 Accreditor accreditor = accreditors.get(i);
                 String where = file.name() + ":" + accreditorsLine + ": recognizedAccreditors[" + i + "]";
+                List<String> dates = new ArrayList<>();
+                if (accreditor != null) {
+                    PolicyBounds.date("from", accreditor.from(), dates);
+                    PolicyBounds.date("until", accreditor.until(), dates);
+                }
                 if (accreditor == null || accreditor.code() == null || accreditor.code().isBlank()) {
                     errors.add(where + " has no code");
+                } else if (!dates.isEmpty()) {
+                    dates.forEach(problem -> errors.add(where + " (" + accreditor.code() + ") " + problem));
                 } else if (accreditor.from() != null && accreditor.until() != null && accreditor.until().isBefore(accreditor.from())) {
                     errors.add(where + " (" + accreditor.code() + ") ends before it starts");
                 } else {
@@ -81,6 +88,10 @@ record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognizedAccredi
             if (grade.gpa() == null || grade.gpa() < 0.0 || grade.gpa() > 4.0) {
                 errors.add(where + "passingGrade " + grade.gpa() + " must be a number from 0.0 to 4.0");
             }
+            List<String> bounds = new ArrayList<>();
+            PolicyBounds.decimals("passingGrade", grade.gpa(), bounds);
+            PolicyBounds.date("passingGrade from", grade.from(), bounds);
+            bounds.forEach(problem -> errors.add(where + "it " + problem));
             if (i == 0 && grade.from() != null) {
                 errors.add(where + "the earliest passingGrade must have no 'from' date, so that every date has one");
             }

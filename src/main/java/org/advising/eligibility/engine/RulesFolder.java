@@ -46,7 +46,7 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, List<TableFile> t
     /** The rules folder with its scenarios in another folder (a second ConfigMap, say). */
     public static RulesFolder read(Path root, Path scenarioFolder) {
         if (!Files.isDirectory(root)) {
-            throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " does not exist or is not a folder.");
+            throw new RulebaseException("The rules folder " + shown(root) + " does not exist or is not a folder.");
         }
         // A folder given as a symbolic link is followed once, here, so that a link switched to another
         // version while this reads (an atomic deployment) cannot mix the files of two versions.
@@ -65,11 +65,11 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, List<TableFile> t
         }
         List<TableFile> tables = spreadsheets.stream().map(path -> new TableFile(name(folder, path), readBytes(path))).toList();
         if (drl.isEmpty() && tables.isEmpty()) {
-            throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " holds no rule file (.drl, .drl.csv or .drl.xlsx).");
+            throw new RulebaseException("The rules folder " + shown(root) + " holds no rule file (.drl, .drl.csv or .drl.xlsx).");
         }
         Path values = folder.resolve(POLICY_VALUES);
         if (!Files.isRegularFile(values)) {
-            throw new RulebaseException("The rules folder " + root.toAbsolutePath() + " has no " + POLICY_VALUES + ".");
+            throw new RulebaseException("The rules folder " + shown(root) + " has no " + POLICY_VALUES + ".");
         }
         RuleFile policyValues = new RuleFile(POLICY_VALUES, readString(values));
         Path institutionsFile = folder.resolve(Institutions.FILE);
@@ -84,11 +84,20 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, List<TableFile> t
                 hash(Stream.concat(decisive.stream(), scenarios.stream().map(RulesFolder::hashed)).toList()));
     }
 
+    /**
+     * How messages name the rules folder: by its own name, not its absolute path, since they also
+     * reach clients in the rulebase status.
+     */
+    static String shown(Path root) {
+        Path name = root.toAbsolutePath().normalize().getFileName();
+        return "'" + (name == null ? "/" : name) + "'";
+    }
+
     private static Path realPath(Path root) {
         try {
             return root.toRealPath();
         } catch (IOException e) {
-            throw new RulebaseException("Cannot read the rules folder " + root.toAbsolutePath() + ": " + e.getMessage());
+            throw new RulebaseException("Cannot read the rules folder " + shown(root) + ": " + e.getClass().getSimpleName());
         }
     }
 
@@ -109,7 +118,7 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, List<TableFile> t
                     .sorted(Comparator.comparing(path -> name(root, path)))
                     .toList();
         } catch (IOException e) {
-            throw new RulebaseException("Cannot read the rules folder " + root.toAbsolutePath() + ": " + e.getMessage());
+            throw new RulebaseException("Cannot read the rules folder " + shown(root) + ": " + e.getClass().getSimpleName());
         }
     }
 
@@ -138,7 +147,7 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, List<TableFile> t
         try {
             return Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new RulebaseException("Cannot read " + path + ": " + e.getMessage());
+            throw new RulebaseException("Cannot read " + path.getFileName() + ": " + e.getClass().getSimpleName());
         }
     }
 
@@ -146,7 +155,7 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, List<TableFile> t
         try {
             return Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new RulebaseException("Cannot read " + path + ": " + e.getMessage());
+            throw new RulebaseException("Cannot read " + path.getFileName() + ": " + e.getClass().getSimpleName());
         }
     }
 

@@ -61,7 +61,8 @@ public class RulesWatcher {
                 lastTried = state;
                 rulebases.reload("rules folder changed");
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Anything thrown here would cancel the schedule: no later change would ever be loaded.
             LOG.error("Watching the rules folder failed; it will be looked at again", e);
         }
     }

@@ -1,6 +1,7 @@
 package org.advising.eligibility.model;
 
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
@@ -13,10 +14,11 @@ import java.time.LocalDate;
  */
 public record CreditRecommendation(
         @NotBlank String source,
-        @PositiveOrZero @DecimalMax(value = "1000", message = "must be at most {value} semester hours") BigDecimal semesterHours,
+        @PositiveOrZero @DecimalMax(value = "1000", message = "must be at most {value} semester hours")
+        @Digits(integer = 4, fraction = 2) BigDecimal semesterHours,
         CreditLevel level,
-        LocalDate validFrom,
-        LocalDate validUntil) {
+        @PlausibleDate LocalDate validFrom,
+        @PlausibleDate LocalDate validUntil) {
 
     /** A recommendation with no level and no validity window. */
     public CreditRecommendation(String source, BigDecimal semesterHours) {

@@ -2,8 +2,10 @@ package org.advising.eligibility.model;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**
@@ -11,9 +13,9 @@ import java.time.LocalDate;
  * absent means the learner pays, as the contract's default says.
  */
 public record LearnerRecord(
-        @NotBlank String offeringId,
+        @NotBlank @Size(max = 128) String offeringId,
         @NotNull RecordStatus status,
         Boolean certificatePurchased,
-        @DecimalMin("0.0") @DecimalMax("4.0") Double gpa,
-        LocalDate completedOn) {
+        @DecimalMin("0.0") @DecimalMax("4.0") @Digits(integer = 1, fraction = 2) Double gpa,
+        @PlausibleDate LocalDate completedOn) {
 }

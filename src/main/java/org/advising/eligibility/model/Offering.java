@@ -3,8 +3,10 @@ package org.advising.eligibility.model;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
 /**
@@ -13,7 +15,7 @@ import java.math.BigDecimal;
  * {@code semesterHours} and {@code creditLevel} describe the academic credit it carries, when it does.
  */
 public record Offering(
-        @NotBlank String id,
+        @NotBlank @Size(max = 128) String id,
         String title,
         @NotNull OfferingType type,
         @NotNull @Valid Provider provider,
@@ -23,7 +25,8 @@ public record Offering(
         @Valid DegreePathway degreePathway,
         String alignedCertification,
         @DecimalMin(value = "0", inclusive = false, message = "must be more than 0 semester hours")
-        @DecimalMax(value = "200", message = "must be at most {value} semester hours") BigDecimal semesterHours,
+        @DecimalMax(value = "200", message = "must be at most {value} semester hours")
+        @Digits(integer = 3, fraction = 2) BigDecimal semesterHours,
         CreditLevel creditLevel) {
 
     /**

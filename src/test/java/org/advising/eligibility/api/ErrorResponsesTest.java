@@ -147,4 +147,54 @@ class ErrorResponsesTest {
                 .body("status", equalTo(415))
                 .body("detail", equalTo("Send the request body as JSON with Content-Type: application/json."));
     }
+
+    @Test
+    void numbers_dates_and_ids_past_their_bounds_are_400_naming_each_field() {
+        String longId = "o".repeat(129);
+        String body = """
+                {"asOf": "+999999999-12-31",
+                 "learner": {"id": "l", "records": [{"offeringId": "c1", "status": "COMPLETED", "gpa": 3.333, "completedOn": "1899-12-31"}]},
+                 "offerings": [{"id": "c1", "type": "COURSE", "semesterHours": 1e-1000000,
+                                "provider": {"name": "Example State University", "kind": "UNIVERSITY", "accreditor": "HLC"},
+                                "creditRecommendation": {"source": "ACE", "semesterHours": 1e+1000000, "validUntil": "2201-01-01"}},
+                               %s],
+                 "receivingInstitutions": ["%s"]}""".formatted(COURSE.formatted(longId), "r".repeat(129));
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", contains(
+                        "asOf",
+                        "learner.records[0].completedOn",
+                        "learner.records[0].gpa",
+                        "offerings[0].creditRecommendation.semesterHours",
+                        "offerings[0].creditRecommendation.semesterHours",
+                        "offerings[0].creditRecommendation.validUntil",
+                        "offerings[0].semesterHours",
+                        "offerings[1].id",
+                        "receivingInstitutions[0]"))
+                // Two problems of one field come in no fixed order.
+                .body("errors.message", org.hamcrest.Matchers.containsInAnyOrder(
+                        "must be a date from 1900-01-01 to 2200-12-31",
+                        "must be a date from 1900-01-01 to 2200-12-31",
+                        "must have at most 1 digits before the decimal point and 2 after it",
+                        "must be at most 1000 semester hours",
+                        "must have at most 4 digits before the decimal point and 2 after it",
+                        "must be a date from 1900-01-01 to 2200-12-31",
+                        "must have at most 3 digits before the decimal point and 2 after it",
+                        "must be from 0 to 128 characters long",
+                        "must be from 0 to 128 characters long"));
+    }
+
+    @Test
+    void json_past_the_parser_limits_is_400_in_the_services_own_words() {
+        given().contentType(ContentType.JSON).body("[".repeat(1500))
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.message", org.hamcrest.Matchers.hasItem(startsWith("the JSON is nested deeper than the parser allows (1000 levels)")))
+                .body("errors.message", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(containsString("StreamReadConstraints"))));
+        given().contentType(ContentType.JSON).body("{\"learner\": {\"id\": \"l\"}, \"offerings\": [], \"asOf\": " + "9".repeat(1200) + "}")
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.message", contains(startsWith("a number is longer than the parser allows (1000 characters)")));
+    }
 }

@@ -51,7 +51,7 @@ class HotReloadTest {
 
     /** A fixed folder, because Quarkus loads this class twice (for the profile and the test): both must see one copy. */
     static final Path FOLDER = copyOfRules();
-    static final String ADMIN_TOKEN = "test-admin-token";
+    static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdefgh";
     private static final String AUDITED_COURSE = """
             {"learner": {"id": "l", "records": [{"offeringId": "c1", "status": "COMPLETED", "certificatePurchased": false}]},
              "offerings": [{"id": "c1", "type": "COURSE", "creditEligible": true,
@@ -334,5 +334,10 @@ class HotReloadTest {
                 .body("lastReload.trigger", equalTo("admin request"))
                 .body("lastReload.outcome", equalTo("UNCHANGED"))
                 .body("lastReload.errors", hasSize(0));
+        // The scheme is matched in any case (RFC 9110); the token is not.
+        given().header("Authorization", "bearer " + ADMIN_TOKEN).when().post("/api/v1/rulebase/reload")
+                .then().statusCode(200).body("lastReload.outcome", equalTo("UNCHANGED"));
+        given().header("Authorization", "BEARER " + ADMIN_TOKEN.toUpperCase()).when().post("/api/v1/rulebase/reload")
+                .then().statusCode(401);
     }
 }

@@ -71,6 +71,41 @@ class BrokenRulesTest {
 
     @Test
     void a_folder_without_rules_is_refused() {
-        assertEquals(List.of("The rules folder " + folder.toAbsolutePath() + " holds no rule file (.drl, .drl.csv or .drl.xlsx)."), errorsOf(folder));
+        assertEquals(List.of("The rules folder '" + folder.getFileName() + "' holds no rule file (.drl, .drl.csv or .drl.xlsx)."), errorsOf(folder));
+    }
+
+    @Test
+    void policy_numbers_and_dates_past_their_bounds_are_refused_at_their_line() throws IOException {
+        RulesCopy.into(folder);
+        Files.writeString(folder.resolve("institutions.yaml"), """
+                institutions:
+                  - id: wide
+                    name: Wide College
+                    minimumGrade: 2.125
+                    acceptedLevels: [LOWER_DIVISION]
+                    maxTransferSemesterHours: 1e-1000000
+                    until: 2201-01-01
+                """);
+        assertEquals(List.of(
+                "institutions.yaml:2: institutions[0] (wide) has minimumGrade 2.125; it may have at most 2 decimals",
+                "institutions.yaml:2: institutions[0] (wide) has maxTransferSemesterHours 1E-1000000; it may have at most 2 decimals",
+                "institutions.yaml:2: institutions[0] (wide) has until 2201-01-01; a date must be from 1900-01-01 to 2200-12-31"),
+                errorsOf(folder));
+    }
+
+    @Test
+    void a_compile_error_beside_a_long_string_literal_is_refused_not_a_stack_overflow() throws IOException {
+        String literal = "x".repeat(200_000);
+        List<String> errors = errorsOf(rulesWith("long-literal.drl", HEADER + """
+                rule "Long literal"
+                    @policy("ADV-1") @description("A rule with a long literal and a mistake")
+                when
+                    $offering : Offering( title == "%s" )
+                then
+                    insert(new NoSuchFact($offering);
+                end
+                """.formatted(literal)));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("long-literal.drl:"), errors.get(0).substring(0, Math.min(300, errors.get(0).length())));
     }
 }

@@ -51,7 +51,7 @@ class LimitsIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String EXAMPLE = "01-mastertrack-completed-eligible.json";
-    static final String ADMIN_TOKEN = "limits-admin-token";
+    static final String ADMIN_TOKEN = "limits-admin-token-0123456789abcdef";
     /** Headers that announce 50,000 bytes of body, and the first few of them. */
     static final byte[] HALF_A_REQUEST = ("POST /api/v1/evaluations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
             + "Content-Length: 50000\r\n\r\n{\"learner\": {").getBytes(StandardCharsets.US_ASCII);

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LogPrivacyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ADMIN_TOKEN = "admin-token-secret-4d1f";
+    private static final String ADMIN_TOKEN = "admin-token-secret-4d1f-0123456789abcdef";
     private static final String AUDIT_KEY = "audit-key-secret-8c2e";
     private static final String LEARNER = "learner-marker-7731";
     private static final List<String> MARKERS = List.of(LEARNER, "3.1415", "2024-02-29", "title-marker-5521",

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReloadUnderLoadIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOKEN = "reload-under-load-token";
+    private static final String TOKEN = "reload-under-load-token-0123456789abcdef";
     private static final int CLIENTS = 64;
     private static final int SWAPS = Integer.getInteger("reload.swaps", 10);
     private static final Duration LENGTH = Duration.ofSeconds(Integer.getInteger("reload.seconds", 10));

@@ -1,0 +1,43 @@
+package org.advising.eligibility.engine;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.advising.eligibility.model.PlausibleDate;
+
+/**
+ * The bounds a policy file's numbers and dates keep, the same as a request's: grades and hours with
+ * at most two decimals, hours up to 1,000, dates from 1900 to 2200. Past them, arithmetic on a value
+ * such as 1e-1000000 or the year +999999999 costs seconds or overflows while a learner waits.
+ */
+final class PolicyBounds {
+
+    static final int DECIMALS = 2;
+    static final BigDecimal MAX_HOURS = new BigDecimal(1000);
+
+    private PolicyBounds() {
+    }
+
+    /** Adds a problem when a grade or an hour count has more than two decimals. */
+    static void decimals(String field, Number value, List<String> problems) {
+        if (value != null && new BigDecimal(value.toString()).stripTrailingZeros().scale() > DECIMALS) {
+            problems.add("has " + field + " " + value + "; it may have at most " + DECIMALS + " decimals");
+        }
+    }
+
+    /** Adds a problem when semester hours are more than 1,000 or have more than two decimals. */
+    static void hours(String field, BigDecimal value, List<String> problems) {
+        if (value != null && value.compareTo(MAX_HOURS) > 0) {
+            problems.add("has " + field + " " + value.toEngineeringString() + "; it must be at most " + MAX_HOURS);
+        } else {
+            decimals(field, value, problems);
+        }
+    }
+
+    /** Adds a problem when a date is before 1900 or after 2200. */
+    static void date(String field, LocalDate value, List<String> problems) {
+        if (!PlausibleDate.Check.holds(value)) {
+            problems.add("has " + field + " " + value + "; a date must be from " + PlausibleDate.FIRST + " to " + PlausibleDate.LAST);
+        }
+    }
+}
