@@ -42,6 +42,9 @@ public interface EligibilityConfig {
         /** Where proven rulebases are kept, so a restart on an unchanged folder skips the compile and the scenarios; unset keeps none. */
         Optional<Path> cacheFolder();
 
+        /** The key cache entries are signed with (HMAC-SHA256), from a Secret; unset, entries carry a plain digest. */
+        Optional<String> cacheKey();
+
         /** The folder the scenarios are read from: the scenarios folder when set, otherwise {@code <folder>/tests}. */
         default Path scenarios() {
             return scenariosFor(folder());
@@ -73,11 +76,20 @@ public interface EligibilityConfig {
 
         /** How long after its headers a request body must have arrived (408 past it). */
         Duration bodyTimeLimit();
+
+        /** The bytes of request bodies the requests in progress may hold together; past it, 503 busy at once. */
+        MemorySize bodyBudget();
     }
 
     interface Batch {
         /** The most requests one batch may hold; past it the batch ends with a 413 line. */
         long maxLines();
+
+        /** Batches evaluated at once; past it, 503 busy at once. */
+        int maxConcurrent();
+
+        /** How long the service waits for each line of a batch; past it the connection is closed. */
+        Duration lineTimeLimit();
     }
 
     interface Admin {

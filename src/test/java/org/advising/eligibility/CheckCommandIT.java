@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -92,5 +95,30 @@ class CheckCommandIT {
         assertEquals(2, run.exitCode(), run.output());
         assertTrue(run.output().lines().anyMatch(line -> line.startsWith("advice.drl:")), run.output());
         assertTrue(run.output().contains("The rules do not load: 1 error"), run.output());
+    }
+
+    @Test
+    void a_decision_table_of_20000_rows_is_refused_under_the_pods_heap_without_running_out_of_memory() throws Exception {
+        Path rules = copyOfRules();
+        // 20,000 rows of 41 cells: a small file (the zip packs the repetition) that takes more heap than a pod has to read whole.
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); var out = Files.newOutputStream(rules.resolve("partners.drl.xlsx"))) {
+            Sheet sheet = workbook.createSheet("Partners");
+            sheet.createRow(0).createCell(0).setCellValue("RuleTable Partner agreements");
+            for (int r = 1; r <= 20_000; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < 41; c++) {
+                    row.createCell(c).setCellValue("agreement " + (r % 50) + " term " + c);
+                }
+            }
+            workbook.write(out);
+            workbook.dispose();
+        }
+        System.out.printf("CheckCommandIT: the 20,000-row workbook is %d KB%n", Files.size(rules.resolve("partners.drl.xlsx")) / 1000);
+        PackagedApp.Run run = PackagedApp.run(work, Map.of(), RunningService.JVM_OPTIONS, "check", rules.toString());
+        assertEquals(2, run.exitCode(), run.output());
+        // Counted as a stream: its 41 cells a row pass the cell limit before its rows pass theirs.
+        assertTrue(run.output().contains("partners.drl.xlsx:1: the table has more than 100000 cells; a decision table may have at most "
+                + "100000 (split it into several tables)"), run.output());
+        assertFalse(run.output().contains("OutOfMemoryError"), run.output());
     }
 }

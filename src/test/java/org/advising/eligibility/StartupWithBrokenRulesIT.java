@@ -1,5 +1,6 @@
 package org.advising.eligibility;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,5 +61,34 @@ class StartupWithBrokenRulesIT {
         assertTrue(lines.stream().anyMatch(line -> line.path("level").asText().equals("ERROR")
                 && line.path("exception").toString().contains("credit.drl:9: Offering has no field 'creditEligable'")
                 || line.path("message").asText().contains("credit.drl:9")), run.output());
+    }
+
+    @Test
+    void a_restart_on_a_folder_now_refused_serves_the_last_good_rulebase_from_the_cache(@TempDir Path work) throws Exception {
+        Path rules = RulesCopy.into(work.resolve("rules"));
+        Path cache = work.resolve("cache");
+        Map<String, String> environment = Map.of("ELIGIBILITY_RULES_FOLDER", rules.toString(), "ELIGIBILITY_RULES_CACHE_FOLDER",
+                cache.toString(), "ELIGIBILITY_RULES_WATCH_INTERVAL", "0");
+        String request = ContractExamples.requestBody("01-mastertrack-completed-eligible.json");
+        String goodVersion;
+        String goodAnswer;
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        try (RunningService first = new RunningService(RunningService.APP, environment, request)) {
+            goodAnswer = first.post(client, "/api/v1/evaluations", request).body();
+            goodVersion = new ObjectMapper().readTree(goodAnswer).at("/rulebase/version").asText();
+        }
+        // The ConfigMap is edited into a folder that does not compile: every restarted replica would crash-loop.
+        Files.writeString(rules.resolve("credit.drl"), Files.readString(rules.resolve("credit.drl")) + "\nrule \"Broken\" when then insert(; end\n");
+        try (RunningService restarted = new RunningService(RunningService.APP, environment, request)) {
+            String loadedAt = "\"loadedAt\":\"[^\"]*\"";
+            assertEquals(goodAnswer.replaceAll(loadedAt, ""), restarted.post(client, "/api/v1/evaluations", request).body().replaceAll(loadedAt, ""));
+            JsonNode status = new ObjectMapper().readTree(restarted.get(client, "/api/v1/rulebase").body());
+            assertEquals(goodVersion, status.at("/active/version").asText());
+            assertTrue(status.get("servingLastGood").asBoolean(), status.toString());
+            assertEquals("REFUSED", status.at("/lastReload/outcome").asText());
+            assertTrue(status.at("/lastReload/errors/0").asText().startsWith("credit.drl:"), status.toString());
+            assertTrue(restarted.get(client, "/q/metrics").body().contains("eligibility_rulebase_last_good 1.0"));
+            assertTrue(restarted.log().contains("refused at start; serving the last good rulebase " + goodVersion), restarted.log());
+        }
     }
 }

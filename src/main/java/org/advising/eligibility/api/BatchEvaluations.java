@@ -3,6 +3,7 @@ package org.advising.eligibility.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,12 +12,12 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import org.advising.eligibility.EligibilityConfig;
@@ -28,7 +29,7 @@ import org.advising.eligibility.engine.Rulebase;
  * {@code {"line": n, "rulebase": v, "status": 400, "problem": {...}}}. Every line is decided by the
  * one rulebase given, whatever reloads happen meanwhile; a bad line gets its problem and the batch
  * goes on. Memory stays bounded whatever the batch size: lines are read as they arrive, at most two
- * per worker are in flight, and each answer is written as soon as the lines before it are.
+ * per core are in flight, and each answer is written as soon as the lines before it are.
  */
 @ApplicationScoped
 public class BatchEvaluations {
@@ -40,14 +41,23 @@ public class BatchEvaluations {
 
     private final Evaluations evaluations;
     private final ObjectMapper json;
-    private final int workers;
+    private final ExecutorService workers;
+    private final int maxInFlight;
     private final long maxLineBytes;
     private final long maxLines;
 
-    public BatchEvaluations(Evaluations evaluations, ObjectMapper json, EligibilityConfig config) {
+    /** Lines are evaluated on the service's evaluation workers, as single requests are. */
+    @Inject
+    public BatchEvaluations(Evaluations evaluations, ObjectMapper json, EligibilityConfig config, EvaluationWorkers workers) {
+        this(evaluations, json, config, workers.executor());
+    }
+
+    /** Lines are evaluated on {@code workers} (a command's own threads). */
+    public BatchEvaluations(Evaluations evaluations, ObjectMapper json, EligibilityConfig config, ExecutorService workers) {
         this.evaluations = evaluations;
         this.json = json;
-        this.workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), config.evaluation().workers()));
+        this.workers = workers;
+        this.maxInFlight = 2 * Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), config.evaluation().workers()));
         this.maxLineBytes = config.api().maxBodySize().asLongValue();
         this.maxLines = config.batch().maxLines();
     }
@@ -64,12 +74,6 @@ public class BatchEvaluations {
      */
     public long run(InputStream in, OutputStream out, Rulebase rulebase, String requestId, LongPredicate selected,
             Consumer<Line> answered) throws IOException {
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
-            Thread thread = new Thread(task, "batch-" + requestId + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
         Deque<Future<Line>> inFlight = new ArrayDeque<>();
         long written = 0;
         try {
@@ -88,8 +92,8 @@ public class BatchEvaluations {
                 }
                 inFlight.add(lines.tooLong()
                         ? CompletableFuture.completedFuture(new Line(number, rulebase.version(), 413, null, ProblemMappers.tooLarge(maxLineBytes)))
-                        : pool.submit(() -> answer(line, number, rulebase, requestId)));
-                if (inFlight.size() >= 2 * workers) {
+                        : submit(() -> answer(line, number, rulebase, requestId)));
+                if (inFlight.size() >= maxInFlight) {
                     answered.accept(write(inFlight.removeFirst(), out));
                     written++;
                 }
@@ -101,7 +105,23 @@ public class BatchEvaluations {
             out.flush();
             return written;
         } finally {
-            pool.shutdownNow();
+            inFlight.forEach(line -> line.cancel(true));
+        }
+    }
+
+    /**
+     * The line's answer from an evaluation worker; when every worker and waiting place is taken, the
+     * batch's own thread evaluates it (the number of batches is bounded, so this is too).
+     */
+    private Future<Line> submit(Callable<Line> answer) {
+        try {
+            return workers.submit(answer);
+        } catch (RejectedExecutionException busy) {
+            try {
+                return CompletableFuture.completedFuture(answer.call());
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
     }
 

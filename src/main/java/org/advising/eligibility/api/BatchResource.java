@@ -8,7 +8,14 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import org.advising.eligibility.EligibilityConfig;
+import org.jboss.logging.Logger;
 import org.advising.eligibility.engine.ActiveRulebase;
 import org.advising.eligibility.engine.Rulebase;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,12 +35,18 @@ public class BatchResource {
     public static final String PATH = "/api/v1/evaluations/batch";
     public static final String NDJSON = "application/x-ndjson";
 
+    private static final Logger LOG = Logger.getLogger(BatchResource.class);
+
     private final ActiveRulebase rulebases;
     private final BatchEvaluations batches;
+    private final Vertx vertx;
+    private final Duration lineTimeLimit;
 
-    public BatchResource(ActiveRulebase rulebases, BatchEvaluations batches) {
+    public BatchResource(ActiveRulebase rulebases, BatchEvaluations batches, Vertx vertx, EligibilityConfig config) {
         this.rulebases = rulebases;
         this.batches = batches;
+        this.vertx = vertx;
+        this.lineTimeLimit = config.batch().lineTimeLimit();
     }
 
     @POST
@@ -46,12 +59,31 @@ public class BatchResource {
     @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(implementation = EvaluationRequest.class)))
     @APIResponse(responseCode = "200", description = "One line per request, in input order",
             content = @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchEvaluations.Line.class)))
-    @APIResponse(responseCode = "503", description = "No rulebase loaded yet",
+    @APIResponse(responseCode = "503", description = "No rulebase loaded yet, or as many batches or request bodies in progress "
+            + "as the service allows; retry after the Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response batch(InputStream body, @Context ContainerRequestContext context) {
+    public Response batch(InputStream body, @Context ContainerRequestContext context, @Context HttpServerRequest request) {
         Rulebase rulebase = rulebases.require();
         String requestId = (String) context.getProperty(RequestIds.PROPERTY);
-        StreamingOutput answers = out -> batches.run(body, out, rulebase, requestId);
+        StreamingOutput answers = out -> {
+            LineDeadline lines = new LineDeadline(body, lineTimeLimit);
+            // A client that keeps the batch waiting too long for a line loses its connection: the batch's
+            // thread, its place among the batches and what it holds come back.
+            long watch = vertx.setPeriodic(Math.max(50, Math.min(1000, lineTimeLimit.toMillis() / 4)), tick -> {
+                if (lines.overdue()) {
+                    LOG.infof("Batch %s: no line arrived within %d ms; its connection is closed", requestId, lineTimeLimit.toMillis());
+                    request.connection().close();
+                }
+            });
+            try {
+                batches.run(lines, out, rulebase, requestId);
+            } catch (UncheckedIOException | IOException e) {
+                // The client went away or was cut off: nobody is left to answer.
+                LOG.debugf("Batch %s ended early: %s", requestId, e.getMessage());
+            } finally {
+                vertx.cancelTimer(watch);
+            }
+        };
         return Response.ok(answers, NDJSON).header("X-Rulebase-Version", rulebase.version()).build();
     }
 }

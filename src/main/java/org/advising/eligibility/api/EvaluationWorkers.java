@@ -3,6 +3,7 @@ package org.advising.eligibility.api;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.advising.eligibility.EligibilityConfig;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -28,6 +29,11 @@ public class EvaluationWorkers {
     /** The work's result, computed by a worker; a {@link java.util.concurrent.RejectedExecutionException} when all are taken. */
     public <T> Uni<T> run(Supplier<T> work) {
         return Uni.createFrom().item(work).runSubscriptionOn(executor);
+    }
+
+    /** The executor itself, for work that submits and waits by its own means (a batch's lines). */
+    public ExecutorService executor() {
+        return executor;
     }
 
     @PreDestroy

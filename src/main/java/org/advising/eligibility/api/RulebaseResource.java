@@ -34,8 +34,11 @@ public class RulebaseResource {
         this.adminToken = adminToken;
     }
 
-    /** The status of the rules: the active rulebase (null while none) and the last reload attempt. */
-    public record RulebaseStatus(String folder, Active active, ReloadAttempt lastReload) {
+    /**
+     * The status of the rules: the active rulebase (null while none), whether it is the last good one
+     * from the cache because the folder was refused at start, and the last reload attempt.
+     */
+    public record RulebaseStatus(String folder, Active active, boolean servingLastGood, ReloadAttempt lastReload) {
 
         public record Active(String version, Instant loadedAt, int ruleCount, List<String> files, Coverage coverage) {
         }
@@ -53,6 +56,7 @@ public class RulebaseResource {
         ActiveRulebase.Proven proven = rulebases.proven().orElse(null);
         RulebaseStatus.Active active = proven == null ? null : active(proven.rulebase(), proven.coverage());
         return new RulebaseStatus(rulebases.folder().getFileName() == null ? "" : rulebases.folder().getFileName().toString(), active,
+                rulebases.servingLastGood(),
                 rulebases.lastAttempt().orElse(null));
     }
 

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.advising.eligibility.EligibilityConfig;
@@ -77,15 +79,22 @@ public final class EvaluateCommand {
         Path input = Path.of(options.get("--input"));
         boolean terminal = System.console() != null;
         Summary summary = new Summary(rulebase.version(), terminal ? lineCount(input, index, count) : 0, terminal ? err : null);
+        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = new Thread(task, "evaluate");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (InputStream in = Files.newInputStream(input);
                 OutputStream answers = options.containsKey("--output")
                         ? new BufferedOutputStream(Files.newOutputStream(Path.of(options.get("--output"))))
                         : new BufferedOutputStream(out)) {
-            new BatchEvaluations(evaluations, json, config).run(in, answers, rulebase, "evaluate",
+            new BatchEvaluations(evaluations, json, config, workers).run(in, answers, rulebase, "evaluate",
                     number -> (number - 1) % count == index, summary::count);
         } catch (IOException e) {
             err.println("Cannot read " + input + " or write the answers: " + e.getMessage());
             return 2;
+        } finally {
+            workers.shutdownNow();
         }
         summary.print(err);
         return 0;

@@ -35,10 +35,12 @@ public class ActiveRulebase {
     /** The rulebase that serves and how much of it the scenarios that proved it exercise, swapped together. */
     private final AtomicReference<Proven> active = new AtomicReference<>();
     private volatile ReloadAttempt lastAttempt;
+    /** True while the active rulebase is the last good one from the cache, taken at a start whose folder was refused. */
+    private volatile boolean servingLastGood;
 
     @Inject
     public ActiveRulebase(EligibilityConfig config, Evaluator evaluator, Event<ReloadAttempt> reloads) {
-        this(config.rules().folder(), config.rules().scenarios(), config.rules().cacheFolder().map(RulebaseCache::new), evaluator,
+        this(config.rules().folder(), config.rules().scenarios(), config.rules().cacheFolder().map(folder -> new RulebaseCache(folder, config.rules().cacheKey())), evaluator,
                 reloads::fire);
     }
 
@@ -53,7 +55,16 @@ public class ActiveRulebase {
 
     void loadAtStartup(@Observes StartupEvent startup) {
         ReloadAttempt attempt = reload("startup");
-        if (attempt.outcome() == ReloadAttempt.Outcome.REFUSED) {
+        Optional<Proven> lastGood = attempt.outcome() == ReloadAttempt.Outcome.REFUSED
+                ? cache.flatMap(c -> c.lastGood(evaluator.limits())) : Optional.empty();
+        if (lastGood.isPresent()) {
+            // As OPA activates its persisted bundle: a pod restarted on a folder that is now refused serves what it
+            // proved before, and says so, rather than crash-looping every replica that reads the same ConfigMap.
+            active.set(lastGood.get());
+            servingLastGood = true;
+            LOG.warnf("Rules in %s refused at start; serving the last good rulebase %s from the rulebase cache until a "
+                    + "change of the folder is proven", RulesFolder.shown(rulesFolder), lastGood.get().rulebase().version());
+        } else if (attempt.outcome() == ReloadAttempt.Outcome.REFUSED) {
             List<String> problems = new ArrayList<>(attempt.errors());
             attempt.failingScenarios().forEach(failure -> problems.add("scenario failed: " + failure));
             throw new RulebaseException(problems);
@@ -93,6 +104,7 @@ public class ActiveRulebase {
     /** A rulebase proven before with the same files, scenarios and build, taken from the cache. */
     private ReloadAttempt activateCached(RulesFolder folder, String trigger, Proven proven, long started) {
         active.set(proven);
+        servingLastGood = false;
         LOG.infof("Rulebase %s activated (%s) from %s: %d rules, proven before with the same files, scenarios and build, "
                 + "taken from the rulebase cache (%d ms)", folder.version(), trigger, rulesFolder.toAbsolutePath().normalize(),
                 proven.rulebase().rules().size(), (System.nanoTime() - started) / 1_000_000);
@@ -109,6 +121,7 @@ public class ActiveRulebase {
         RuleCoverage coverage = RuleCoverage.of(candidate, report);
         Proven proven = new Proven(candidate, coverage);
         active.set(proven);
+        servingLastGood = false;
         LOG.infof("Rulebase %s activated (%s) from %s: %d rules, scenarios %s, %d of %d rules fired (%s%%) (%d ms)",
                 candidate.version(), trigger, rulesFolder.toAbsolutePath().normalize(), candidate.rules().size(),
                 report.summary(), coverage.rulesFired(), candidate.rules().size(), coverage.percent(),
@@ -146,6 +159,11 @@ public class ActiveRulebase {
     /** The active rulebase; an evaluation asked for before one is loaded gets {@link RulebaseUnavailableException}. */
     public Rulebase require() {
         return current().orElseThrow(RulebaseUnavailableException::new);
+    }
+
+    /** Whether the active rulebase is the last good one from the cache, taken because the folder was refused at start. */
+    public boolean servingLastGood() {
+        return servingLastGood;
     }
 
     /** The last reload attempt, or empty before the first. */

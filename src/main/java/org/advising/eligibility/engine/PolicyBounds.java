@@ -6,13 +6,24 @@ import java.util.List;
 import org.advising.eligibility.model.PlausibleDate;
 
 /**
- * The bounds a policy file's numbers and dates keep, the same as a request's: grades and hours with
- * at most two decimals, hours up to 1,000, dates from 1900 to 2200. Past them, arithmetic on a value
- * such as 1e-1000000 or the year +999999999 costs seconds or overflows while a learner waits.
+ * The bounds a policy file keeps. Its numbers and dates, the same as a request's: grades and hours
+ * with at most two decimals, hours up to 1,000, dates from 1900 to 2200 (past them, arithmetic on a
+ * value such as 1e-1000000 or the year +999999999 costs seconds or overflows while a learner waits).
+ * Its size: each file, the folder, a decision table's rows and cells and a workbook's unpacked parts,
+ * each checked before the content is read whole, so that no file can run a pod out of memory.
  */
 final class PolicyBounds {
 
     static final int DECIMALS = 2;
+    /** A rule, table or data file larger than this is refused before it is read (a ConfigMap holds 1 MiB in all). */
+    static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+    /** The rules folder's files together. */
+    static final long MAX_FOLDER_BYTES = 32L * 1024 * 1024;
+    /** A decision table's rows and cells, counted as a stream before the table is read into memory. */
+    static final int MAX_TABLE_ROWS = 5_000;
+    static final int MAX_TABLE_CELLS = 100_000;
+    /** What the parts of a workbook (.xlsx, a zip) may unpack to together. */
+    static final long MAX_WORKBOOK_UNPACKED_BYTES = 32L * 1024 * 1024;
     static final BigDecimal MAX_HOURS = new BigDecimal(1000);
 
     private PolicyBounds() {

@@ -11,17 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.base.definitions.InternalKnowledgePackage;
@@ -38,40 +41,79 @@ import org.kie.api.definition.KiePackage;
  * evaluation limits the scenarios ran under, and the JVM. A changed folder or application therefore
  * misses; an entry that cannot be read whole and intact is deleted and missed. A miss means the
  * full compile and gate, never unproven rules.
+ *
+ * <p>Each entry holds what it needs to serve on its own (the policy values and institutions with the
+ * compiled packages), and the last entry kept is named in {@code last-good}: a service restarted on a
+ * folder that is now refused starts from it ({@link #lastGood}), as OPA activates its persisted
+ * bundle. With {@code eligibility.rules.cache-key} set, entries are signed with HMAC-SHA256 under
+ * that key and an entry without the right signature is not used; without one, a SHA-256 digest
+ * finds damage only, and the folder must be writable by the service alone.
  */
 public final class RulebaseCache {
 
     private static final Logger LOG = Logger.getLogger(RulebaseCache.class);
-    private static final String MAGIC = "eligibility-rulebase-cache 1";
+    private static final String MAGIC = "eligibility-rulebase-cache 2";
+    private static final String LAST_GOOD = "last-good";
     private static final String ENDING = ".rulebase";
+    private static final String HMAC = "HmacSHA256";
     /** This build of the application, as Maven recorded it in eligibility-build.properties. */
     public static final String THIS_BUILD = thisBuild();
 
     private final Path folder;
     private final String build;
+    private final Optional<SecretKeySpec> signingKey;
 
-    /** What an entry holds besides the compiled packages. */
-    private record Proof(Map<String, RuleInfo> rules, RuleCoverage coverage) implements Serializable {
+    /** What an entry holds besides the compiled packages: the catalogue, the coverage, and the data files the rules read. */
+    private record Proof(String version, Map<String, RuleInfo> rules, RuleCoverage coverage, String policyValues,
+            String institutions) implements Serializable {
     }
 
     public RulebaseCache(Path folder) {
-        this(folder, THIS_BUILD);
+        this(folder, THIS_BUILD, Optional.empty());
+    }
+
+    /** A cache whose entries are signed with this key (eligibility.rules.cache-key), when one is given. */
+    public RulebaseCache(Path folder, Optional<String> key) {
+        this(folder, THIS_BUILD, key);
     }
 
     /** A cache for another build of the application (tests). */
     RulebaseCache(Path folder, String build) {
+        this(folder, build, Optional.empty());
+    }
+
+    RulebaseCache(Path folder, String build, Optional<String> key) {
         this.folder = folder;
         this.build = build;
+        this.signingKey = key.filter(k -> !k.isEmpty()).map(k -> new SecretKeySpec(k.getBytes(StandardCharsets.UTF_8), HMAC));
     }
 
     /** The entry for this folder as proven under these evaluation limits, or empty (a miss). */
     public Optional<ActiveRulebase.Proven> load(RulesFolder rules, String limits) {
-        Path entry = entry(rules, limits);
+        return load(rules.contentHash(), limits);
+    }
+
+    /**
+     * The rulebase kept last, when it was proven under these limits by this build on this JVM: what
+     * a service whose rules folder is refused at start serves, or empty.
+     */
+    public Optional<ActiveRulebase.Proven> lastGood(String limits) {
+        Path pointer = folder.resolve(LAST_GOOD);
+        try {
+            return Files.isRegularFile(pointer) ? load(Files.readString(pointer, StandardCharsets.UTF_8).strip(), limits) : Optional.empty();
+        } catch (IOException e) {
+            LOG.warnf("The rulebase cache's %s cannot be read: %s", LAST_GOOD, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ActiveRulebase.Proven> load(String contentHash, String limits) {
+        Path entry = entry(contentHash, limits);
         if (!Files.isRegularFile(entry)) {
             return Optional.empty();
         }
         try {
-            byte[] payload = payload(Files.readAllBytes(entry), key(rules, limits));
+            byte[] payload = payload(Files.readAllBytes(entry), key(contentHash, limits));
             List<InternalKnowledgePackage> packages = new ArrayList<>();
             Proof proof;
             try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(payload), RulebaseCache.class.getClassLoader())) {
@@ -83,9 +125,11 @@ public final class RulebaseCache {
             }
             InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
             kieBase.addPackages(packages);
-            Rulebase rulebase = new Rulebase(rules.version(), Instant.now(), kieBase,
-                    kieBase.newKieSessionsPool(RulebaseCompiler.SESSIONS_KEPT_READY), PolicyValues.facts(rules.policyValues()),
-                    Institutions.read(rules.institutions()), proof.rules());
+            Rulebase rulebase = new Rulebase(proof.version(), Instant.now(), kieBase,
+                    kieBase.newKieSessionsPool(RulebaseCompiler.SESSIONS_KEPT_READY),
+                    PolicyValues.facts(new RulesFolder.RuleFile(RulesFolder.POLICY_VALUES, proof.policyValues())),
+                    Institutions.read(proof.institutions() == null ? null : new RulesFolder.RuleFile(Institutions.FILE, proof.institutions())),
+                    proof.rules());
             return Optional.of(new ActiveRulebase.Proven(rulebase, proof.coverage()));
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             LOG.warnf("Rulebase cache entry %s cannot be used (%s); it is deleted and the rules folder is compiled and proven instead",
@@ -100,7 +144,7 @@ public final class RulebaseCache {
      * be written costs the next start a compile, nothing more.
      */
     public boolean store(RulesFolder rules, String limits, ActiveRulebase.Proven proven) {
-        Path entry = entry(rules, limits);
+        Path entry = entry(rules.contentHash(), limits);
         try {
             ByteArrayOutputStream payload = new ByteArrayOutputStream();
             try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(payload)) {
@@ -109,20 +153,24 @@ public final class RulebaseCache {
                 for (KiePackage kiePackage : packages) {
                     out.writeObject(kiePackage);
                 }
-                out.writeObject(new Proof(new LinkedHashMap<>(proven.rulebase().rules()), proven.coverage()));
+                out.writeObject(new Proof(rules.version(), new LinkedHashMap<>(proven.rulebase().rules()), proven.coverage(),
+                        rules.policyValues().content(), rules.institutions() == null ? null : rules.institutions().content()));
             }
             byte[] bytes = payload.toByteArray();
-            Files.createDirectories(folder);
+            createPrivately(folder);
             Path written = Files.createTempFile(folder, ".entry", ".tmp");
             try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(written))) {
                 out.writeUTF(MAGIC);
-                out.writeUTF(key(rules, limits));
-                out.write(sha256(bytes));
+                out.writeUTF(key(rules.contentHash(), limits));
+                out.write(digest(bytes));
                 out.writeInt(bytes.length);
                 out.write(bytes);
             }
             // Another replica or process may write the same entry: each writes its own file and moves it into place whole.
             Files.move(written, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Path pointer = Files.createTempFile(folder, ".last-good", ".tmp");
+            Files.writeString(pointer, rules.contentHash(), StandardCharsets.UTF_8);
+            Files.move(pointer, folder.resolve(LAST_GOOD), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             LOG.infof("Rulebase %s kept in the rulebase cache as %s (%d KiB)", rules.version(), entry, bytes.length / 1024);
             return true;
         } catch (IOException | RuntimeException e) {
@@ -133,17 +181,47 @@ public final class RulebaseCache {
     }
 
     /** Everything an entry depends on, in words; written into the entry and checked when it is read. */
-    private String key(RulesFolder rules, String limits) {
-        return String.join(" | ", "rules and scenarios " + rules.contentHash(), "build " + build, limits, "JVM " + Runtime.version());
+    private String key(String contentHash, String limits) {
+        return String.join(" | ", "rules and scenarios " + contentHash, "build " + build, limits, "JVM " + Runtime.version());
     }
 
     /** The file of the entry for this folder, build and limits. */
     Path entry(RulesFolder rules, String limits) {
-        return folder.resolve(HexFormat.of().formatHex(sha256(key(rules, limits).getBytes(StandardCharsets.UTF_8))) + ENDING);
+        return entry(rules.contentHash(), limits);
     }
 
-    /** The payload of an entry, checked to be the entry of this key and against the digest written before it. */
-    private static byte[] payload(byte[] entry, String key) throws IOException {
+    private Path entry(String contentHash, String limits) {
+        return folder.resolve(HexFormat.of().formatHex(sha256(key(contentHash, limits).getBytes(StandardCharsets.UTF_8))) + ENDING);
+    }
+
+    /** The folder, readable and writable by this user only where the file system has POSIX permissions. */
+    private static void createPrivately(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(folder);
+        }
+    }
+
+    /** The signature of a payload: HMAC-SHA256 under the cache key when one is set, else its SHA-256. */
+    private byte[] digest(byte[] payload) {
+        if (signingKey.isEmpty()) {
+            return sha256(payload);
+        }
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(signingKey.get());
+            return mac.doFinal(payload);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JVM has no " + HMAC, e);
+        }
+    }
+
+    /** The payload of an entry, checked to be the entry of this key and against the signature written before it. */
+    private byte[] payload(byte[] entry, String key) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry));
         if (!MAGIC.equals(in.readUTF())) {
             throw new IOException("not a rulebase cache entry of this version");
@@ -155,8 +233,9 @@ public final class RulebaseCache {
         byte[] digest = in.readNBytes(32);
         int length = in.readInt();
         byte[] payload = in.readNBytes(length);
-        if (payload.length != length || in.read() != -1 || !Arrays.equals(digest, sha256(payload))) {
-            throw new IOException("its content does not match its digest");
+        if (payload.length != length || in.read() != -1 || !MessageDigest.isEqual(digest, digest(payload))) {
+            throw new IOException(signingKey.isPresent() ? "its signature does not match its content under the cache key"
+                    : "its content does not match its digest");
         }
         return payload;
     }

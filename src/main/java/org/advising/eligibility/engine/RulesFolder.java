@@ -54,6 +54,7 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, List<TableFile> t
         if (scenarioFolder.startsWith(root)) {
             scenarioFolder = folder.resolve(root.relativize(scenarioFolder).toString());
         }
+        checkSizes(folder, scenarioFolder);
         List<RuleFile> drl = files(folder, ".drl");
         List<Path> spreadsheets = paths(folder, path -> SPREADSHEETS.stream().anyMatch(path.toString()::endsWith)
                 && !path.getFileName().toString().startsWith("~$")); // Excel's lock file beside an open workbook
@@ -91,6 +92,42 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, List<TableFile> t
     static String shown(Path root) {
         Path name = root.toAbsolutePath().normalize().getFileName();
         return "'" + (name == null ? "/" : name) + "'";
+    }
+
+    /**
+     * Refuses, before anything is read, a file over {@link PolicyBounds#MAX_FILE_BYTES} or a folder
+     * over {@link PolicyBounds#MAX_FOLDER_BYTES}, naming each file and the limit.
+     */
+    private static void checkSizes(Path folder, Path scenarioFolder) {
+        List<Path> all = new java.util.ArrayList<>(paths(folder, path -> true));
+        if (!scenarioFolder.startsWith(folder) && Files.isDirectory(scenarioFolder)) {
+            all.addAll(paths(scenarioFolder, path -> true));
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        long total = 0;
+        for (Path path : all) {
+            long size = size(path);
+            total += size;
+            if (size > PolicyBounds.MAX_FILE_BYTES) {
+                problems.add(name(path.startsWith(folder) ? folder : scenarioFolder, path) + ": is " + size + " bytes; a file of the rules "
+                        + "folder may hold at most " + PolicyBounds.MAX_FILE_BYTES + " bytes (split it)");
+            }
+        }
+        if (problems.isEmpty() && total > PolicyBounds.MAX_FOLDER_BYTES) {
+            problems.add("The rules folder " + shown(folder) + " holds " + total + " bytes; at most " + PolicyBounds.MAX_FOLDER_BYTES
+                    + " bytes are read");
+        }
+        if (!problems.isEmpty()) {
+            throw new RulebaseException(problems);
+        }
+    }
+
+    private static long size(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            throw new RulebaseException("Cannot read " + path.getFileName() + ": " + e.getClass().getSimpleName());
+        }
     }
 
     private static Path realPath(Path root) {

@@ -2,6 +2,12 @@ package org.advising.eligibility.engine;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import javax.xml.stream.XMLInputFactory;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -126,6 +132,8 @@ final class TableSheet implements DataListener {
                         + "line break (each row of a table is one line)");
             }
         }
+        long cells = text.chars().filter(c -> c == ',').count() + lines.size();
+        checkShape(file, lines.size(), cells);
         if (!text.contains(",") && text.contains(";")) {
             throw new RulebaseException(file + ":1: its cells are separated by semicolons; save it with commas as the separator");
         }
@@ -151,6 +159,7 @@ final class TableSheet implements DataListener {
     static List<TableSheet> xlsx(String file, byte[] content) {
         Map<String, List<DataListener>> listeners = new LinkedHashMap<>();
         List<TableSheet> sheets = new ArrayList<>();
+        checkWorkbookShape(file, content);
         try {
             Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content));
             for (Sheet sheet : workbook) {
@@ -164,6 +173,96 @@ final class TableSheet implements DataListener {
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
         }
         return sheets.stream().filter(sheet -> !sheet.tables().isEmpty()).toList();
+    }
+
+    /** Refuses a table of more rows or cells than {@link PolicyBounds} allows, naming the file and the limit. */
+    private static void checkShape(String file, long rows, long cells) {
+        if (rows > PolicyBounds.MAX_TABLE_ROWS) {
+            throw new RulebaseException(file + ":" + (PolicyBounds.MAX_TABLE_ROWS + 1) + ": the table has more than " + PolicyBounds.MAX_TABLE_ROWS
+                    + " rows; a decision table may have at most " + PolicyBounds.MAX_TABLE_ROWS + " (split it into several tables)");
+        }
+        if (cells > PolicyBounds.MAX_TABLE_CELLS) {
+            throw new RulebaseException(file + ":1: the table has more than " + PolicyBounds.MAX_TABLE_CELLS + " cells; a decision table may have at most "
+                    + PolicyBounds.MAX_TABLE_CELLS + " (split it into several tables)");
+        }
+    }
+
+    /**
+     * Counts a workbook's rows and cells, and the bytes its parts unpack to, as a stream (the zip's
+     * own size fields are not trusted), before POI reads it into memory: a small file can hold a
+     * table that takes the whole heap to read.
+     */
+    private static void checkWorkbookShape(String file, byte[] content) {
+        long unpacked = 0;
+        long rows = 0;
+        long cells = 0;
+        XMLInputFactory xml = XMLInputFactory.newFactory();
+        xml.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        xml.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        byte[] buffer = new byte[64 * 1024];
+        // Commons Compress (POI's own zip reader) takes what Excel and POI write, entries with data descriptors included.
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(content), "UTF-8", true, true)) {
+            for (ZipArchiveEntry entry = zip.getNextZipEntry(); entry != null; entry = zip.getNextZipEntry()) {
+                if (entry.getName().startsWith("xl/worksheets/") && entry.getName().endsWith(".xml")) {
+                    CountingStream counted = new CountingStream(zip, PolicyBounds.MAX_WORKBOOK_UNPACKED_BYTES - unpacked);
+                    XMLStreamReader reader = xml.createXMLStreamReader(counted);
+                    while (reader.hasNext()) {
+                        if (reader.next() == XMLStreamConstants.START_ELEMENT) {
+                            rows += reader.getLocalName().equals("row") ? 1 : 0;
+                            cells += reader.getLocalName().equals("c") ? 1 : 0;
+                            checkShape(file, rows, cells);
+                        }
+                    }
+                    unpacked += counted.count;
+                } else {
+                    for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
+                        unpacked += read;
+                        if (unpacked > PolicyBounds.MAX_WORKBOOK_UNPACKED_BYTES) {
+                            break;
+                        }
+                    }
+                }
+                if (unpacked > PolicyBounds.MAX_WORKBOOK_UNPACKED_BYTES) {
+                    throw new RulebaseException(file + ":1: the workbook unpacks to more than " + PolicyBounds.MAX_WORKBOOK_UNPACKED_BYTES
+                            + " bytes; a decision table's workbook may unpack to at most that");
+                }
+            }
+        } catch (IOException | XMLStreamException e) {
+            throw new RulebaseException(file + ":1: cannot be read as an Excel workbook (.xlsx): "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
+        }
+    }
+
+    /** A stream that counts what it gives and ends early (as if complete) past a limit, which the caller then reports. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private final long limit;
+        private long count;
+
+        CountingStream(java.io.InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (count > limit) {
+                throw new IOException("the workbook unpacks to more than " + PolicyBounds.MAX_WORKBOOK_UNPACKED_BYTES + " bytes");
+            }
+            int read = super.read(buffer, offset, (int) Math.min(length, limit - count + 1));
+            count += Math.max(read, 0);
+            return read;
+        }
+
+        @Override
+        public void close() {
+            // the zip stream stays open for its next entry
+        }
     }
 
     /** Where a RuleTable is: its header cell, and the rows of its kinds, code, labels and rules. */

@@ -5,7 +5,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import org.advising.eligibility.engine.ActiveRulebase;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +71,21 @@ public class EvaluationMetrics {
 
     public void timedOut(long nanos) {
         timedOutEvaluations.record(Duration.ofNanos(nanos));
+    }
+
+    /**
+     * After the rulebase is loaded at start (a later observer): whether it is the last good one from the
+     * cache, served because the rules folder was refused, as a gauge, and its version as the active one.
+     */
+    void lastGood(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent startup, ActiveRulebase rulebases) {
+        Gauge.builder("eligibility.rulebase.last.good", () -> rulebases.servingLastGood() ? 1 : 0)
+                .description("1 while the service serves the last good rulebase from its cache because the rules folder was refused at start")
+                .register(registry);
+        if (rulebases.servingLastGood()) {
+            activeVersion = Gauge.builder("eligibility.rulebase.active", () -> 1)
+                    .description("The active rulebase, named by its version label (always 1)")
+                    .tag("version", rulebases.require().version()).register(registry);
+        }
     }
 
     void reloaded(@Observes ReloadAttempt attempt) {
