@@ -23,7 +23,7 @@ COPY rules/ /deployments/rules/
 ENV ELIGIBILITY_RULES_FOLDER=/deployments/rules \
     ELIGIBILITY_RULES_CACHE_FOLDER=/deployments/rulebase-cache \
     HOME=/tmp \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+    JAVA_OPTS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 COPY src/main/docker/record-class-archive.sh /deployments/record-class-archive.sh
 # Prove the built-in rules once, here: check keeps the proven rulebase in the rulebase cache, so the
 # image starts without compiling them (rules mounted over them are compiled and proven as usual).

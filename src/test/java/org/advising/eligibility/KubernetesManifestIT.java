@@ -1,6 +1,7 @@
 package org.advising.eligibility;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class KubernetesManifestIT {
 
     @Test
     void exactly_the_resources_an_operator_applies_are_generated() {
-        assertEquals(List.of("Deployment", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Service"),
+        assertEquals(List.of("Deployment", "HorizontalPodAutoscaler", "NetworkPolicy", "PodDisruptionBudget", "Service"),
                 BY_KIND.keySet().stream().sorted().toList());
     }
 
@@ -59,12 +60,41 @@ class KubernetesManifestIT {
         container().get("volumeMounts").forEach(mount -> mounts.put(mount.get("name").asText(),
                 mount.get("mountPath").asText() + (mount.path("readOnly").asBoolean() ? " read-only" : " writable")));
         assertEquals(Map.of("rules", "/deployments/rules read-only", "rule-tests", "/deployments/rule-tests read-only",
-                "rulebase-cache", "/deployments/rulebase-cache writable"), mounts);
+                "rulebase-cache", "/deployments/rulebase-cache writable", "tmp", "/tmp writable"), mounts);
         Map<String, String> volumes = new HashMap<>();
         BY_KIND.get("Deployment").at("/spec/template/spec/volumes").forEach(volume -> volumes.put(volume.get("name").asText(),
                 volume.has("emptyDir") ? "emptyDir" : "configMap " + volume.at("/configMap/name").asText()));
         assertEquals(Map.of("rules", "configMap eligibility-rules", "rule-tests", "configMap eligibility-rule-tests",
-                "rulebase-cache", "emptyDir"), volumes);
+                "rulebase-cache", "emptyDir", "tmp", "emptyDir"), volumes);
+    }
+
+    @Test
+    void the_pod_runs_confined_as_the_images_user_and_can_read_its_configmaps() {
+        JsonNode pod = BY_KIND.get("Deployment").at("/spec/template/spec");
+        assertEquals(185, pod.at("/securityContext/runAsUser").asInt());
+        assertEquals(185, pod.at("/securityContext/fsGroup").asInt());
+        assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean());
+        assertFalse(pod.get("automountServiceAccountToken").asBoolean(true));
+        pod.get("volumes").forEach(volume -> {
+            if (volume.has("configMap")) {
+                assertEquals(0444, volume.at("/configMap/defaultMode").asInt(), volume.toString()); // readable by every user
+            }
+        });
+        JsonNode confined = container().get("securityContext");
+        assertFalse(confined.get("allowPrivilegeEscalation").asBoolean(true));
+        assertTrue(confined.get("readOnlyRootFilesystem").asBoolean());
+        assertTrue(confined.get("runAsNonRoot").asBoolean());
+        assertEquals("[\"ALL\"]", confined.at("/capabilities/drop").toString());
+        assertEquals("RuntimeDefault", confined.at("/seccompProfile/type").asText());
+    }
+
+    @Test
+    void a_network_policy_admits_the_service_port_and_allows_no_egress() {
+        JsonNode policy = BY_KIND.get("NetworkPolicy").get("spec");
+        assertEquals("eligibility-service", policy.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText());
+        assertEquals("[\"Ingress\",\"Egress\"]", policy.get("policyTypes").toString());
+        assertEquals(8080, policy.at("/ingress/0/ports/0/port").asInt());
+        assertEquals(0, policy.get("egress").size());
     }
 
     @Test

@@ -27,7 +27,7 @@ public final class RunningService implements AutoCloseable {
 
     /** The service as {@code ./mvnw package} builds it. */
     public static final Path APP = Path.of("target/quarkus-app/quarkus-run.jar");
-    static final List<String> JVM_OPTIONS = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75",
+    static final List<String> JVM_OPTIONS = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50",
             "-XX:+ExitOnOutOfMemoryError", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
 
     private static final Duration ANSWER_TIME = Duration.ofSeconds(30);
@@ -40,11 +40,16 @@ public final class RunningService implements AutoCloseable {
 
     /** Starts {@code app} with this environment and waits until it answers {@code firstRequest} with 200. */
     public RunningService(Path app, Map<String, String> environment, String firstRequest) throws Exception {
+        this(app, environment, firstRequest, List.of());
+    }
+
+    /** The same, the JVM started through {@code launcher} (such as setpriv, to run as another user). */
+    public RunningService(Path app, Map<String, String> environment, String firstRequest, List<String> launcher) throws Exception {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         log = Files.createTempFile("service", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command(app)).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command(app, launcher)).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         long started = System.nanoTime();
@@ -61,8 +66,8 @@ public final class RunningService implements AutoCloseable {
         millisToFirstAnswer = (System.nanoTime() - started) / 1_000_000;
     }
 
-    private static List<String> command(Path app) {
-        List<String> command = new java.util.ArrayList<>();
+    private static List<String> command(Path app, List<String> launcher) {
+        List<String> command = new java.util.ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-jar", app.toString()));
