@@ -165,4 +165,34 @@ class RulebaseCacheTest {
         Learner learner = new Learner("learner-1", null, List.of(new LearnerRecord("c1", RecordStatus.COMPLETED, true, 3.2, LocalDate.of(2026, 5, 1))));
         return new Evaluator(100).evaluate(rulebase, learner, offerings, LocalDate.of(2026, 11, 24)).decisions();
     }
+
+    @Test
+    void with_a_cache_key_only_an_entry_signed_with_it_is_used() throws IOException {
+        RulesFolder folder = RulesFolder.read(rules);
+        new RulebaseCache(cacheFolder, "build-1", Optional.of("key-one")).store(folder, LIMITS, compileAndProve(folder));
+
+        assertEquals(Optional.empty(), new RulebaseCache(cacheFolder, "build-1", Optional.of("key-two")).load(folder, LIMITS),
+                "signed with another key");
+        assertEquals(List.of(), entries(), "an entry that fails its signature is deleted");
+        new RulebaseCache(cacheFolder, "build-1", Optional.of("key-one")).store(folder, LIMITS, compileAndProve(folder));
+        assertEquals(Optional.empty(), new RulebaseCache(cacheFolder, "build-1").load(folder, LIMITS), "read without the key");
+        new RulebaseCache(cacheFolder, "build-1", Optional.of("key-one")).store(folder, LIMITS, compileAndProve(folder));
+        assertTrue(new RulebaseCache(cacheFolder, "build-1", Optional.of("key-one")).load(folder, LIMITS).isPresent());
+    }
+
+    @Test
+    void the_last_rulebase_kept_is_the_last_good_one_whatever_the_folder_now_holds() throws IOException {
+        RulebaseCache cache = new RulebaseCache(cacheFolder, "build-1");
+        assertEquals(Optional.empty(), cache.lastGood(LIMITS));
+        RulesFolder folder = RulesFolder.read(rules);
+        ActiveRulebase.Proven compiled = compileAndProve(folder);
+        cache.store(folder, LIMITS, compiled);
+        Files.writeString(rules.resolve("credit.drl"), "rule \"Broken\" when then insert(; end\n");
+
+        ActiveRulebase.Proven lastGood = cache.lastGood(LIMITS).orElseThrow();
+        assertEquals(compiled.rulebase().version(), lastGood.rulebase().version());
+        assertEquals(decide(compiled.rulebase()), decide(lastGood.rulebase()));
+        assertEquals(Optional.empty(), cache.lastGood(new Evaluator(50).limits()), "proven under other limits");
+        assertEquals(Optional.empty(), new RulebaseCache(cacheFolder, "build-2").lastGood(LIMITS), "kept by another build");
+    }
 }
