@@ -5,6 +5,8 @@ import java.io.IOException;
 import javax.xml.stream.XMLInputFactory;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.io.IOUtils;
+import org.apache.commons.io.input.BoundedInputStream;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -199,13 +201,17 @@ final class TableSheet implements DataListener {
         XMLInputFactory xml = XMLInputFactory.newFactory();
         xml.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         xml.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        byte[] buffer = new byte[64 * 1024];
         // Commons Compress (POI's own zip reader) takes what Excel and POI write, entries with data descriptors included.
         try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(content), "UTF-8", true, true)) {
             for (ZipArchiveEntry entry = zip.getNextZipEntry(); entry != null; entry = zip.getNextZipEntry()) {
+                BoundedInputStream part = BoundedInputStream.builder().setInputStream(zip).setPropagateClose(false)
+                        .setMaxCount(PolicyBounds.MAX_WORKBOOK_UNPACKED_BYTES - unpacked + 1)
+                        .setOnMaxCount((max, count) -> {
+                            throw new RulebaseException(file + ":1: the workbook unpacks to more than " + PolicyBounds.MAX_WORKBOOK_UNPACKED_BYTES
+                                    + " bytes; a decision table's workbook may unpack to at most that");
+                        }).get();
                 if (entry.getName().startsWith("xl/worksheets/") && entry.getName().endsWith(".xml")) {
-                    CountingStream counted = new CountingStream(zip, PolicyBounds.MAX_WORKBOOK_UNPACKED_BYTES - unpacked);
-                    XMLStreamReader reader = xml.createXMLStreamReader(counted);
+                    XMLStreamReader reader = xml.createXMLStreamReader(part);
                     while (reader.hasNext()) {
                         if (reader.next() == XMLStreamConstants.START_ELEMENT) {
                             rows += reader.getLocalName().equals("row") ? 1 : 0;
@@ -213,55 +219,14 @@ final class TableSheet implements DataListener {
                             checkShape(file, rows, cells);
                         }
                     }
-                    unpacked += counted.count;
                 } else {
-                    for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
-                        unpacked += read;
-                        if (unpacked > PolicyBounds.MAX_WORKBOOK_UNPACKED_BYTES) {
-                            break;
-                        }
-                    }
+                    IOUtils.consume(part);
                 }
-                if (unpacked > PolicyBounds.MAX_WORKBOOK_UNPACKED_BYTES) {
-                    throw new RulebaseException(file + ":1: the workbook unpacks to more than " + PolicyBounds.MAX_WORKBOOK_UNPACKED_BYTES
-                            + " bytes; a decision table's workbook may unpack to at most that");
-                }
+                unpacked += part.getCount();
             }
         } catch (IOException | XMLStreamException e) {
             throw new RulebaseException(file + ":1: cannot be read as an Excel workbook (.xlsx): "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
-        }
-    }
-
-    /** A stream that counts what it gives and ends early (as if complete) past a limit, which the caller then reports. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        private final long limit;
-        private long count;
-
-        CountingStream(java.io.InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (count > limit) {
-                throw new IOException("the workbook unpacks to more than " + PolicyBounds.MAX_WORKBOOK_UNPACKED_BYTES + " bytes");
-            }
-            int read = super.read(buffer, offset, (int) Math.min(length, limit - count + 1));
-            count += Math.max(read, 0);
-            return read;
-        }
-
-        @Override
-        public void close() {
-            // the zip stream stays open for its next entry
         }
     }
 

@@ -63,7 +63,7 @@ class MetricsTest {
         List<String> types = Pattern.compile("^# TYPE (eligibility_\\w+) ", Pattern.MULTILINE).matcher(metrics).results()
                 .map(type -> type.group(1)).toList();
         assertEquals(List.of("eligibility_conclusions", "eligibility_evaluations_seconds", "eligibility_evaluations_seconds_max",
-                "eligibility_offering_decisions", "eligibility_rule_firings", "eligibility_rulebase_active",
+                "eligibility_offering_decisions", "eligibility_rule_firings", "eligibility_rulebase_active", "eligibility_rulebase_last_good",
                 "eligibility_rulebase_reloads"), types.stream().sorted().toList());
         for (String type : types) {
             assertTrue(Pattern.compile("^# HELP " + type + " \\S", Pattern.MULTILINE).matcher(metrics).find(), type + " has no HELP text");
