@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.advising.eligibility.model.PlausibleDate;
+import org.advising.eligibility.model.TwoDecimals;
 
 /**
  * The bounds a policy file keeps. Its numbers and dates, the same as a request's: grades and hours
@@ -31,7 +32,7 @@ final class PolicyBounds {
 
     /** Adds a problem when a grade or an hour count has more than two decimals. */
     static void decimals(String field, Number value, List<String> problems) {
-        if (value != null && new BigDecimal(value.toString()).stripTrailingZeros().scale() > DECIMALS) {
+        if (!TwoDecimals.Check.holds(value)) {
             problems.add("has " + field + " " + value + "; it may have at most " + DECIMALS + " decimals");
         }
     }

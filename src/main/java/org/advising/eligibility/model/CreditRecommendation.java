@@ -1,7 +1,6 @@
 package org.advising.eligibility.model;
 
 import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
@@ -15,7 +14,7 @@ import java.time.LocalDate;
 public record CreditRecommendation(
         @NotBlank String source,
         @PositiveOrZero @DecimalMax(value = "1000", message = "must be at most {value} semester hours")
-        @Digits(integer = 4, fraction = 2) BigDecimal semesterHours,
+        @TwoDecimals BigDecimal semesterHours,
         CreditLevel level,
         @PlausibleDate LocalDate validFrom,
         @PlausibleDate LocalDate validUntil) {

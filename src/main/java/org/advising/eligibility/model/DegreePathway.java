@@ -2,14 +2,13 @@ package org.advising.eligibility.model;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 
 /** A route from an offering into a degree: complete it with at least this grade to be admitted. */
 public record DegreePathway(
         String degreeId,
         String degreeTitle,
-        @NotNull @DecimalMin("0.0") @DecimalMax("4.0") @Digits(integer = 1, fraction = 2) Double minimumGpa,
+        @NotNull @DecimalMin("0.0") @DecimalMax("4.0") @TwoDecimals Double minimumGpa,
         Boolean requiresBachelorsDegree) {
 
     /** How reasons name the degree: its title, else its id, since both are optional. */

@@ -2,7 +2,6 @@ package org.advising.eligibility.model;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,6 +15,6 @@ public record LearnerRecord(
         @NotBlank @Size(max = 128) String offeringId,
         @NotNull RecordStatus status,
         Boolean certificatePurchased,
-        @DecimalMin("0.0") @DecimalMax("4.0") @Digits(integer = 1, fraction = 2) Double gpa,
+        @DecimalMin("0.0") @DecimalMax("4.0") @TwoDecimals Double gpa,
         @PlausibleDate LocalDate completedOn) {
 }

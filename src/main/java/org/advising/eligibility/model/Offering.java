@@ -3,7 +3,6 @@ package org.advising.eligibility.model;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -26,7 +25,7 @@ public record Offering(
         String alignedCertification,
         @DecimalMin(value = "0", inclusive = false, message = "must be more than 0 semester hours")
         @DecimalMax(value = "200", message = "must be at most {value} semester hours")
-        @Digits(integer = 3, fraction = 2) BigDecimal semesterHours,
+        @TwoDecimals BigDecimal semesterHours,
         CreditLevel creditLevel) {
 
     /**

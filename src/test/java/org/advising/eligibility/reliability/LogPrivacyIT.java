@@ -37,7 +37,7 @@ class LogPrivacyIT {
     private static final String ADMIN_TOKEN = "admin-token-secret-4d1f-0123456789abcdef";
     private static final String AUDIT_KEY = "audit-key-secret-8c2e";
     private static final String LEARNER = "learner-marker-7731";
-    private static final List<String> MARKERS = List.of(LEARNER, "3.1415", "2024-02-29", "title-marker-5521",
+    private static final List<String> MARKERS = List.of(LEARNER, "3.47", "2024-02-29", "title-marker-5521",
             "provider-marker-1187", "marker-3090.edu", "degree-marker-6642", "record-marker-2208", "wrong-token-marker-9913",
             "status-marker-4470", ADMIN_TOKEN, AUDIT_KEY);
 
@@ -105,7 +105,7 @@ class LogPrivacyIT {
     /** Example 01 with a marker in every value the learner or the portal sends, and {@code slow} offerings titled "Slow". */
     private static String marked(int slow) throws Exception {
         String request = LimitsIT.withSlowOfferings(slow)
-                .replace("\"learner-1\"", "\"" + LEARNER + "\"").replace("3.4", "3.1415").replace("2025-05-10", "2024-02-29")
+                .replace("\"learner-1\"", "\"" + LEARNER + "\"").replace("3.4", "3.47").replace("2025-05-10", "2024-02-29")
                 .replace("MasterTrack Certificate in Data Science", "title-marker-5521")
                 .replace("Example State University", "provider-marker-1187").replace("example.edu", "marker-3090.edu")
                 .replace("Master of Computer Science", "degree-marker-6642");
