@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -161,5 +165,76 @@ class ContainerImageIT {
                         + " \"provider\": {\"name\": \"Harbour University\", \"kind\": \"UNIVERSITY\", \"accreditor\": \"QAA\"}}]}")
                 .when().post("/api/v1/evaluations")
                 .then().statusCode(200).body("results[0].accredited", equalTo(true));
+    }
+
+    @Test
+    void the_generated_manifests_play_in_podman_and_the_pod_runs_confined_as_uid_185(@TempDir Path work) throws Exception {
+        // The Deployment as generated, with this test's image, one replica, and the port on loopback (podman kube
+        // play publishes hostPort), after two ConfigMaps made from rules/ as kubectl create configmap --from-file makes them.
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ObjectNode deployment = null;
+        try (var documents = yaml.readerFor(JsonNode.class).readValues(Path.of("target/kubernetes/kubernetes.yml").toFile())) {
+            while (documents.hasNext()) {
+                JsonNode document = (JsonNode) documents.next();
+                if (document.get("kind").asText().equals("Deployment")) {
+                    deployment = (ObjectNode) document;
+                }
+            }
+        }
+        int port = freePort();
+        ((ObjectNode) deployment.get("spec")).put("replicas", 1);
+        ObjectNode container = (ObjectNode) deployment.at("/spec/template/spec/containers/0");
+        container.put("image", IMAGE);
+        ((ObjectNode) container.at("/ports/0")).put("hostPort", port).put("hostIP", "127.0.0.1");
+        Path play = work.resolve("play.yaml");
+        Files.writeString(play, yaml.writeValueAsString(configMap(yaml, "eligibility-rules", Path.of("rules")))
+                + yaml.writeValueAsString(configMap(yaml, "eligibility-rule-tests", Path.of("rules/tests")))
+                + yaml.writeValueAsString(deployment));
+        String played = run(List.of("podman", "kube", "play", play.toString()), 120);
+        try {
+            String name = played.lines().dropWhile(line -> !line.startsWith("Container:")).skip(1).findFirst().orElseThrow().strip();
+            try {
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                        .until(() -> given().port(port).when().get("/q/health/ready").statusCode() == 200);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("the played pod was not ready in 90 s: " + run(List.of("podman", "logs", name), 30), e);
+            }
+            given().port(port).contentType(ContentType.JSON).body(example("01-mastertrack-completed-eligible.json"))
+                    .when().post("/api/v1/evaluations")
+                    .then().statusCode(200).body("results[0].degreeAdmission", equalTo("ELIGIBLE"));
+            assertTrue(run(List.of("podman", "logs", name), 30).contains("scenarios " + ShippedRules.scenarioCount() + " passed"), "compiled and proved the ConfigMaps' rules");
+            assertEquals("185", run(List.of("podman", "exec", name, "id", "-u"), 30).strip());
+            String confined = run(List.of("podman", "exec", name, "sh", "-c",
+                    "touch /deployments/x 2>&1; grep -E '^(CapEff|Seccomp):' /proc/1/status; touch /tmp/y && echo tmp writable"), 30);
+            assertTrue(confined.contains("Read-only file system"), confined);
+            assertTrue(confined.contains("CapEff:\t0000000000000000"), confined);
+            assertTrue(confined.contains("Seccomp:\t2"), confined); // a seccomp filter is in force
+            assertTrue(confined.contains("tmp writable"), confined);
+            System.out.println("ContainerImageIT: the generated manifests played in podman: ready, uid 185, read-only root, no capabilities, seccomp filter");
+        } finally {
+            run(List.of("podman", "kube", "down", play.toString()), 60);
+        }
+    }
+
+    /** A ConfigMap of the files of a folder (not its sub-folders): text under data, a workbook under binaryData. */
+    private static ObjectNode configMap(ObjectMapper yaml, String name, Path folder) throws IOException {
+        ObjectNode map = yaml.createObjectNode().put("apiVersion", "v1").put("kind", "ConfigMap");
+        map.putObject("metadata").put("name", name);
+        ObjectNode data = map.putObject("data");
+        ObjectNode binary = yaml.createObjectNode();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String key = file.getFileName().toString();
+                if (key.endsWith(".xlsx")) {
+                    binary.put(key, java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
+                } else {
+                    data.put(key, Files.readString(file));
+                }
+            }
+        }
+        if (!binary.isEmpty()) {
+            map.set("binaryData", binary);
+        }
+        return map;
     }
 }
