@@ -66,7 +66,7 @@ public final class CheckCommand {
         EligibilityConfig config = Standalone.configuration();
         Path rulesFolder = named != null ? named : config.rules().folder();
         return run(rulesFolder, config.rules().scenariosFor(rulesFolder), Standalone.evaluator(config),
-                new Options(coverage, minimum, config.rules().cacheFolder().map(RulebaseCache::new)), out);
+                new Options(coverage, minimum, config.rules().cacheFolder().map(folder -> new RulebaseCache(folder, config.rules().cacheKey()))), out);
     }
 
     static int run(Path rulesFolder, Path scenarioFolder, Evaluator evaluator, PrintStream out) {
