@@ -156,7 +156,7 @@ class ContainerImageIT {
             });
         }
         int port = start("eligibility-it-mounted", List.of("-v", rules + ":/deployments/rules:ro"));
-        String imageVersion = org.advising.eligibility.engine.RulesFolder.read(Path.of("rules")).version();
+        String imageVersion = org.advising.eligibility.engine.folder.RulesFolder.read(Path.of("rules")).version();
         assertNotEquals(imageVersion, given().port(port).when().get("/api/v1/rulebase").then().extract().path("active.version"));
         assertEquals(false, given().port(port).when().get("/api/v1/rulebase").then().extract().path("lastReload.fromCache"),
                 "other rules than the image's are compiled and proven");

@@ -9,11 +9,17 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.advising.eligibility.engine.ActiveRulebase;
-import org.advising.eligibility.engine.Evaluation;
-import org.advising.eligibility.engine.Evaluator;
-import org.advising.eligibility.engine.Rulebase;
-import org.advising.eligibility.engine.RulebaseUnavailableException;
+import org.advising.eligibility.decisions.EvaluationRequest;
+import org.advising.eligibility.decisions.EvaluationResponse;
+import org.advising.eligibility.decisions.EvaluationWorkers;
+import org.advising.eligibility.decisions.Evaluations;
+import org.advising.eligibility.decisions.RequestReader;
+import org.advising.eligibility.decisions.RequestValidator;
+import org.advising.eligibility.engine.activate.ActiveRulebase;
+import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.evaluate.Evaluation;
+import org.advising.eligibility.engine.evaluate.Evaluator;
 
 /**
  * The HTTP benchmark's ceiling: {@code POST /bench/ceiling} takes the same request as

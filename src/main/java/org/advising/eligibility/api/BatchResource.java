@@ -1,5 +1,7 @@
 package org.advising.eligibility.api;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -8,21 +10,22 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.advising.eligibility.EligibilityConfig;
-import org.jboss.logging.Logger;
-import org.advising.eligibility.engine.ActiveRulebase;
-import org.advising.eligibility.engine.Rulebase;
+import org.advising.eligibility.decisions.BatchEvaluations;
+import org.advising.eligibility.decisions.EvaluationRequest;
+import org.advising.eligibility.decisions.Problem;
+import org.advising.eligibility.engine.activate.ActiveRulebase;
+import org.advising.eligibility.engine.compile.Rulebase;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.logging.Logger;
 
 /**
  * POST /api/v1/evaluations/batch: many evaluation requests, one per line (NDJSON), answered as

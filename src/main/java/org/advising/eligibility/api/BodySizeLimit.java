@@ -11,6 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.advising.eligibility.EligibilityConfig;
+import org.advising.eligibility.decisions.BatchEvaluations;
+import org.advising.eligibility.decisions.PayloadTooLargeException;
+import org.advising.eligibility.decisions.Problem;
+import org.advising.eligibility.decisions.Problems;
 
 /**
  * The contract's body limit ({@code eligibility.api.max-body-size}, 1 MiB). A body that declares
@@ -41,7 +45,7 @@ public class BodySizeLimit {
     }
 
     void refuseDeclaredOversizeBodies(@Observes Router router, ObjectMapper json) throws JsonProcessingException {
-        String problem = json.writeValueAsString(ProblemMappers.tooLarge(maxBytes));
+        String problem = json.writeValueAsString(Problems.tooLarge(maxBytes));
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             // A batch is limited per line, not as a whole (BatchEvaluations).

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import org.advising.eligibility.EligibilityConfig;
+import org.advising.eligibility.decisions.Problem;
 
 /**
  * A request's body must have arrived {@code eligibility.api.body-time-limit} (10 s) after its

@@ -3,56 +3,31 @@ package org.advising.eligibility.api;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.RejectedExecutionException;
-import org.advising.eligibility.engine.EvaluationTimeoutException;
-import org.advising.eligibility.engine.RulebaseDefectException;
-import org.advising.eligibility.engine.RulebaseUnavailableException;
+import org.advising.eligibility.decisions.InvalidRequestException;
+import org.advising.eligibility.decisions.PayloadTooLargeException;
+import org.advising.eligibility.decisions.Problem;
+import org.advising.eligibility.decisions.Problems;
+import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.evaluate.Evaluation;
+import org.advising.eligibility.engine.evaluate.EvaluationTimeoutException;
+import org.advising.eligibility.engine.evaluate.RulebaseDefectException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns every failure into application/problem+json; nothing reaches a client as a stack trace. */
+/** Turns every failure into application/problem+json (the problems of {@link Problems}); nothing reaches a client as a stack trace. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
-        return problem(invalid(e));
-    }
-
-    static Problem invalid(InvalidRequestException e) {
-        int count = e.errors().size();
-        return Problem.of("invalid-request", "Invalid request", 400,
-                count + (count == 1 ? " field is" : " fields are") + " invalid; see errors.").withErrors(e.errors());
-    }
-
-    /** The problem one refused evaluation of a batch gets on its line, as the single endpoint would answer it. */
-    public static Problem of(RuntimeException e) {
-        if (e instanceof InvalidRequestException invalid) {
-            return invalid(invalid);
-        }
-        if (e instanceof PayloadTooLargeException tooLarge) {
-            return tooLarge(tooLarge.limitBytes());
-        }
-        if (e instanceof EvaluationTimeoutException timeout) {
-            LOG.warn("Evaluation stopped: " + timeout.getMessage());
-            return timeout(timeout);
-        }
-        if (e instanceof RulebaseDefectException defect) {
-            LOG.error(defect.getMessage());
-            return defect(defect);
-        }
-        LOG.error("Unexpected failure while answering a request", e);
-        return internalError();
+        return problem(Problems.invalid(e));
     }
 
     @ServerExceptionMapper
     public Response payloadTooLarge(PayloadTooLargeException e) {
-        return problem(tooLarge(e.limitBytes()));
-    }
-
-    static Problem tooLarge(long limitBytes) {
-        return Problem.of("payload-too-large", "Payload too large", 413,
-                "The request body is over the limit of " + limitBytes + " bytes.");
+        return problem(Problems.tooLarge(e.limitBytes()));
     }
 
     @ServerExceptionMapper
@@ -77,23 +52,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response timedOut(EvaluationTimeoutException e) {
         LOG.warn("Evaluation stopped: " + e.getMessage());
-        return retryAfter(1, timeout(e));
-    }
-
-    private static Problem timeout(EvaluationTimeoutException e) {
-        return Problem.of("evaluation-timeout", "Evaluation took too long", 503,
-                "For this request " + e.getMessage() + ". Retry shortly, or send fewer offerings at a time.");
+        return retryAfter(1, Problems.timeout(e));
     }
 
     @ServerExceptionMapper
     public Response rulebaseDefect(RulebaseDefectException e) {
         LOG.error(e.getMessage());
-        return problem(defect(e));
-    }
-
-    private static Problem defect(RulebaseDefectException e) {
-        return Problem.of("rulebase-defect", "Rulebase defect", 500,
-                "The rules could not decide this request; policy staff must fix the rules named in defects.").withDefects(e.defects());
+        return problem(Problems.defect(e));
     }
 
     @ServerExceptionMapper
@@ -110,11 +75,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("Unexpected failure while answering a request", e);
-        return problem(internalError());
-    }
-
-    private static Problem internalError() {
-        return Problem.of("internal-error", "Internal error", 500, "The service failed unexpectedly; the failure is logged.");
+        return problem(Problems.internalError());
     }
 
     static Response problem(Problem problem) {

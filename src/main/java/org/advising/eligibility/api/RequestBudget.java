@@ -15,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.advising.eligibility.EligibilityConfig;
+import org.advising.eligibility.decisions.Problem;
 
 /**
  * What the requests in progress may hold together, decided when their headers arrive, before any

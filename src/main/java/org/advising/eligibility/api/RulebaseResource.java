@@ -12,11 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import org.advising.eligibility.engine.ActiveRulebase;
-import org.advising.eligibility.engine.ReloadAttempt;
-import org.advising.eligibility.engine.RuleCoverage;
-import org.advising.eligibility.engine.RuleInfo;
-import org.advising.eligibility.engine.Rulebase;
+import org.advising.eligibility.engine.activate.ActiveRulebase;
+import org.advising.eligibility.engine.activate.ReloadAttempt;
+import org.advising.eligibility.engine.compile.RuleInfo;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.prove.RuleCoverage;
 
 /**
  * GET /api/v1/rulebase: which rulebase is serving and how the last reload went.

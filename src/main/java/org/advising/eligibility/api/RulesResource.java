@@ -6,8 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.advising.eligibility.engine.ActiveRulebase;
-import org.advising.eligibility.engine.RuleInfo;
+import org.advising.eligibility.engine.activate.ActiveRulebase;
+import org.advising.eligibility.engine.compile.RuleInfo;
 
 /** GET /api/v1/rules: the catalogue of the active rulebase, so anyone can find what decided a conclusion. */
 @Path("/api/v1/rules")

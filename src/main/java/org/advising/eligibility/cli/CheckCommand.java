@@ -2,22 +2,22 @@ package org.advising.eligibility.cli;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.advising.eligibility.EligibilityConfig;
-import org.advising.eligibility.engine.ActiveRulebase;
-import org.advising.eligibility.engine.Evaluator;
-import org.advising.eligibility.engine.RulebaseCache;
-import org.advising.eligibility.engine.RuleCoverage;
-import org.advising.eligibility.engine.RuleInfo;
-import org.advising.eligibility.engine.Rulebase;
-import org.advising.eligibility.engine.RulebaseCompiler;
-import org.advising.eligibility.engine.RulebaseException;
-import org.advising.eligibility.engine.RulesFolder;
-import org.advising.eligibility.engine.ScenarioRunner;
+import org.advising.eligibility.engine.activate.ActiveRulebase;
+import org.advising.eligibility.engine.activate.RulebaseCache;
+import org.advising.eligibility.engine.compile.RuleInfo;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.compile.RulebaseCompiler;
+import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.folder.RulebaseException;
+import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.engine.prove.RuleCoverage;
+import org.advising.eligibility.engine.prove.ScenarioRunner;
 
 /**
  * {@code check [--coverage] [--min-coverage P] [rules-folder]}: compiles a rules folder and runs its

@@ -15,15 +15,15 @@ import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.advising.eligibility.EligibilityConfig;
-import org.advising.eligibility.api.BatchEvaluations;
-import org.advising.eligibility.api.Evaluations;
-import org.advising.eligibility.engine.Evaluator;
-import org.advising.eligibility.engine.OfferingDecision;
-import org.advising.eligibility.engine.Rulebase;
-import org.advising.eligibility.engine.RulebaseCompiler;
-import org.advising.eligibility.engine.RulebaseException;
-import org.advising.eligibility.engine.RulesFolder;
-import org.advising.eligibility.engine.ScenarioRunner;
+import org.advising.eligibility.decisions.BatchEvaluations;
+import org.advising.eligibility.decisions.Evaluations;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.compile.RulebaseCompiler;
+import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.OfferingDecision;
+import org.advising.eligibility.engine.folder.RulebaseException;
+import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.engine.prove.ScenarioRunner;
 
 /**
  * {@code evaluate --input requests.jsonl [--rules DIR] [--output answers.jsonl] [--partition i/n]}:

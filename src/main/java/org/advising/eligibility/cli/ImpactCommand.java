@@ -16,17 +16,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.advising.eligibility.EligibilityConfig;
-import org.advising.eligibility.api.EvaluationResponse;
-import org.advising.eligibility.api.Evaluations;
-import org.advising.eligibility.api.ProblemMappers;
-import org.advising.eligibility.engine.InstitutionTotals;
-import org.advising.eligibility.engine.OfferingDecision;
-import org.advising.eligibility.engine.Rulebase;
-import org.advising.eligibility.engine.RulebaseCompiler;
-import org.advising.eligibility.engine.RulebaseException;
-import org.advising.eligibility.engine.RulesFolder;
-import org.advising.eligibility.engine.TracedConclusion;
-import org.advising.eligibility.engine.TransferAnswer;
+import org.advising.eligibility.decisions.EvaluationResponse;
+import org.advising.eligibility.decisions.Evaluations;
+import org.advising.eligibility.decisions.Problems;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.compile.RulebaseCompiler;
+import org.advising.eligibility.engine.evaluate.InstitutionTotals;
+import org.advising.eligibility.engine.evaluate.OfferingDecision;
+import org.advising.eligibility.engine.evaluate.TracedConclusion;
+import org.advising.eligibility.engine.evaluate.TransferAnswer;
+import org.advising.eligibility.engine.folder.RulebaseException;
+import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.model.Topic;
 
 /**
@@ -172,7 +172,7 @@ public final class ImpactCommand {
         try {
             return new Answer(evaluations.answer(body, Optional.of(rulebase), "impact#" + number), 200);
         } catch (RuntimeException e) {
-            return new Answer(null, ProblemMappers.of(e).status());
+            return new Answer(null, Problems.of(e).status());
         }
     }
 

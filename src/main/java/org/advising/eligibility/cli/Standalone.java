@@ -17,10 +17,10 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.advising.eligibility.EligibilityConfig;
-import org.advising.eligibility.api.Evaluations;
-import org.advising.eligibility.api.RequestReader;
-import org.advising.eligibility.api.RequestValidator;
-import org.advising.eligibility.engine.Evaluator;
+import org.advising.eligibility.decisions.Evaluations;
+import org.advising.eligibility.decisions.RequestReader;
+import org.advising.eligibility.decisions.RequestValidator;
+import org.advising.eligibility.engine.evaluate.Evaluator;
 import org.advising.eligibility.ops.DecisionAudit;
 import org.advising.eligibility.ops.EvaluationMetrics;
 

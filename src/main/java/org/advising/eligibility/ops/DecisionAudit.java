@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.advising.eligibility.engine.Evaluation;
-import org.advising.eligibility.engine.OfferingDecision;
-import org.advising.eligibility.engine.TracedConclusion;
+import org.advising.eligibility.EligibilityConfig;
+import org.advising.eligibility.engine.evaluate.Evaluation;
+import org.advising.eligibility.engine.evaluate.OfferingDecision;
+import org.advising.eligibility.engine.evaluate.TracedConclusion;
 import org.advising.eligibility.model.Admission;
 import org.advising.eligibility.model.Credential;
 import org.advising.eligibility.model.CreditTransfer;
-import org.advising.eligibility.EligibilityConfig;
 import org.jboss.logging.Logger;
 
 /**

@@ -4,19 +4,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import org.advising.eligibility.engine.ActiveRulebase;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.advising.eligibility.engine.Evaluation;
-import org.advising.eligibility.engine.OfferingDecision;
-import org.advising.eligibility.engine.ReloadAttempt;
-import org.advising.eligibility.engine.TracedConclusion;
+import org.advising.eligibility.decisions.Evaluations;
+import org.advising.eligibility.engine.activate.ActiveRulebase;
+import org.advising.eligibility.engine.activate.ReloadAttempt;
+import org.advising.eligibility.engine.evaluate.Evaluation;
+import org.advising.eligibility.engine.evaluate.OfferingDecision;
+import org.advising.eligibility.engine.evaluate.TracedConclusion;
 
 /**
  * The service's own metrics, exported at /q/metrics (see docs/operations.md for each one).

@@ -1,8 +1,8 @@
 package org.advising.eligibility.ops;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.advising.eligibility.engine.ActiveRulebase;
-import org.advising.eligibility.engine.Rulebase;
+import org.advising.eligibility.engine.activate.ActiveRulebase;
+import org.advising.eligibility.engine.compile.Rulebase;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;

@@ -37,6 +37,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.advising.eligibility.RulesCopy;
+import org.advising.eligibility.engine.compile.Rulebase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +110,7 @@ class HotReloadTest {
                 }
             }
         }
-        String version = org.advising.eligibility.engine.RulesFolder.read(original).version();
+        String version = org.advising.eligibility.engine.folder.RulesFolder.read(original).version();
         // The last attempt must have read the restored folder too: a refused change leaves the active version as it was.
         awaitReload(status -> version.equals(status.getString("active.version")) && version.equals(status.getString("lastReload.version")));
     }

@@ -9,7 +9,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.Set;
-import org.advising.eligibility.engine.NeverLoadedRulebase;
+import org.advising.eligibility.engine.activate.NeverLoadedRulebase;
 import org.junit.jupiter.api.Test;
 
 /** The contract's 503 row: a valid request while no rulebase is loaded. */

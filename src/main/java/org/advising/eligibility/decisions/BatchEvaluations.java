@@ -1,0 +1,228 @@
+package org.advising.eligibility.decisions;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.LongPredicate;
+import org.advising.eligibility.EligibilityConfig;
+import org.advising.eligibility.engine.compile.Rulebase;
+
+/**
+ * Evaluates a stream of requests, one JSON object per line (NDJSON), and writes one answer line
+ * per request in input order: {@code {"line": n, "rulebase": v, "status": 200, "result": {...}}} or
+ * {@code {"line": n, "rulebase": v, "status": 400, "problem": {...}}}. Every line is decided by the
+ * one rulebase given, whatever reloads happen meanwhile; a bad line gets its problem and the batch
+ * goes on. Memory stays bounded whatever the batch size: lines are read as they arrive, at most two
+ * per core are in flight, and each answer is written as soon as the lines before it are.
+ */
+@ApplicationScoped
+public class BatchEvaluations {
+
+    /** One line of the answer; exactly one of result and problem is set. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Line(long line, String rulebase, int status, EvaluationResponse result, Problem problem) {
+    }
+
+    private final Evaluations evaluations;
+    private final ObjectMapper json;
+    private final ExecutorService workers;
+    private final int maxInFlight;
+    private final long maxLineBytes;
+    private final long maxLines;
+
+    /** Lines are evaluated on the service's evaluation workers, as single requests are. */
+    @Inject
+    public BatchEvaluations(Evaluations evaluations, ObjectMapper json, EligibilityConfig config, EvaluationWorkers workers) {
+        this(evaluations, json, config, workers.executor());
+    }
+
+    /** Lines are evaluated on {@code workers} (a command's own threads). */
+    public BatchEvaluations(Evaluations evaluations, ObjectMapper json, EligibilityConfig config, ExecutorService workers) {
+        this.evaluations = evaluations;
+        this.json = json;
+        this.workers = workers;
+        this.maxInFlight = 2 * Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), config.evaluation().workers()));
+        this.maxLineBytes = config.api().maxBodySize().asLongValue();
+        this.maxLines = config.batch().maxLines();
+    }
+
+    /** Reads every line of {@code in}, writes every answer to {@code out}; returns the number of lines answered. */
+    public long run(InputStream in, OutputStream out, Rulebase rulebase, String requestId) throws IOException {
+        return run(in, out, rulebase, requestId, number -> true, answer -> { });
+    }
+
+    /**
+     * As {@link #run(InputStream, OutputStream, Rulebase, String)}, answering only the lines whose
+     * number is {@code selected} (the others are read and skipped) and handing each answer, in
+     * order, to {@code answered} once it is written.
+     */
+    public long run(InputStream in, OutputStream out, Rulebase rulebase, String requestId, LongPredicate selected,
+            Consumer<Line> answered) throws IOException {
+        Deque<Future<Line>> inFlight = new ArrayDeque<>();
+        long written = 0;
+        try {
+            LineReader lines = new LineReader(in, maxLineBytes);
+            for (byte[] next = lines.next(); next != null; next = lines.next()) {
+                byte[] line = next;
+                long number = lines.number();
+                if (!selected.test(number) || !lines.tooLong() && isBlank(line)) {
+                    continue;
+                }
+                if (written + inFlight.size() == maxLines) {
+                    inFlight.add(CompletableFuture.completedFuture(new Line(number, rulebase.version(), 413, null,
+                            Problem.of("too-many-lines", "Too many lines", 413, "A batch holds at most " + maxLines
+                                    + " requests; line " + number + " and the rest were not read. Send them in another batch."))));
+                    break;
+                }
+                inFlight.add(lines.tooLong()
+                        ? CompletableFuture.completedFuture(new Line(number, rulebase.version(), 413, null, Problems.tooLarge(maxLineBytes)))
+                        : submit(() -> answer(line, number, rulebase, requestId)));
+                if (inFlight.size() >= maxInFlight) {
+                    answered.accept(write(inFlight.removeFirst(), out));
+                    written++;
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                answered.accept(write(inFlight.removeFirst(), out));
+                written++;
+            }
+            out.flush();
+            return written;
+        } finally {
+            inFlight.forEach(line -> line.cancel(true));
+        }
+    }
+
+    /**
+     * The line's answer from an evaluation worker; when every worker and waiting place is taken, the
+     * batch's own thread evaluates it (the number of batches is bounded, so this is too).
+     */
+    private Future<Line> submit(Callable<Line> answer) {
+        try {
+            return workers.submit(answer);
+        } catch (RejectedExecutionException busy) {
+            try {
+                return CompletableFuture.completedFuture(answer.call());
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+    }
+
+    private Line answer(byte[] body, long number, Rulebase rulebase, String requestId) {
+        try {
+            return new Line(number, rulebase.version(), 200, evaluations.answer(body, Optional.of(rulebase), requestId + "#" + number), null);
+        } catch (RuntimeException e) {
+            Problem problem = Problems.of(e);
+            return new Line(number, rulebase.version(), problem.status(), null, problem);
+        }
+    }
+
+    private Line write(Future<Line> answer, OutputStream out) throws IOException {
+        try {
+            Line line = answer.get();
+            out.write(json.writeValueAsBytes(line));
+            out.write('\n');
+            return line;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("The batch was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A batch line failed outside its evaluation", e.getCause());
+        }
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The lines of a stream, each up to a limit: a longer line is read to its end but not kept
+     * (then {@link #tooLong()}), so one huge line cannot fill the memory.
+     */
+    static final class LineReader {
+        private final InputStream in;
+        private final long limit;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int position;
+        private int filled;
+        private long number;
+        private boolean tooLong;
+
+        LineReader(InputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        /** The next line without its newline (empty when too long), or null at the end of the stream. */
+        byte[] next() {
+            byte[] line = new byte[256];
+            int length = 0;
+            boolean any = false;
+            tooLong = false;
+            while (true) {
+                if (position == filled && !fill()) {
+                    if (!any) {
+                        return null;
+                    }
+                    break;
+                }
+                any = true;
+                byte b = buffer[position++];
+                if (b == '\n') {
+                    break;
+                }
+                if (length >= limit) {
+                    tooLong = true;
+                } else {
+                    if (length == line.length) {
+                        line = Arrays.copyOf(line, (int) Math.min(limit, 2L * line.length));
+                    }
+                    line[length++] = b;
+                }
+            }
+            number++;
+            return tooLong ? new byte[0] : Arrays.copyOf(line, length);
+        }
+
+        long number() {
+            return number;
+        }
+
+        boolean tooLong() {
+            return tooLong;
+        }
+
+        private boolean fill() {
+            try {
+                int read = in.read(buffer);
+                filled = Math.max(read, 0);
+                position = 0;
+                return read > 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

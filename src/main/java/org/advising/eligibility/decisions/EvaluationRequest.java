@@ -1,0 +1,25 @@
+package org.advising.eligibility.decisions;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.advising.eligibility.model.Learner;
+import org.advising.eligibility.model.Offering;
+import org.advising.eligibility.model.PlausibleDate;
+
+/**
+ * The body of POST /api/v1/evaluations: one learner and the offerings to evaluate for them,
+ * optionally the date to evaluate as of (default today, UTC) and the receiving institutions to
+ * answer for (ids of institutions.yaml).
+ */
+public record EvaluationRequest(
+        @PlausibleDate LocalDate asOf,
+        @NotNull @Valid Learner learner,
+        @NotNull @Size(min = 1, max = 500, message = "must hold between {min} and {max} offerings")
+        List<@NotNull @Valid Offering> offerings,
+        @Size(min = 1, max = 10, message = "must hold between {min} and {max} institution ids")
+        List<@NotBlank @Size(max = 128) String> receivingInstitutions) {
+}

@@ -1,0 +1,107 @@
+package org.advising.eligibility.decisions;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.evaluate.Evaluation;
+import org.advising.eligibility.engine.evaluate.EvaluationTimeoutException;
+import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseDefectException;
+import org.advising.eligibility.model.PlausibleDate;
+import org.advising.eligibility.model.ReceivingInstitution;
+import org.advising.eligibility.ops.DecisionAudit;
+import org.advising.eligibility.ops.EvaluationMetrics;
+
+/**
+ * Answers one evaluation request from its JSON body: read and validate it, evaluate it, record
+ * its metrics and audit line. Used by the single endpoint and, line by line, by the batch endpoint.
+ */
+@ApplicationScoped
+public class Evaluations {
+
+    private final RequestReader reader;
+    private final RequestValidator validator;
+    private final Evaluator evaluator;
+    private final EvaluationMetrics metrics;
+    private final DecisionAudit audit;
+
+    public Evaluations(RequestReader reader, RequestValidator validator, Evaluator evaluator, EvaluationMetrics metrics,
+            DecisionAudit audit) {
+        this.reader = reader;
+        this.validator = validator;
+        this.evaluator = evaluator;
+        this.metrics = metrics;
+        this.audit = audit;
+    }
+
+    /**
+     * The answer to one request body, decided by {@code active} (empty: none is loaded, 503): the
+     * institutions it validates are those it evaluates with, even if the service reloads meanwhile.
+     * Records metrics and one audit line. Throws the exception of a refused request (400, 503, 500).
+     */
+    public EvaluationResponse answer(byte[] body, Optional<Rulebase> active, String requestId) {
+        EvaluationRequest request = valid(reader, validator, body, active);
+        LocalDate asOf = asOf(request);
+        Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
+        long started = System.nanoTime();
+        Evaluation evaluation;
+        try {
+            evaluation = evaluator.evaluate(rulebase, request.learner(), request.offerings(), asOf, institutions(request, rulebase));
+        } catch (RulebaseDefectException e) {
+            metrics.failed(System.nanoTime() - started);
+            throw e;
+        } catch (EvaluationTimeoutException e) {
+            metrics.timedOut(System.nanoTime() - started);
+            throw e;
+        }
+        long nanos = System.nanoTime() - started;
+        metrics.evaluated(evaluation, nanos);
+        audit.record(requestId, rulebase.version(), asOf, request.learner().id(), evaluation, nanos);
+        return new EvaluationResponse(request.learner().id(), asOf,
+                new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), evaluation.institutions(),
+                evaluation.decisions());
+    }
+
+    static LocalDate asOf(EvaluationRequest request) {
+        return request.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : request.asOf();
+    }
+
+    /** The receiving institutions the request names, in its order, as in effect on its as-of date (validated before). */
+    static List<ReceivingInstitution> institutions(EvaluationRequest request, Rulebase rulebase) {
+        if (request.receivingInstitutions() == null) {
+            return List.of();
+        }
+        Map<String, ReceivingInstitution> inEffect = rulebase.institutions().inEffectOn(asOf(request));
+        return request.receivingInstitutions().stream().map(inEffect::get).toList();
+    }
+
+    /** The request, or {@link InvalidRequestException} naming every invalid field. */
+    static EvaluationRequest valid(RequestReader reader, RequestValidator validator, byte[] body, Optional<Rulebase> rulebase) {
+        RequestReader.Result read = reader.read(body);
+        List<FieldError> errors = new ArrayList<>(read.errors());
+        if (read.request() != null) {
+            // A value the reader already rejected was read as null: do not report it twice.
+            Set<String> rejected = read.errors().stream().map(FieldError::field).collect(Collectors.toSet());
+            LocalDate asOf = asOf(read.request());
+            // A date out of bounds is reported; the institutions are then not looked up on it.
+            Map<String, ReceivingInstitution> institutions = read.request().receivingInstitutions() == null ? Map.of()
+                    : !PlausibleDate.Check.holds(asOf) ? null
+                    : rulebase.map(active -> active.institutions().inEffectOn(asOf)).orElse(null);
+            validator.validate(read.request(), asOf, institutions)
+                    .stream().filter(error -> !rejected.contains(error.field())).forEach(errors::add);
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(FieldPaths.ORDER);
+            throw new InvalidRequestException(errors);
+        }
+        return read.request();
+    }
+}

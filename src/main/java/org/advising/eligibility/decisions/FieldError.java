@@ -1,0 +1,5 @@
+package org.advising.eligibility.decisions;
+
+/** One invalid field of a request, named by its path in the JSON body, e.g. {@code offerings[2].type}. */
+public record FieldError(String field, String message) {
+}

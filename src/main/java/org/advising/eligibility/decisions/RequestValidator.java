@@ -1,0 +1,137 @@
+package org.advising.eligibility.decisions;
+
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.advising.eligibility.model.CreditRecommendation;
+import org.advising.eligibility.model.LearnerRecord;
+import org.advising.eligibility.model.Offering;
+import org.advising.eligibility.model.ReceivingInstitution;
+import org.advising.eligibility.model.RecordStatus;
+
+/**
+ * Checks a request read from JSON against the contract: the field constraints declared on the
+ * request and model records, then the rules that span fields (unique offering ids, records that
+ * name an offering of the request, at most one record per offering, no completion after the as-of
+ * date, recommendation windows that end after they start, unique receiving institutions in effect
+ * on the as-of date).
+ */
+@Singleton
+public class RequestValidator {
+
+    private final Validator validator;
+
+    public RequestValidator(Validator validator) {
+        this.validator = validator;
+    }
+
+    /**
+     * Every problem of the request; {@code institutions} are the receiving institutions in effect on
+     * its as-of date (null when no rulebase is loaded or the date is out of bounds: then the ids are not checked, and the
+     * evaluation is refused as unavailable).
+     */
+    public List<FieldError> validate(EvaluationRequest request, LocalDate asOf, Map<String, ReceivingInstitution> institutions) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<EvaluationRequest> violation : validator.validate(request)) {
+            errors.add(new FieldError(path(violation.getPropertyPath()), violation.getMessage()));
+        }
+        receivingInstitutions(request.receivingInstitutions(), asOf, institutions, errors);
+        if (request.offerings() != null) {
+            for (int i = 0; i < request.offerings().size(); i++) {
+                Offering offering = request.offerings().get(i);
+                CreditRecommendation recommendation = offering == null ? null : offering.creditRecommendation();
+                if (recommendation != null && recommendation.validFrom() != null && recommendation.validUntil() != null
+                        && recommendation.validFrom().isAfter(recommendation.validUntil())) {
+                    errors.add(new FieldError("offerings[" + i + "].creditRecommendation.validFrom",
+                            "must not be after validUntil (" + recommendation.validUntil() + ")"));
+                }
+            }
+        }
+        if (request.learner() != null && request.learner().records() != null) {
+            List<LearnerRecord> records = request.learner().records();
+            for (int i = 0; i < records.size(); i++) {
+                LearnerRecord record = records.get(i);
+                if (record != null && record.status() == RecordStatus.COMPLETED && record.completedOn() != null
+                        && record.completedOn().isAfter(asOf)) {
+                    errors.add(new FieldError("learner.records[" + i + "].completedOn",
+                            "is after the as-of date " + asOf + "; a completed record cannot end later than the date the answer is made as of"));
+                }
+            }
+        }
+        if (request.offerings() != null) {
+            Map<String, Integer> offeringIndex = new HashMap<>();
+            for (int i = 0; i < request.offerings().size(); i++) {
+                Offering offering = request.offerings().get(i);
+                if (offering != null && offering.id() != null) {
+                    Integer first = offeringIndex.putIfAbsent(offering.id(), i);
+                    if (first != null) {
+                        errors.add(new FieldError("offerings[" + i + "].id",
+                                "duplicates the id \"" + offering.id() + "\" of offerings[" + first + "]; ids must be unique"));
+                    }
+                }
+            }
+            if (request.learner() != null && request.learner().records() != null) {
+                Map<String, Integer> recordIndex = new HashMap<>();
+                List<LearnerRecord> records = request.learner().records();
+                for (int i = 0; i < records.size(); i++) {
+                    LearnerRecord record = records.get(i);
+                    if (record == null || record.offeringId() == null) {
+                        continue;
+                    }
+                    String field = "learner.records[" + i + "].offeringId";
+                    if (!offeringIndex.containsKey(record.offeringId())) {
+                        errors.add(new FieldError(field, "names no offering of this request: \"" + record.offeringId() + "\""));
+                    }
+                    Integer first = recordIndex.putIfAbsent(record.offeringId(), i);
+                    if (first != null) {
+                        errors.add(new FieldError(field, "is a second record for offering \"" + record.offeringId()
+                                + "\" (the first is learner.records[" + first + "]); at most one per offering"));
+                    }
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static void receivingInstitutions(List<String> ids, LocalDate asOf, Map<String, ReceivingInstitution> institutions,
+            List<FieldError> errors) {
+        if (ids == null) {
+            return;
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (id == null || id.isBlank() || id.length() > 128) {
+                continue; // reported by the field constraints
+            }
+            Integer first = seen.putIfAbsent(id, i);
+            if (first != null) {
+                errors.add(new FieldError("receivingInstitutions[" + i + "]",
+                        "duplicates \"" + id + "\" of receivingInstitutions[" + first + "]; name each institution once"));
+            } else if (institutions != null && !institutions.containsKey(id)) {
+                errors.add(new FieldError("receivingInstitutions[" + i + "]", "names no receiving institution in effect on " + asOf
+                        + ": \"" + id + "\"; known: " + String.join(", ", institutions.keySet()) + " (GET /api/v1/institutions lists them)"));
+            }
+        }
+    }
+
+    /** A validation path as the JSON names it: {@code learner.records[0].gpa}, {@code offerings[2]}. */
+    static String path(Path propertyPath) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : propertyPath) {
+            if (node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                path.append(path.length() == 0 ? "" : ".").append(node.getName());
+            }
+        }
+        return path.length() == 0 ? "$" : path.toString();
+    }
+}

@@ -1,7 +1,0 @@
-package org.advising.eligibility.engine;
-
-import java.math.BigDecimal;
-
-/** One receiving institution's totals over the offerings of an evaluation, after its caps. */
-public record InstitutionTotals(String id, String name, BigDecimal acceptedSemesterHours, BigDecimal expectedSemesterHours) {
-}

@@ -1,0 +1,35 @@
+package org.advising.eligibility.engine.compile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.advising.eligibility.engine.folder.Institutions;
+import org.advising.eligibility.engine.folder.PolicyFact;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSessionsPool;
+
+/**
+ * A compiled rules folder, ready to evaluate: built once, shared by every evaluation.
+ * {@code sessions} lends each evaluation a session of this rulebase and takes it back emptied;
+ * {@code policyFacts} in effect on the evaluation's date are inserted into its session;
+ * {@code institutions} are the receiving institutions a request may name;
+ * {@code rules} is keyed by package and rule name.
+ */
+public record Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions,
+        List<PolicyFact> policyFacts, Institutions institutions, Map<String, RuleInfo> rules) {
+
+    /** The policy values in effect on this date. */
+    public List<Object> policyFactsOn(LocalDate date) {
+        return policyFacts.stream().filter(fact -> fact.inEffectOn(date)).map(PolicyFact::fact).toList();
+    }
+
+    public RuleInfo describe(Rule rule) {
+        return rules.get(key(rule.getPackageName(), rule.getName()));
+    }
+
+    static String key(String packageName, String ruleName) {
+        return packageName + "/" + ruleName;
+    }
+}

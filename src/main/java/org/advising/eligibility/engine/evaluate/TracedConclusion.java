@@ -1,0 +1,27 @@
+package org.advising.eligibility.engine.evaluate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.util.List;
+import org.advising.eligibility.model.Topic;
+
+/**
+ * A conclusion as the service reports it: what was concluded and why, which rule in which file
+ * drew it under which policy statement, and {@code basedOn}, the policy ids of the earlier
+ * conclusions and findings that rule relied on. A conclusion about a receiving institution names
+ * it ({@code institution}); a TRANSFER conclusion gives its {@code semesterHours}. A conclusion drawn by
+ * a row of a decision table names the {@code row} (and the {@code sheet} of a workbook).
+ */
+public record TracedConclusion(
+        Topic topic,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String institution,
+        String outcome,
+        String policy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal semesterHours,
+        String rule,
+        String file,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String sheet,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer row,
+        String reason,
+        List<String> basedOn) {
+}

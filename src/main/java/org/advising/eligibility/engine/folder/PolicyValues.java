@@ -1,0 +1,110 @@
+package org.advising.eligibility.engine.folder;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.advising.eligibility.model.PassingGrade;
+import org.advising.eligibility.model.RecognizedAccreditor;
+
+/**
+ * The policy values of a rules folder (policy-values.yaml), read into the facts the rules match
+ * on, each with the dates it is in effect. A passing grade is one value, or a list of values each
+ * applying from its date until the next one's; an accreditor may be recognized from or until a date.
+ */
+public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognizedAccreditors) {
+
+    /** A passing grade from a date on; written as a plain number when it never changes. */
+    record Grade(Double gpa, LocalDate from) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Grade always(double gpa) {
+            return new Grade(gpa, null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        Grade {
+        }
+    }
+
+    record Accreditor(String code, String name, LocalDate from, LocalDate until) {
+    }
+
+    public static List<PolicyFact> facts(RulesFolder.RuleFile file) {
+        PolicyValues values;
+        try {
+            values = Yaml.MAPPER.readValue(file.content(), PolicyValues.class);
+        } catch (JsonProcessingException e) {
+            throw new RulebaseException(file.name() + ":" + Yaml.problem(e, file.content(), "policy value"));
+        }
+        List<String> errors = new ArrayList<>();
+        List<PolicyFact> facts = new ArrayList<>();
+        int gradesLine = Yaml.lineOfKey(file.content(), "passingGrade", Integer.MAX_VALUE);
+        int accreditorsLine = Yaml.lineOfKey(file.content(), "recognizedAccreditors", Integer.MAX_VALUE);
+        if (values == null || values.passingGrade() == null || values.passingGrade().isEmpty()) {
+            errors.add(file.name() + ":1: passingGrade is missing");
+        } else {
+            facts.addAll(grades(values.passingGrade(), file.name() + ":" + gradesLine + ": ", errors));
+        }
+        if (values == null || values.recognizedAccreditors() == null || values.recognizedAccreditors().isEmpty()) {
+            errors.add(file.name() + ":1: recognizedAccreditors is missing or empty");
+        } else {
+            List<Accreditor> accreditors = values.recognizedAccreditors();
+            for (int i = 0; i < accreditors.size(); i++) {
+                Accreditor accreditor = accreditors.get(i);
+                String where = file.name() + ":" + accreditorsLine + ": recognizedAccreditors[" + i + "]";
+                List<String> dates = new ArrayList<>();
+                if (accreditor != null) {
+                    PolicyBounds.date("from", accreditor.from(), dates);
+                    PolicyBounds.date("until", accreditor.until(), dates);
+                }
+                if (accreditor == null || accreditor.code() == null || accreditor.code().isBlank()) {
+                    errors.add(where + " has no code");
+                } else if (!dates.isEmpty()) {
+                    dates.forEach(problem -> errors.add(where + " (" + accreditor.code() + ") " + problem));
+                } else if (accreditor.from() != null && accreditor.until() != null && accreditor.until().isBefore(accreditor.from())) {
+                    errors.add(where + " (" + accreditor.code() + ") ends before it starts");
+                } else {
+                    facts.add(new PolicyFact(new RecognizedAccreditor(accreditor.code(), Objects.requireNonNullElse(accreditor.name(), accreditor.code())),
+                            accreditor.from(), accreditor.until()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RulebaseException(errors);
+        }
+        return List.copyOf(facts);
+    }
+
+    /** Each grade applies from its date until the day before the next one's, so exactly one is in effect on any date. */
+    private static List<PolicyFact> grades(List<Grade> grades, String where, List<String> errors) {
+        List<Grade> sorted = grades.stream()
+                .sorted(Comparator.comparing(Grade::from, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+        List<PolicyFact> facts = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Grade grade = sorted.get(i);
+            if (grade.gpa() == null || grade.gpa() < 0.0 || grade.gpa() > 4.0) {
+                errors.add(where + "passingGrade " + grade.gpa() + " must be a number from 0.0 to 4.0");
+            }
+            List<String> bounds = new ArrayList<>();
+            PolicyBounds.decimals("passingGrade", grade.gpa(), bounds);
+            PolicyBounds.date("passingGrade from", grade.from(), bounds);
+            bounds.forEach(problem -> errors.add(where + "it " + problem));
+            if (i == 0 && grade.from() != null) {
+                errors.add(where + "the earliest passingGrade must have no 'from' date, so that every date has one");
+            }
+            if (i > 0 && grade.from() == null) {
+                errors.add(where + "only the earliest passingGrade may have no 'from' date");
+            }
+            LocalDate next = i + 1 < sorted.size() ? sorted.get(i + 1).from() : null;
+            if (next != null && next.equals(grade.from())) {
+                errors.add(where + "two passingGrade values start on " + next);
+            }
+            facts.add(new PolicyFact(new PassingGrade(grade.gpa() == null ? 0.0 : grade.gpa()), grade.from(),
+                    next == null ? null : next.minusDays(1)));
+        }
+        return facts;
+    }
+}

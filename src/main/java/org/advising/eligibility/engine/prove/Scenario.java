@@ -1,0 +1,43 @@
+package org.advising.eligibility.engine.prove;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.advising.eligibility.model.Admission;
+import org.advising.eligibility.model.Credential;
+import org.advising.eligibility.model.CreditTransfer;
+import org.advising.eligibility.model.Learner;
+import org.advising.eligibility.model.Offering;
+import org.advising.eligibility.model.Transfer;
+
+/**
+ * One case of a scenario file in rules/tests: facts in (the same fields as the API, with an
+ * optional {@code asOf} date, default today, and optional {@code receivingInstitutions}), and per
+ * offering id what the answer must be. Every expected field is optional; {@code policies} must
+ * all appear among the offering's conclusions (their own policy or what they are based on) and
+ * {@code absentPolicies} must not; {@code transfers} gives per institution id the expected
+ * transfer, and {@code institutions} the expected totals per institution id.
+ */
+public record Scenario(String name, LocalDate asOf, Learner learner, List<Offering> offerings, List<String> receivingInstitutions,
+        Map<String, Expected> expect, Map<String, Totals> institutions) {
+
+    /** The date the case is evaluated as of. */
+    public LocalDate evaluatedOn() {
+        return asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
+    }
+
+    public record Expected(Boolean accredited, Credential credential, CreditTransfer transfersCredit,
+            Admission degreeAdmission, Boolean industryCertification, List<String> policies, List<String> absentPolicies,
+            Map<String, ExpectedTransfer> transfers) {
+    }
+
+    /** A transfer at one institution: its outcome, hours and the policy of its TRANSFER conclusion, each optional. */
+    public record ExpectedTransfer(Transfer outcome, BigDecimal semesterHours, String policy) {
+    }
+
+    /** An institution's totals over the case's offerings, each optional. */
+    public record Totals(BigDecimal acceptedSemesterHours, BigDecimal expectedSemesterHours) {
+    }
+}

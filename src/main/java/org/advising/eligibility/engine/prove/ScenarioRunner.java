@@ -1,0 +1,211 @@
+package org.advising.eligibility.engine.prove;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.evaluate.Evaluation;
+import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.InstitutionTotals;
+import org.advising.eligibility.engine.evaluate.OfferingDecision;
+import org.advising.eligibility.engine.evaluate.TracedConclusion;
+import org.advising.eligibility.engine.evaluate.TransferAnswer;
+import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.engine.folder.Yaml;
+import org.advising.eligibility.model.ReceivingInstitution;
+import org.advising.eligibility.model.Topic;
+
+/**
+ * Runs the scenario files of a rules folder against a rulebase and reports, per failing case,
+ * the file, the case and what differed. A file that cannot be read counts as one failure with
+ * its line.
+ */
+public final class ScenarioRunner {
+
+    private static final TypeReference<List<Scenario>> CASES = new TypeReference<>() { };
+
+    /** A failing case at the line of its name, or an unreadable file (then {@code scenario} is null). */
+    public record Failure(String file, int line, String scenario, String problem) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ": " + (scenario == null ? "" : "\"" + scenario + "\": ") + problem;
+        }
+    }
+
+    /**
+     * The cases that passed, those that failed, and per rule name the number of cases in which the
+     * rule fired (failing cases count too: the rule was exercised).
+     */
+    public record Report(int passed, List<Failure> failures, Map<String, Integer> casesByRule) {
+        public int failed() {
+            return failures.size();
+        }
+
+        public String summary() {
+            return passed + " passed, " + failed() + " failed";
+        }
+    }
+
+    private ScenarioRunner() {
+    }
+
+    public static Report run(Rulebase rulebase, Evaluator evaluator, List<RulesFolder.RuleFile> scenarioFiles) {
+        int passed = 0;
+        List<Failure> failures = new ArrayList<>();
+        Map<String, Integer> casesByRule = new TreeMap<>();
+        for (RulesFolder.RuleFile file : scenarioFiles) {
+            List<Scenario> scenarios;
+            try {
+                scenarios = Yaml.MAPPER.readValue(file.content(), CASES);
+            } catch (JsonProcessingException e) {
+                Yaml.Problem problem = Yaml.problem(e, file.content(), "field");
+                failures.add(new Failure(file.name(), problem.line(), null, problem.message()));
+                continue;
+            }
+            for (Scenario scenario : scenarios == null ? List.<Scenario>of() : scenarios) {
+                Checked checked = check(rulebase, evaluator, scenario);
+                checked.fired().forEach(rule -> casesByRule.merge(rule, 1, Integer::sum));
+                String problem = checked.problem();
+                if (problem == null) {
+                    passed++;
+                } else {
+                    failures.add(new Failure(file.name(), lineOfCase(file.content(), scenario.name()), scenario.name(), problem));
+                }
+            }
+        }
+        return new Report(passed, List.copyOf(failures), Collections.unmodifiableMap(casesByRule));
+    }
+
+    /** The line of the case's {@code - name:}, or 1 when it has none. */
+    private static int lineOfCase(String content, String name) {
+        List<String> lines = content.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (name != null && line.startsWith("- name:") && line.substring("- name:".length()).strip().replaceAll("^([\"'])(.*)\\1$", "$2").equals(name)) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    /** What differs from the expectation (null when the case passes) and the rules that fired. */
+    private record Checked(String problem, Set<String> fired) {
+        static Checked failed(String problem) {
+            return new Checked(problem, Set.of());
+        }
+    }
+
+    private static Checked check(Rulebase rulebase, Evaluator evaluator, Scenario scenario) {
+        if (scenario.name() == null || scenario.learner() == null || scenario.offerings() == null || scenario.expect() == null) {
+            return Checked.failed("a case needs name, learner, offerings and expect");
+        }
+        List<ReceivingInstitution> institutions = new ArrayList<>();
+        Map<String, ReceivingInstitution> inEffect = rulebase.institutions().inEffectOn(scenario.evaluatedOn());
+        for (String id : scenario.receivingInstitutions() == null ? List.<String>of() : scenario.receivingInstitutions()) {
+            if (!inEffect.containsKey(id)) {
+                return Checked.failed("names the receiving institution '" + id + "', which institutions.yaml does not have in effect on "
+                        + scenario.evaluatedOn() + " (it has " + String.join(", ", inEffect.keySet()) + ")");
+            }
+            institutions.add(inEffect.get(id));
+        }
+        Evaluation evaluation;
+        try {
+            evaluation = evaluator.evaluate(rulebase, scenario.learner(), scenario.offerings(), scenario.evaluatedOn(), institutions);
+        } catch (RuntimeException e) {
+            return Checked.failed("could not be evaluated: " + e.getMessage());
+        }
+        List<OfferingDecision> decisions = evaluation.decisions();
+        List<String> differences = new ArrayList<>();
+        for (Map.Entry<String, Scenario.Expected> entry : scenario.expect().entrySet()) {
+            String id = entry.getKey();
+            Scenario.Expected want = entry.getValue();
+            OfferingDecision got = decisions.stream().filter(d -> d.offeringId().equals(id)).findFirst().orElse(null);
+            if (got == null) {
+                differences.add("expects offering '" + id + "', which the case does not have");
+                continue;
+            }
+            compare(differences, id + ".accredited", want.accredited(), got.accredited());
+            compare(differences, id + ".credential", want.credential(), got.credential());
+            compare(differences, id + ".transfersCredit", want.transfersCredit(), got.transfersCredit());
+            compare(differences, id + ".degreeAdmission", want.degreeAdmission(), got.degreeAdmission());
+            compare(differences, id + ".industryCertification", want.industryCertification(), got.industryCertification());
+            // A statement appears when it drew a conclusion or when a conclusion rests on it (basedOn).
+            List<String> policies = got.conclusions().stream()
+                    .flatMap(c -> Stream.concat(Stream.of(c.policy()), c.basedOn().stream()))
+                    .distinct().toList();
+            for (String policy : want.policies() == null ? List.<String>of() : want.policies()) {
+                if (!policies.contains(policy)) {
+                    differences.add(id + " has no " + policy + " conclusion (it has " + String.join(", ", policies) + ")");
+                }
+            }
+            for (String policy : want.absentPolicies() == null ? List.<String>of() : want.absentPolicies()) {
+                if (policies.contains(policy)) {
+                    differences.add(id + " has a " + policy + " conclusion it must not have");
+                }
+            }
+            if (want.transfers() != null) {
+                compareTransfers(differences, id, want.transfers(), got);
+            }
+        }
+        if (scenario.institutions() != null) {
+            compareTotals(differences, scenario.institutions(), evaluation.institutions() == null ? List.of() : evaluation.institutions());
+        }
+        return new Checked(differences.isEmpty() ? null : String.join("; ", differences), evaluation.firingsByRule().keySet());
+    }
+
+    private static void compareTransfers(List<String> differences, String offering, Map<String, Scenario.ExpectedTransfer> wanted,
+            OfferingDecision got) {
+        for (Map.Entry<String, Scenario.ExpectedTransfer> entry : wanted.entrySet()) {
+            String institution = entry.getKey();
+            Scenario.ExpectedTransfer want = entry.getValue();
+            TransferAnswer answer = got.transfers() == null ? null
+                    : got.transfers().stream().filter(t -> t.institution().equals(institution)).findFirst().orElse(null);
+            if (answer == null) {
+                differences.add(offering + " has no transfer to '" + institution + "' (name it in receivingInstitutions)");
+                continue;
+            }
+            String field = offering + ".transfers." + institution;
+            compare(differences, field + ".outcome", want.outcome(), answer.outcome());
+            compareHours(differences, field + ".semesterHours", want.semesterHours(), answer.semesterHours());
+            String policy = got.conclusions().stream()
+                    .filter(c -> c.topic() == Topic.TRANSFER && institution.equals(c.institution()))
+                    .map(TracedConclusion::policy).findFirst().orElse(null);
+            compare(differences, field + ".policy", want.policy(), policy);
+        }
+    }
+
+    private static void compareTotals(List<String> differences, Map<String, Scenario.Totals> wanted, List<InstitutionTotals> got) {
+        for (Map.Entry<String, Scenario.Totals> entry : wanted.entrySet()) {
+            InstitutionTotals totals = got.stream().filter(t -> t.id().equals(entry.getKey())).findFirst().orElse(null);
+            if (totals == null) {
+                differences.add("no totals for '" + entry.getKey() + "' (name it in receivingInstitutions)");
+                continue;
+            }
+            compareHours(differences, "institutions." + entry.getKey() + ".acceptedSemesterHours",
+                    entry.getValue().acceptedSemesterHours(), totals.acceptedSemesterHours());
+            compareHours(differences, "institutions." + entry.getKey() + ".expectedSemesterHours",
+                    entry.getValue().expectedSemesterHours(), totals.expectedSemesterHours());
+        }
+    }
+
+    /** Hours compared as numbers: 12 and 12.0 are the same hours. */
+    private static void compareHours(List<String> differences, String field, BigDecimal expected, BigDecimal actual) {
+        if (expected != null && (actual == null || expected.compareTo(actual) != 0)) {
+            differences.add(field + ": expected " + expected.toPlainString() + ", got " + (actual == null ? null : actual.toPlainString()));
+        }
+    }
+
+    private static void compare(List<String> differences, String field, Object expected, Object actual) {
+        if (expected != null && !Objects.equals(expected, actual)) {
+            differences.add(field + ": expected " + expected + ", got " + actual);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.advising.eligibility.engine.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.advising.eligibility.RulesCopy;
+import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.folder.Institutions;
+import org.advising.eligibility.engine.folder.RulebaseException;
+import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.engine.prove.ScenarioRunner;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One row per kind of mistake a policy author makes, with the exact {@code file:line: message}
+ * they are shown: always the line of the mistake, never the rule's header for a then part, never
+ * line -1 or 0, never an empty message.
+ */
+class AuthorMistakesTest {
+
+    @TempDir
+    Path folder;
+
+    private static final String HEADER = "package eligibility;\n\nimport org.advising.eligibility.model.*;\n\n";
+
+    /** A rule whose when part starts at line 9 and whose then part starts on the line after its "then". */
+    private static String rule(String name, String when, String then) {
+        return "rule \"" + name + "\"\n    @policy(\"CR-1\")\n    @description(\"One rule with one mistake.\")\nwhen\n"
+                + when + "\nthen\n" + then + "\nend\n";
+    }
+
+    private static final String ADVICE = "    insert(Conclusion.advice($offering, \"x\"));";
+
+    static Stream<Arguments> drlMistakes() {
+        return Stream.of(
+                Arguments.of("misspelt fact type in when", rule("R", "    $offering : Ofering( type == OfferingType.COURSE )", ADVICE),
+                        "broken.drl:9: 'Ofering' is not a known fact type"),
+                Arguments.of("misspelt field in when", rule("R", "    $offering : Offering( creditEligable == true )", ADVICE),
+                        "broken.drl:9: Offering has no field 'creditEligable'; its fields are id, title, type, provider, "
+                                + "creditEligible, hasCapstone, creditRecommendation, degreePathway, alignedCertification, semesterHours, creditLevel"),
+                Arguments.of("misspelt enum constant in when", rule("R", "    $offering : Offering()\n"
+                                + "    Conclusion( offering == $offering, outcome == Credential.PLATFORM_CERT )", ADVICE),
+                        "broken.drl:10: Credential has no value 'PLATFORM_CERT'; its values are NONE, PLATFORM_CERTIFICATE, "
+                                + "UNIVERSITY_CERTIFICATE, DEGREE_AND_TRANSCRIPT"),
+                Arguments.of("misspelt variable in when", rule("R", "    $offering : Offering()\n    Conclusion( offering == $offfering )", ADVICE),
+                        "broken.drl:10: '$offfering' is not defined: no pattern before it binds it"),
+                Arguments.of("misspelt method in when", rule("R", "    $offering : Offering( type.labl() == \"course\" )", ADVICE),
+                        "broken.drl:9: OfferingType has no method 'labl()'; its methods are label()"),
+                Arguments.of("misspelt fact type in then", rule("R", "    $offering : Offering()",
+                                "    insert(Conclusoin.advice($offering, \"x\"));"),
+                        "broken.drl:11: 'Conclusoin' is not a known fact type or class"),
+                Arguments.of("misspelt method in then", rule("R", "    $offering : Offering()",
+                                "    String title = $offering.title();\n    insert(Conclusion.advice($offering, $offering.titel()));"),
+                        "broken.drl:12: Offering has no method 'titel()'; its methods are alignedCertification(), creditEligible(), "
+                                + "creditLevel(), creditRecommendation(), degreePathway(), hasCapstone(), id(), provider(), semesterHours(), "
+                                + "title(), type()"),
+                Arguments.of("misspelt enum constant in then", rule("R", "    $offering : Offering()",
+                                "    insert(new Conclusion($offering, Admission.ELIGBLE, \"x\"));"),
+                        "broken.drl:11: Admission has no value 'ELIGBLE'; its values are ELIGIBLE, PATHWAY, NOT_ELIGIBLE, NOT_APPLICABLE"),
+                Arguments.of("misspelt variable in then", rule("R", "    $offering : Offering()",
+                                "    insert(Conclusion.advice($offfering, \"x\"));"),
+                        "broken.drl:11: '$offfering' is not defined: no pattern in the when part binds it"),
+                Arguments.of("missing parenthesis in when", rule("R", "    $offering : Offering( type == OfferingType.COURSE\n"
+                                + "    LearnerRecord( offeringId == $offering.id )", ADVICE),
+                        "broken.drl:9: a parenthesis opened on this line is not closed"),
+                Arguments.of("missing parenthesis in then", rule("R", "    $offering : Offering()",
+                                "    insert(Conclusion.advice($offering,\n        \"x\");"),
+                        "broken.drl:12: Syntax error, insert \")\" to complete Expression"),
+                Arguments.of("missing semicolon in then", rule("R", "    $offering : Offering()",
+                                "    insert(Conclusion.advice($offering, \"x\"))\n    // the end of the then part"),
+                        "broken.drl:11: Syntax error, insert \";\" to complete Statement"),
+                Arguments.of("missing end before the next rule", rule("R", "    $offering : Offering()", ADVICE).replace("\nend\n", "\n\n")
+                                + rule("S", "    $offering : Offering()", ADVICE),
+                        "broken.drl:11: rule \"R\" has no 'end' after its then part"),
+                Arguments.of("missing end at the end of the file", rule("R", "    $offering : Offering()", ADVICE).replace("\nend\n", "\n"),
+                        "broken.drl:11: rule \"R\" has no 'end' after its then part"),
+                Arguments.of("wrong type in a comparison", rule("R", "    $offering : Offering()\n    Offering( this == $offering, type == 3 )", ADVICE),
+                        "broken.drl:10: 'type == 3' compares OfferingType with Integer, which can never match"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("drlMistakes")
+    void a_rule_mistake_is_named_at_its_line(String mistake, String rules, String expected) throws IOException {
+        Files.writeString(folder.resolve("broken.drl"), HEADER + rules);
+        Files.copy(Path.of("rules", RulesFolder.POLICY_VALUES), folder.resolve(RulesFolder.POLICY_VALUES));
+        assertEquals(List.of(expected), errorsOf(folder));
+    }
+
+    static Stream<Arguments> policyValueMistakes() {
+        return Stream.of(
+                Arguments.of("unknown key", "passingGrade: 2.0\nrecognisedAccreditors:\n  - code: HLC\n",
+                        "policy-values.yaml:2: unknown policy value 'recognisedAccreditors'; known: passingGrade, recognizedAccreditors"),
+                Arguments.of("a word for a number", "passingGrade: high\nrecognizedAccreditors:\n  - code: HLC\n",
+                        "policy-values.yaml:1: passingGrade must be a number, not \"high\""),
+                Arguments.of("a bad date", "passingGrade: 2.0\nrecognizedAccreditors:\n  - code: HLC\n    from: 2027-13-01\n",
+                        "policy-values.yaml:4: from must be a date such as 2027-07-01, not \"2027-13-01\""),
+                Arguments.of("bad indentation", "passingGrade: 2.0\nrecognizedAccreditors:\n  - code: HLC\n   name: Higher Learning Commission\n",
+                        "policy-values.yaml:4: the YAML is malformed here: its indentation does not line up with the lines above it"),
+                Arguments.of("a colon inside a value", "passingGrade: 2.0\nrecognizedAccreditors:\n  - code: HLC\n    name: Commission: Higher Learning\n",
+                        "policy-values.yaml:4: the YAML is malformed here: a second ':' on one line (a value with a colon needs quotes)"),
+                Arguments.of("a missing value", "recognizedAccreditors:\n  - code: HLC\n",
+                        "policy-values.yaml:1: passingGrade is missing"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("policyValueMistakes")
+    void a_policy_value_mistake_is_named_at_its_line(String mistake, String values, String expected) throws IOException {
+        Files.writeString(folder.resolve("rules.drl"), HEADER);
+        Files.writeString(folder.resolve(RulesFolder.POLICY_VALUES), values);
+        assertEquals(List.of(expected), errorsOf(folder));
+    }
+
+    private static final String INSTITUTION = """
+            institutions:
+              - id: example-state
+                name: Example State University
+                minimumGrade: 2.0
+                acceptedLevels: [LOWER_DIVISION, UPPER_DIVISION]
+                creditRecommendations:
+                  sources: [ACE]
+                  maxSemesterHours: 30
+                maxTransferSemesterHours: 90
+            """;
+
+    static Stream<Arguments> institutionMistakes() {
+        String dated = INSTITUTION + "    until: 2026-12-31\n" + INSTITUTION.replace("institutions:\n", "") + "    from: 2026-12-01\n";
+        return Stream.of(
+                Arguments.of("unknown key", INSTITUTION.replace("maxTransferSemesterHours", "maxTransferHours"),
+                        "institutions.yaml:9: unknown institution key 'maxTransferHours'; known: acceptedLevels, "
+                                + "acceptsPresumedAccreditation, creditRecommendations, creditValidForYears, from, id, "
+                                + "maxTransferSemesterHours, minimumGrade, name, until"),
+                Arguments.of("missing required key", INSTITUTION.replace("    name: Example State University\n", ""),
+                        "institutions.yaml:2: institutions[0] (example-state) has no name"),
+                Arguments.of("unknown level", INSTITUTION.replace("UPPER_DIVISION]", "JUNIOR]"),
+                        "institutions.yaml:5: acceptedLevels must be one of VOCATIONAL, LOWER_DIVISION, UPPER_DIVISION, GRADUATE, not \"JUNIOR\""),
+                Arguments.of("negative number", INSTITUTION.replace("maxSemesterHours: 30", "maxSemesterHours: -3"),
+                        "institutions.yaml:2: institutions[0] (example-state) has creditRecommendations.maxSemesterHours -3; it must be 0 or more"),
+                Arguments.of("word for a number", INSTITUTION.replace("minimumGrade: 2.0", "minimumGrade: C"),
+                        "institutions.yaml:4: minimumGrade must be a number, not \"C\""),
+                Arguments.of("bad date", INSTITUTION + "    from: 2026-02-30\n",
+                        "institutions.yaml:10: from must be a date such as 2027-07-01, not \"2026-02-30\""),
+                Arguments.of("from after until", INSTITUTION + "    from: 2027-01-01\n    until: 2026-12-31\n",
+                        "institutions.yaml:2: institutions[0] (example-state) has from 2027-01-01 after until 2026-12-31"),
+                Arguments.of("overlapping dated entries", dated,
+                        "institutions.yaml:11: institutions[1] (example-state) is in effect on some of the same dates as the entry "
+                                + "of line 2; entries of one id need from/until dates that do not overlap"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("institutionMistakes")
+    void an_institution_mistake_is_named_at_its_line(String mistake, String institutions, String expected) throws IOException {
+        Files.writeString(folder.resolve("rules.drl"), HEADER);
+        Files.copy(Path.of("rules", RulesFolder.POLICY_VALUES), folder.resolve(RulesFolder.POLICY_VALUES));
+        Files.writeString(folder.resolve(Institutions.FILE), institutions);
+        assertEquals(List.of(expected), errorsOf(folder));
+    }
+
+    private static final String CASE = """
+            - name: One case
+              learner: { id: learner-1 }
+              offerings:
+                - id: c1
+                  type: COURSE
+                  provider: { name: Example State University, kind: UNIVERSITY, accreditor: HLC }
+              expect:
+                c1: { accredited: false }
+            """;
+
+    static Stream<Arguments> scenarioMistakes() {
+        return Stream.of(
+                Arguments.of("unknown field", CASE.replace("type: COURSE", "typ: COURSE"),
+                        "tests/case.yaml:5: unknown field 'typ'; known: alignedCertification, creditEligible, creditLevel, "
+                                + "creditRecommendation, degreePathway, hasCapstone, id, provider, semesterHours, title, type"),
+                Arguments.of("a value not in the list", CASE.replace("type: COURSE", "type: COURS"),
+                        "tests/case.yaml:5: type must be one of COURSE, SPECIALIZATION, MASTERTRACK, DEGREE, PROFESSIONAL_CERTIFICATE, not \"COURS\""),
+                Arguments.of("a word for true or false", CASE.replace("accredited: false", "accredited: maybe"),
+                        "tests/case.yaml:8: accredited must be true or false, not \"maybe\""),
+                Arguments.of("bad indentation", CASE.replace("  offerings:", "   offerings:"),
+                        "tests/case.yaml:3: the YAML is malformed here: its indentation does not line up with the lines above it"),
+                Arguments.of("a case without expectations", CASE.replace("  expect:\n    c1: { accredited: false }\n", ""),
+                        "tests/case.yaml:1: \"One case\": a case needs name, learner, offerings and expect"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarioMistakes")
+    void a_scenario_mistake_is_named_at_its_line(String mistake, String scenario, String expected) throws IOException {
+        Files.writeString(RulesCopy.into(folder).resolve("tests/case.yaml"), scenario);
+        RulesFolder rules = RulesFolder.read(folder);
+        ScenarioRunner.Report report = ScenarioRunner.run(new RulebaseCompiler().compile(rules), new Evaluator(100),
+                rules.scenarioFiles().stream().filter(file -> file.name().equals("tests/case.yaml")).toList());
+        assertEquals(List.of(expected), report.failures().stream().map(Object::toString).toList());
+    }
+
+    private static List<String> errorsOf(Path rules) {
+        return assertThrows(RulebaseException.class, () -> new RulebaseCompiler().compile(RulesFolder.read(rules))).errors();
+    }
+}

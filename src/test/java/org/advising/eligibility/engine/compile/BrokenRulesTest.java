@@ -1,0 +1,113 @@
+package org.advising.eligibility.engine.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.advising.eligibility.RulesCopy;
+import org.advising.eligibility.engine.folder.RulebaseException;
+import org.advising.eligibility.engine.folder.RulesFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A broken rules folder never becomes a rulebase; AuthorMistakesTest holds the message for each kind of mistake. */
+class BrokenRulesTest {
+
+    @TempDir
+    Path folder;
+
+    /** A copy of the real rules folder with one file replaced or added. */
+    private Path rulesWith(String fileName, String content) throws IOException {
+        RulesCopy.into(folder);
+        Files.writeString(folder.resolve(fileName), content);
+        return folder;
+    }
+
+    private static List<String> errorsOf(Path rules) {
+        return assertThrows(RulebaseException.class, () -> new RulebaseCompiler().compile(RulesFolder.read(rules))).errors();
+    }
+
+    private static final String HEADER = "package eligibility;\n\nimport org.advising.eligibility.model.*;\n\n";
+
+    @Test
+    void errors_in_several_files_are_all_reported() throws IOException {
+        rulesWith("a-broken.drl", HEADER + "rule \"A\" when then insert(; end\n");
+        Files.writeString(folder.resolve("z-broken.drl"), HEADER + "rule \"Z\" when Offering( nosuchfield == 1 ) then end\n");
+        List<String> errors = errorsOf(folder);
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("a-broken.drl:5: ")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("z-broken.drl:5: ")), errors.toString());
+    }
+
+    @Test
+    void a_rule_without_a_policy_id_or_description_is_refused() throws IOException {
+        List<String> errors = errorsOf(rulesWith("untraced.drl", HEADER + """
+                rule "Untraced rule"
+                when
+                    $offering : Offering()
+                then
+                    insert(Conclusion.advice($offering, "x"));
+                end
+                """));
+        assertEquals(List.of(
+                "untraced.drl:5: rule \"Untraced rule\" needs a policy id such as @policy(\"CR-5\")",
+                "untraced.drl:5: rule \"Untraced rule\" needs a one-line @description(\"...\")"), errors);
+    }
+
+    @Test
+    void a_configmap_style_mount_with_hidden_copies_loads_each_rule_once() throws IOException {
+        Path hidden = Files.createDirectories(folder.resolve("..2026_11_23_12_00_00.000"));
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, hidden.resolve(file.getFileName()));
+                Files.createSymbolicLink(folder.resolve(file.getFileName()), hidden.resolve(file.getFileName()));
+            }
+        }
+        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(folder));
+        assertEquals(new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules"))).rules().size(), rulebase.rules().size());
+    }
+
+    @Test
+    void a_folder_without_rules_is_refused() {
+        assertEquals(List.of("The rules folder '" + folder.getFileName() + "' holds no rule file (.drl, .drl.csv or .drl.xlsx)."), errorsOf(folder));
+    }
+
+    @Test
+    void policy_numbers_and_dates_past_their_bounds_are_refused_at_their_line() throws IOException {
+        RulesCopy.into(folder);
+        Files.writeString(folder.resolve("institutions.yaml"), """
+                institutions:
+                  - id: wide
+                    name: Wide College
+                    minimumGrade: 2.125
+                    acceptedLevels: [LOWER_DIVISION]
+                    maxTransferSemesterHours: 1e-1000000
+                    until: 2201-01-01
+                """);
+        assertEquals(List.of(
+                "institutions.yaml:2: institutions[0] (wide) has minimumGrade 2.125; it may have at most 2 decimals",
+                "institutions.yaml:2: institutions[0] (wide) has maxTransferSemesterHours 1E-1000000; it may have at most 2 decimals",
+                "institutions.yaml:2: institutions[0] (wide) has until 2201-01-01; a date must be from 1900-01-01 to 2200-12-31"),
+                errorsOf(folder));
+    }
+
+    @Test
+    void a_compile_error_beside_a_long_string_literal_is_refused_not_a_stack_overflow() throws IOException {
+        String literal = "x".repeat(200_000);
+        List<String> errors = errorsOf(rulesWith("long-literal.drl", HEADER + """
+                rule "Long literal"
+                    @policy("ADV-1") @description("A rule with a long literal and a mistake")
+                when
+                    $offering : Offering( title == "%s" )
+                then
+                    insert(new NoSuchFact($offering);
+                end
+                """.formatted(literal)));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("long-literal.drl:"), errors.get(0).substring(0, Math.min(300, errors.get(0).length())));
+    }
+}

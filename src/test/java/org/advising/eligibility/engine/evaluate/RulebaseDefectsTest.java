@@ -1,0 +1,57 @@
+package org.advising.eligibility.engine.evaluate;
+
+import static org.advising.eligibility.engine.evaluate.Facts.HLC_UNIVERSITY;
+import static org.advising.eligibility.engine.evaluate.Facts.learner;
+import static org.advising.eligibility.engine.evaluate.Facts.offering;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.compile.RulebaseCompiler;
+import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.model.Offering;
+import org.advising.eligibility.model.OfferingType;
+import org.junit.jupiter.api.Test;
+
+/** Rules that compile but decide badly are caught at evaluation, loudly and precisely. */
+class RulebaseDefectsTest {
+
+    private static Rulebase compile(String name) {
+        return new RulebaseCompiler().compile(RulesFolder.read(Path.of("src/test/resources/rulebases", name)));
+    }
+
+    @Test
+    void a_summary_field_with_no_conclusion_or_several_names_the_offering_topic_and_rules() {
+        RulebaseDefectException defect = assertThrows(RulebaseDefectException.class, () -> new Evaluator(100)
+                .evaluate(compile("ambiguous"), learner(), List.of(offering(OfferingType.COURSE, HLC_UNIVERSITY).id("c1").build())));
+        assertEquals(List.of(
+                "offering 'c1': no rule concluded CREDENTIAL",
+                "offering 'c1': 2 conclusions of CREDIT from \"Every offering transfers credit\" (ambiguous.drl:16), "
+                        + "\"Every offering transfers no credit\" (ambiguous.drl:25)",
+                "offering 'c1': no rule concluded ADMISSION",
+                "offering 'c1': no rule concluded INDUSTRY_CERTIFICATION"), defect.defects());
+    }
+
+    @Test
+    void a_rule_that_fires_forever_is_stopped_at_the_firing_limit_and_named() {
+        RulebaseDefectException defect = assertThrows(RulebaseDefectException.class, () -> new Evaluator(50)
+                .evaluate(compile("runaway"), learner(), List.of(offering(OfferingType.COURSE, HLC_UNIVERSITY).build())));
+        assertTrue(defect.defects().get(0).startsWith("the rules fired more than 50 times and were stopped; most fired: "
+                + "\"Keep advising forever\" 51 times"), defect.defects().toString());
+    }
+
+    @Test
+    void an_evaluation_past_its_time_limit_is_stopped_and_names_the_rule_firing_then() {
+        List<Offering> slow = List.of(offering(OfferingType.COURSE, HLC_UNIVERSITY).id("c1").title("Slow").build(),
+                offering(OfferingType.COURSE, HLC_UNIVERSITY).id("c2").title("Slow").build(),
+                offering(OfferingType.COURSE, HLC_UNIVERSITY).id("c3").title("Slow").build());
+        EvaluationTimeoutException timeout = assertThrows(EvaluationTimeoutException.class,
+                () -> new Evaluator(100, Duration.ofMillis(500)).evaluate(compile("slow"), learner(), slow));
+        assertEquals("the rules took longer than 500 ms and were stopped after 2 firings; the last rule fired was \"Take 300 ms\"",
+                timeout.getMessage());
+    }
+}

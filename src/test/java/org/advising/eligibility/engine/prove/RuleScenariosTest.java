@@ -1,0 +1,99 @@
+package org.advising.eligibility.engine.prove;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.advising.eligibility.ShippedRules;
+import org.advising.eligibility.engine.compile.RuleInfo;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.compile.RulebaseCompiler;
+import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.OfferingDecision;
+import org.advising.eligibility.engine.evaluate.TracedConclusion;
+import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.engine.folder.Yaml;
+import org.advising.eligibility.model.ReceivingInstitution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The policy authors' scenario files in rules/tests, and how a bad one is reported. */
+class RuleScenariosTest {
+
+    @Test
+    void every_scenario_in_the_rules_folder_passes() {
+        RulesFolder folder = RulesFolder.read(Path.of("rules"));
+        ScenarioRunner.Report report = ScenarioRunner.run(new RulebaseCompiler().compile(folder), new Evaluator(100), folder.scenarioFiles());
+        assertEquals(List.of(), report.failures().stream().map(Object::toString).toList());
+        assertEquals(ShippedRules.scenarioCount(), report.passed(), report.summary());
+    }
+
+    @Test
+    void every_reason_drawn_in_any_scenario_reads_without_null_or_placeholders() throws Exception {
+        RulesFolder folder = RulesFolder.read(Path.of("rules"));
+        Rulebase rulebase = new RulebaseCompiler().compile(folder);
+        int reasons = 0;
+        for (RulesFolder.RuleFile file : folder.scenarioFiles()) {
+            for (Scenario scenario : Yaml.MAPPER.readValue(file.content(), new com.fasterxml.jackson.core.type.TypeReference<List<Scenario>>() { })) {
+                List<ReceivingInstitution> institutions = scenario.receivingInstitutions() == null ? List.of()
+                        : scenario.receivingInstitutions().stream().map(rulebase.institutions().inEffectOn(scenario.evaluatedOn())::get).toList();
+                for (OfferingDecision decision : new Evaluator(100).evaluate(rulebase, scenario.learner(), scenario.offerings(),
+                        scenario.evaluatedOn(), institutions).decisions()) {
+                    for (TracedConclusion conclusion : decision.conclusions()) {
+                        reasons++;
+                        assertTrue(!conclusion.reason().matches("(?s).*\\bnull\\b.*") && conclusion.reason().endsWith("."),
+                                file.name() + " \"" + scenario.name() + "\": " + conclusion.policy() + ": " + conclusion.reason());
+                    }
+                }
+            }
+        }
+        assertTrue(reasons > 200, "reasons checked: " + reasons);
+    }
+
+    @Test
+    void the_shipped_scenarios_cover_every_policy_statement() throws Exception {
+        String scenarios = RulesFolder.read(Path.of("rules")).scenarioFiles().stream()
+                .map(RulesFolder.RuleFile::content).collect(Collectors.joining("\n"));
+        String brief = Files.readString(Path.of("docs/policy.md"));
+        List<String> statements = java.util.regex.Pattern.compile("\\*\\*([A-Z]+-\\d+)\\*\\*").matcher(brief).results()
+                .map(match -> match.group(1)).toList();
+        Set<String> implemented = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules"))).rules().values().stream()
+                .map(RuleInfo::policy).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(implemented, new TreeSet<>(statements), "the statements of docs/policy.md are those the rules implement");
+        for (String statement : statements) {
+            assertTrue(scenarios.matches("(?s).*\\b" + statement + "\\b.*"), statement + " has no scenario");
+        }
+    }
+
+    @Test
+    void a_failing_case_and_a_malformed_file_are_reported_with_file_case_and_line(@TempDir Path tests) throws Exception {
+        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
+        List<RulesFolder.RuleFile> files = List.of(
+                new RulesFolder.RuleFile("tests/wrong.yaml", """
+                        - name: A company course said to transfer credit
+                          learner: { id: l }
+                          offerings:
+                            - { id: c1, type: COURSE, provider: { name: Example Cloud Co, kind: COMPANY } }
+                          expect:
+                            c1: { transfersCredit: YES, policies: [CR-2] }
+                        """),
+                new RulesFolder.RuleFile("tests/malformed.yaml", """
+                        - name: Misspelt field
+                          learner: { id: l }
+                          offerings: []
+                          expected: {}
+                        """));
+        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, new Evaluator(100), files);
+        assertEquals(List.of(
+                "tests/wrong.yaml:1: \"A company course said to transfer credit\": c1.transfersCredit: expected YES, got NO; "
+                        + "c1 has no CR-2 conclusion (it has ACC-5, CRED-3, CR-4, ADM-6, IND-1, ADV-1)",
+                "tests/malformed.yaml:4: unknown field 'expected'; known: asOf, expect, institutions, learner, name, offerings, receivingInstitutions"),
+                report.failures().stream().map(Object::toString).toList());
+        assertEquals("0 passed, 2 failed", report.summary());
+    }
+}
