@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.advising.eligibility.EligibilityConfig;
-import org.advising.eligibility.decisions.BatchEvaluations;
 import org.advising.eligibility.decisions.PayloadTooLargeException;
 import org.advising.eligibility.decisions.Problem;
 import org.advising.eligibility.decisions.Problems;

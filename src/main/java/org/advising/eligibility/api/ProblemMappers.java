@@ -8,8 +8,6 @@ import org.advising.eligibility.decisions.PayloadTooLargeException;
 import org.advising.eligibility.decisions.Problem;
 import org.advising.eligibility.decisions.Problems;
 import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
-import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.evaluate.Evaluation;
 import org.advising.eligibility.engine.evaluate.EvaluationTimeoutException;
 import org.advising.eligibility.engine.evaluate.RulebaseDefectException;
 import org.jboss.logging.Logger;

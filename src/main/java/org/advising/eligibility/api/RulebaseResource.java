@@ -16,6 +16,7 @@ import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.advising.eligibility.engine.activate.ReloadAttempt;
 import org.advising.eligibility.engine.compile.RuleInfo;
 import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.prove.Proven;
 import org.advising.eligibility.engine.prove.RuleCoverage;
 
 /**
@@ -53,7 +54,7 @@ public class RulebaseResource {
 
     @GET
     public RulebaseStatus status() {
-        ActiveRulebase.Proven proven = rulebases.proven().orElse(null);
+        Proven proven = rulebases.proven().orElse(null);
         RulebaseStatus.Active active = proven == null ? null : active(proven.rulebase(), proven.coverage());
         return new RulebaseStatus(rulebases.folder().getFileName() == null ? "" : rulebases.folder().getFileName().toString(), active,
                 rulebases.servingLastGood(),

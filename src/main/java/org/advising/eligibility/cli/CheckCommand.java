@@ -8,15 +8,14 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.advising.eligibility.EligibilityConfig;
-import org.advising.eligibility.engine.activate.ActiveRulebase;
-import org.advising.eligibility.engine.activate.RulebaseCache;
 import org.advising.eligibility.engine.compile.RuleInfo;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.compile.RulebaseCompiler;
 import org.advising.eligibility.engine.evaluate.Evaluator;
 import org.advising.eligibility.engine.folder.RulebaseException;
 import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.engine.prove.Prover;
 import org.advising.eligibility.engine.prove.RuleCoverage;
+import org.advising.eligibility.engine.prove.RulebaseCache;
 import org.advising.eligibility.engine.prove.ScenarioRunner;
 
 /**
@@ -76,31 +75,30 @@ public final class CheckCommand {
     static int run(Path rulesFolder, Path scenarioFolder, Evaluator evaluator, Options options, PrintStream out) {
         DROOLS.setLevel(Level.WARNING);
         out.println("Checking " + absolute(rulesFolder) + " with the scenarios in " + absolute(scenarioFolder));
-        Rulebase rulebase;
-        RulesFolder folder;
+        Prover.Proof proof;
         try {
-            folder = RulesFolder.read(rulesFolder, scenarioFolder);
-            rulebase = new RulebaseCompiler().compile(folder);
+            RulesFolder folder = RulesFolder.read(rulesFolder, scenarioFolder);
+            // check always compiles and runs every scenario (it is how an author sees them pass); the cache only receives,
+            // and never a rulebase that no scenario proves.
+            proof = new Prover(evaluator, folder.scenarioFiles().isEmpty() ? Optional.empty() : options.cache()).compileAndProve(folder);
         } catch (RulebaseException e) {
             e.errors().forEach(out::println);
             out.println("The rules do not load: " + e.count());
             return 2;
         }
-        out.println(rulebase.version() + ": " + rulebase.rules().size() + " rules in " + (folder.ruleFiles().size() + folder.tables().size())
-                + " files, " + folder.scenarioFiles().size() + " scenario files");
-        if (folder.scenarioFiles().isEmpty()) {
+        out.println(heading(proof.rulebase(), proof.folder()));
+        if (proof.folder().scenarioFiles().isEmpty()) {
             out.println("No scenario file (*.yaml) in " + absolute(scenarioFolder) + ": nothing proves these rules. "
                     + "Put the scenarios there, or set ELIGIBILITY_RULES_SCENARIOS_FOLDER to where they are.");
             return 1;
         }
-        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, evaluator, folder.scenarioFiles());
+        ScenarioRunner.Report report = proof.report().orElseThrow();
         report.failures().forEach(out::println);
         out.println(report.summary());
-        RuleCoverage coverage = RuleCoverage.of(rulebase, report);
+        RuleCoverage coverage = proof.coverage();
         if (report.failures().isEmpty() && options.cache().isPresent()) {
             // The proof a service on the same folder, build and limits takes instead of compiling (the image's build does this).
-            boolean kept = options.cache().get().store(folder, evaluator.limits(), new ActiveRulebase.Proven(rulebase, coverage));
-            out.println(kept ? "Kept in the rulebase cache: a service started on these files skips the compile and the scenarios."
+            out.println(proof.keptInCache() ? "Kept in the rulebase cache: a service started on these files skips the compile and the scenarios."
                     : "Could not keep the rulebase in the rulebase cache (see the warning above).");
         }
         boolean covered = true;
@@ -112,6 +110,11 @@ public final class CheckCommand {
             }
         }
         return report.failures().isEmpty() && covered ? 0 : 1;
+    }
+
+    private static String heading(Rulebase rulebase, RulesFolder folder) {
+        return rulebase.version() + ": " + rulebase.rules().size() + " rules in " + (folder.ruleFiles().size() + folder.tables().size())
+                + " files, " + folder.scenarioFiles().size() + " scenario files";
     }
 
     /** Per rule file, each rule with the cases that fired it; then the rules none fired. */

@@ -18,11 +18,11 @@ import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.decisions.BatchEvaluations;
 import org.advising.eligibility.decisions.Evaluations;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.compile.RulebaseCompiler;
 import org.advising.eligibility.engine.evaluate.Evaluator;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
 import org.advising.eligibility.engine.folder.RulebaseException;
 import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.engine.prove.Prover;
 import org.advising.eligibility.engine.prove.ScenarioRunner;
 
 /**
@@ -63,10 +63,10 @@ public final class EvaluateCommand {
         Path rules = Path.of(options.getOrDefault("--rules", config.rules().folder().toString()));
         Rulebase rulebase;
         try {
-            RulesFolder folder = RulesFolder.read(rules, config.rules().scenariosFor(rules));
-            rulebase = new RulebaseCompiler().compile(folder);
-            ScenarioRunner.Report report = ScenarioRunner.run(rulebase, evaluator, folder.scenarioFiles());
-            if (!report.failures().isEmpty()) {
+            Prover.Proof proof = Standalone.prover(config, evaluator).prove(RulesFolder.read(rules, config.rules().scenariosFor(rules)));
+            rulebase = proof.rulebase();
+            if (!proof.passed()) {
+                ScenarioRunner.Report report = proof.report().orElseThrow();
                 report.failures().forEach(err::println);
                 err.println("The rules fail their scenarios (" + report.summary() + "): run check, and evaluate once they pass.");
                 return 2;

@@ -20,13 +20,14 @@ import org.advising.eligibility.decisions.EvaluationResponse;
 import org.advising.eligibility.decisions.Evaluations;
 import org.advising.eligibility.decisions.Problems;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.compile.RulebaseCompiler;
+import org.advising.eligibility.engine.evaluate.Evaluator;
 import org.advising.eligibility.engine.evaluate.InstitutionTotals;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
 import org.advising.eligibility.engine.evaluate.TracedConclusion;
 import org.advising.eligibility.engine.evaluate.TransferAnswer;
 import org.advising.eligibility.engine.folder.RulebaseException;
 import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.engine.prove.Prover;
 import org.advising.eligibility.model.Topic;
 
 /**
@@ -74,12 +75,14 @@ public final class ImpactCommand {
         }
         EligibilityConfig config = Standalone.configuration();
         ObjectMapper json = Standalone.json();
-        Evaluations evaluations = Standalone.evaluations(json, config, Standalone.evaluator(config));
+        Evaluator evaluator = Standalone.evaluator(config);
+        Evaluations evaluations = Standalone.evaluations(json, config, evaluator);
+        Prover prover = Standalone.prover(config, evaluator);
         Rulebase baseline;
         Rulebase proposed;
         try {
-            baseline = load("baseline", Path.of(options.get("--baseline")), err);
-            proposed = load("proposed", Path.of(options.get("--proposed")), err);
+            baseline = load("baseline", Path.of(options.get("--baseline")), prover, err);
+            proposed = load("proposed", Path.of(options.get("--proposed")), prover, err);
         } catch (RulebaseException e) {
             return 2;
         }
@@ -111,9 +114,16 @@ public final class ImpactCommand {
         return failOnChange && impact.changedRequests() > 0 ? 1 : 0;
     }
 
-    private static Rulebase load(String which, Path folder, PrintStream err) {
+    /**
+     * The rules of one side, proven as the service proves them (from the cache when it holds them). Rules whose
+     * scenarios fail are still compared, since a change of policy changes its scenarios too; the failures are told.
+     */
+    private static Rulebase load(String which, Path folder, Prover prover, PrintStream err) {
         try {
-            return new RulebaseCompiler().compile(RulesFolder.read(folder));
+            Prover.Proof proof = prover.prove(RulesFolder.read(folder));
+            proof.report().filter(report -> !report.failures().isEmpty()).ifPresent(report -> err.println(which
+                    + ": the scenarios in " + folder + " do not all pass (" + report.summary() + "); the answers are compared all the same."));
+            return proof.rulebase();
         } catch (RulebaseException e) {
             e.errors().forEach(error -> err.println(which + ": " + error));
             err.println("The " + which + " rules in " + folder + " do not load.");

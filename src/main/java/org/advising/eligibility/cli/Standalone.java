@@ -21,6 +21,8 @@ import org.advising.eligibility.decisions.Evaluations;
 import org.advising.eligibility.decisions.RequestReader;
 import org.advising.eligibility.decisions.RequestValidator;
 import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.prove.Prover;
+import org.advising.eligibility.engine.prove.RulebaseCache;
 import org.advising.eligibility.ops.DecisionAudit;
 import org.advising.eligibility.ops.EvaluationMetrics;
 
@@ -64,6 +66,11 @@ final class Standalone {
 
     static Evaluator evaluator(EligibilityConfig config) {
         return new Evaluator(config.evaluation().maxRuleFiringsPerOffering(), config.evaluation().timeLimit());
+    }
+
+    /** The one path to a proven rulebase, with the cache the settings name (signed with their key), as the service takes it. */
+    static Prover prover(EligibilityConfig config, Evaluator evaluator) {
+        return new Prover(evaluator, config.rules().cacheFolder().map(folder -> new RulebaseCache(folder, config.rules().cacheKey())));
     }
 
     static Evaluations evaluations(ObjectMapper json, EligibilityConfig config, Evaluator evaluator) {

@@ -12,7 +12,6 @@ import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.advising.eligibility.decisions.Evaluations;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.advising.eligibility.engine.activate.ReloadAttempt;
 import org.advising.eligibility.engine.evaluate.Evaluation;

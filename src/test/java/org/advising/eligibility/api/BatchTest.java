@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.advising.eligibility.ContractExamples;
-import org.advising.eligibility.engine.compile.Rulebase;
 import org.junit.jupiter.api.Test;
 
 /** POST /api/v1/evaluations/batch: NDJSON in, one answer line per request out, in input order, bad lines included. */

@@ -37,7 +37,6 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.advising.eligibility.RulesCopy;
-import org.advising.eligibility.engine.compile.Rulebase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,6 @@ import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.advising.eligibility.ContractExamples;
-import org.advising.eligibility.decisions.EvaluationRequest;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document portal developers read describes the evaluation endpoint, its schemas and errors. */

@@ -33,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 import org.advising.eligibility.ContractExamples;
 import org.advising.eligibility.RulesCopy;
 import org.advising.eligibility.RunningService;
-import org.advising.eligibility.engine.evaluate.Evaluation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -22,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.advising.eligibility.ContractExamples;
 import org.advising.eligibility.RunningService;
-import org.advising.eligibility.engine.evaluate.Evaluation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -14,11 +14,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.compile.RulebaseCompiler;
 import org.advising.eligibility.engine.evaluate.Evaluator;
 import org.advising.eligibility.engine.folder.RulebaseException;
 import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.engine.prove.Proven;
+import org.advising.eligibility.engine.prove.Prover;
 import org.advising.eligibility.engine.prove.RuleCoverage;
+import org.advising.eligibility.engine.prove.RulebaseCache;
 import org.advising.eligibility.engine.prove.ScenarioRunner;
 import org.jboss.logging.Logger;
 
@@ -36,8 +38,7 @@ public class ActiveRulebase {
 
     private final Path rulesFolder;
     private final Path scenarioFolder;
-    private final Optional<RulebaseCache> cache;
-    private final Evaluator evaluator;
+    private final Prover prover;
     private final Consumer<ReloadAttempt> reloads;
     /** The rulebase that serves and how much of it the scenarios that proved it exercise, swapped together. */
     private final AtomicReference<Proven> active = new AtomicReference<>();
@@ -47,23 +48,22 @@ public class ActiveRulebase {
 
     @Inject
     public ActiveRulebase(EligibilityConfig config, Evaluator evaluator, Event<ReloadAttempt> reloads) {
-        this(config.rules().folder(), config.rules().scenarios(), config.rules().cacheFolder().map(folder -> new RulebaseCache(folder, config.rules().cacheKey())), evaluator,
+        this(config.rules().folder(), config.rules().scenarios(),
+                config.rules().cacheFolder().map(folder -> new RulebaseCache(folder, config.rules().cacheKey())), evaluator,
                 reloads::fire);
     }
 
     /** {@code reloads} hears of every reload attempt (the CDI event in the service). */
-    ActiveRulebase(Path rulesFolder, Path scenarioFolder, Optional<RulebaseCache> cache, Evaluator evaluator, Consumer<ReloadAttempt> reloads) {
+    public ActiveRulebase(Path rulesFolder, Path scenarioFolder, Optional<RulebaseCache> cache, Evaluator evaluator, Consumer<ReloadAttempt> reloads) {
         this.rulesFolder = rulesFolder;
         this.scenarioFolder = scenarioFolder;
-        this.cache = cache;
-        this.evaluator = evaluator;
+        this.prover = new Prover(evaluator, cache);
         this.reloads = reloads;
     }
 
     void loadAtStartup(@Observes StartupEvent startup) {
         ReloadAttempt attempt = reload("startup");
-        Optional<Proven> lastGood = attempt.outcome() == ReloadAttempt.Outcome.REFUSED
-                ? cache.flatMap(c -> c.lastGood(evaluator.limits())) : Optional.empty();
+        Optional<Proven> lastGood = attempt.outcome() == ReloadAttempt.Outcome.REFUSED ? prover.lastGood() : Optional.empty();
         if (lastGood.isPresent()) {
             // As OPA activates its persisted bundle: a pod restarted on a folder that is now refused serves what it
             // proved before, and says so, rather than crash-looping every replica that reads the same ConfigMap.
@@ -91,8 +91,7 @@ public class ActiveRulebase {
             if (current != null && current.version().equals(folder.version())) {
                 attempt = new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.UNCHANGED, folder.version(), List.of(), List.of());
             } else {
-                Optional<Proven> cached = cache.flatMap(c -> c.load(folder, evaluator.limits()));
-                attempt = cached.isPresent() ? activateCached(folder, trigger, cached.get(), started) : compileAndProve(folder, trigger, started);
+                attempt = activate(prover.prove(folder), trigger, started);
             }
         } catch (RulebaseException e) {
             attempt = refused(trigger, null, e.errors(), List.of(), e.count());
@@ -108,37 +107,32 @@ public class ActiveRulebase {
         return attempt;
     }
 
-    /** A rulebase proven before with the same files, scenarios and build, taken from the cache. */
-    private ReloadAttempt activateCached(RulesFolder folder, String trigger, Proven proven, long started) {
-        active.set(proven);
-        servingLastGood = false;
-        LOG.infof("Rulebase %s activated (%s) from %s: %d rules, proven before with the same files, scenarios and build, "
-                + "taken from the rulebase cache (%d ms)", folder.version(), trigger, rulesFolder.toAbsolutePath().normalize(),
-                proven.rulebase().rules().size(), (System.nanoTime() - started) / 1_000_000);
-        return new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.ACTIVATED, folder.version(), List.of(), List.of(), true);
-    }
-
-    /** The full compile and scenario gate; a rulebase that passes is activated and kept in the cache. */
-    private ReloadAttempt compileAndProve(RulesFolder folder, String trigger, long started) {
-        Rulebase candidate = new RulebaseCompiler().compile(folder);
-        ScenarioRunner.Report report = ScenarioRunner.run(candidate, evaluator, folder.scenarioFiles());
-        if (!report.failures().isEmpty()) {
-            return refused(trigger, folder.version(), List.of(), report.failures().stream().map(Object::toString).toList(), report.summary());
+    /** Activates a proof that passed (logging how it was proven), or refuses one whose scenarios failed. */
+    private ReloadAttempt activate(Prover.Proof proof, String trigger, long started) {
+        Rulebase candidate = proof.rulebase();
+        if (!proof.passed()) {
+            ScenarioRunner.Report report = proof.report().orElseThrow();
+            return refused(trigger, candidate.version(), List.of(), report.failures().stream().map(Object::toString).toList(), report.summary());
         }
-        RuleCoverage coverage = RuleCoverage.of(candidate, report);
-        Proven proven = new Proven(candidate, coverage);
-        active.set(proven);
+        active.set(proof.proven());
         servingLastGood = false;
-        LOG.infof("Rulebase %s activated (%s) from %s: %d rules, scenarios %s, %d of %d rules fired (%s%%) (%d ms)",
-                candidate.version(), trigger, rulesFolder.toAbsolutePath().normalize(), candidate.rules().size(),
-                report.summary(), coverage.rulesFired(), candidate.rules().size(), coverage.percent(),
-                (System.nanoTime() - started) / 1_000_000);
-        if (folder.scenarioFiles().isEmpty()) {
-            LOG.warnf("No scenario file in %s: rulebase %s is active without a scenario proving it",
-                    scenarioFolder.toAbsolutePath().normalize(), candidate.version());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (proof.fromCache()) {
+            LOG.infof("Rulebase %s activated (%s) from %s: %d rules, proven before with the same files, scenarios and build, "
+                    + "taken from the rulebase cache (%d ms)", candidate.version(), trigger, rulesFolder.toAbsolutePath().normalize(),
+                    candidate.rules().size(), millis);
+        } else {
+            RuleCoverage coverage = proof.coverage();
+            LOG.infof("Rulebase %s activated (%s) from %s: %d rules, scenarios %s, %d of %d rules fired (%s%%) (%d ms)",
+                    candidate.version(), trigger, rulesFolder.toAbsolutePath().normalize(), candidate.rules().size(),
+                    proof.report().orElseThrow().summary(), coverage.rulesFired(), candidate.rules().size(), coverage.percent(), millis);
+            if (proof.folder().scenarioFiles().isEmpty()) {
+                LOG.warnf("No scenario file in %s: rulebase %s is active without a scenario proving it",
+                        scenarioFolder.toAbsolutePath().normalize(), candidate.version());
+            }
         }
-        cache.ifPresent(c -> c.store(folder, evaluator.limits(), proven));
-        return new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.ACTIVATED, folder.version(), List.of(), List.of());
+        return new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.ACTIVATED, candidate.version(), List.of(), List.of(),
+                proof.fromCache());
     }
 
     private ReloadAttempt refused(String trigger, String version, List<String> errors, List<String> failing, String summary) {
@@ -147,10 +141,6 @@ public class ActiveRulebase {
                 current == null ? "no rulebase is active" : "still serving " + current.version(),
                 String.join("\n  ", errors.isEmpty() ? failing : errors));
         return new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.REFUSED, version, errors, failing);
-    }
-
-    /** A rulebase that passed its scenarios, with how much of it they exercised. */
-    public record Proven(Rulebase rulebase, RuleCoverage coverage) {
     }
 
     /** The active rulebase, or empty while none is loaded. */

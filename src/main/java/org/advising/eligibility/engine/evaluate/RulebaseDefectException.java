@@ -1,7 +1,6 @@
 package org.advising.eligibility.engine.evaluate;
 
 import java.util.List;
-import org.advising.eligibility.engine.compile.Rulebase;
 
 /**
  * The rules, not the request, are wrong: a summary field was backed by no conclusion or by

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.advising.eligibility.engine.prove.Scenario;
 
 /**
  * The files of a rules folder: every {@code *.drl} and decision table ({@code *.drl.csv},

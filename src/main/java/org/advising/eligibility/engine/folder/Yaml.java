@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.advising.eligibility.decisions.Problem;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** How the rules folder's YAML files are read: strictly, and with NO and YES kept as words, not booleans. */

@@ -1,4 +1,4 @@
-package org.advising.eligibility.engine.activate;
+package org.advising.eligibility.engine.prove;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.advising.eligibility.RulesCopy;
+import org.advising.eligibility.engine.activate.ActiveRulebase;
+import org.advising.eligibility.engine.activate.ReloadAttempt;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.compile.RulebaseCompiler;
 import org.advising.eligibility.engine.evaluate.Evaluator;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
 import org.advising.eligibility.engine.folder.RulesFolder;
-import org.advising.eligibility.engine.prove.RuleCoverage;
-import org.advising.eligibility.engine.prove.ScenarioRunner;
 import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.LearnerRecord;
 import org.advising.eligibility.model.Offering;
@@ -51,11 +51,11 @@ class RulebaseCacheTest {
         cacheFolder = work.resolve("cache");
     }
 
-    private ActiveRulebase.Proven compileAndProve(RulesFolder folder) {
+    private Proven compileAndProve(RulesFolder folder) {
         Rulebase rulebase = new RulebaseCompiler().compile(folder);
         ScenarioRunner.Report report = ScenarioRunner.run(rulebase, new Evaluator(100), folder.scenarioFiles());
         assertEquals(List.of(), report.failures());
-        return new ActiveRulebase.Proven(rulebase, RuleCoverage.of(rulebase, report));
+        return new Proven(rulebase, RuleCoverage.of(rulebase, report));
     }
 
     @Test
@@ -64,9 +64,9 @@ class RulebaseCacheTest {
         RulesFolder folder = RulesFolder.read(rules);
         assertEquals(Optional.empty(), cache.load(folder, LIMITS));
 
-        ActiveRulebase.Proven compiled = compileAndProve(folder);
+        Proven compiled = compileAndProve(folder);
         cache.store(folder, LIMITS, compiled);
-        ActiveRulebase.Proven cached = cache.load(folder, LIMITS).orElseThrow();
+        Proven cached = cache.load(folder, LIMITS).orElseThrow();
 
         assertEquals(compiled.rulebase().version(), cached.rulebase().version());
         assertEquals(List.copyOf(compiled.rulebase().rules().entrySet()), List.copyOf(cached.rulebase().rules().entrySet()));
@@ -192,11 +192,11 @@ class RulebaseCacheTest {
         RulebaseCache cache = new RulebaseCache(cacheFolder, "build-1");
         assertEquals(Optional.empty(), cache.lastGood(LIMITS));
         RulesFolder folder = RulesFolder.read(rules);
-        ActiveRulebase.Proven compiled = compileAndProve(folder);
+        Proven compiled = compileAndProve(folder);
         cache.store(folder, LIMITS, compiled);
         Files.writeString(rules.resolve("credit.drl"), "rule \"Broken\" when then insert(; end\n");
 
-        ActiveRulebase.Proven lastGood = cache.lastGood(LIMITS).orElseThrow();
+        Proven lastGood = cache.lastGood(LIMITS).orElseThrow();
         assertEquals(compiled.rulebase().version(), lastGood.rulebase().version());
         assertEquals(decide(compiled.rulebase()), decide(lastGood.rulebase()));
         assertEquals(Optional.empty(), cache.lastGood(new Evaluator(50).limits()), "proven under other limits");

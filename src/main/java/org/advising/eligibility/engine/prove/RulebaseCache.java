@@ -1,4 +1,4 @@
-package org.advising.eligibility.engine.activate;
+package org.advising.eligibility.engine.prove;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +31,6 @@ import org.advising.eligibility.engine.compile.RulebaseCompiler;
 import org.advising.eligibility.engine.folder.Institutions;
 import org.advising.eligibility.engine.folder.PolicyValues;
 import org.advising.eligibility.engine.folder.RulesFolder;
-import org.advising.eligibility.engine.prove.RuleCoverage;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.base.definitions.InternalKnowledgePackage;
@@ -96,7 +95,7 @@ public final class RulebaseCache {
     }
 
     /** The entry for this folder as proven under these evaluation limits, or empty (a miss). */
-    public Optional<ActiveRulebase.Proven> load(RulesFolder rules, String limits) {
+    public Optional<Proven> load(RulesFolder rules, String limits) {
         return load(rules.contentHash(), limits);
     }
 
@@ -104,7 +103,7 @@ public final class RulebaseCache {
      * The rulebase kept last, when it was proven under these limits by this build on this JVM: what
      * a service whose rules folder is refused at start serves, or empty.
      */
-    public Optional<ActiveRulebase.Proven> lastGood(String limits) {
+    public Optional<Proven> lastGood(String limits) {
         Path pointer = folder.resolve(LAST_GOOD);
         try {
             return Files.isRegularFile(pointer) ? load(Files.readString(pointer, StandardCharsets.UTF_8).strip(), limits) : Optional.empty();
@@ -114,7 +113,7 @@ public final class RulebaseCache {
         }
     }
 
-    private Optional<ActiveRulebase.Proven> load(String contentHash, String limits) {
+    private Optional<Proven> load(String contentHash, String limits) {
         Path entry = entry(contentHash, limits);
         if (!Files.isRegularFile(entry)) {
             return Optional.empty();
@@ -137,7 +136,7 @@ public final class RulebaseCache {
                     PolicyValues.facts(new RulesFolder.RuleFile(RulesFolder.POLICY_VALUES, proof.policyValues())),
                     Institutions.read(proof.institutions() == null ? null : new RulesFolder.RuleFile(Institutions.FILE, proof.institutions())),
                     proof.rules());
-            return Optional.of(new ActiveRulebase.Proven(rulebase, proof.coverage()));
+            return Optional.of(new Proven(rulebase, proof.coverage()));
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             LOG.warnf("Rulebase cache entry %s cannot be used (%s); it is deleted and the rules folder is compiled and proven instead",
                     entry, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -150,7 +149,7 @@ public final class RulebaseCache {
      * Keeps a rulebase that passed its scenarios; false when it could not (logged): a cache that cannot
      * be written costs the next start a compile, nothing more.
      */
-    public boolean store(RulesFolder rules, String limits, ActiveRulebase.Proven proven) {
+    public boolean store(RulesFolder rules, String limits, Proven proven) {
         Path entry = entry(rules.contentHash(), limits);
         try {
             ByteArrayOutputStream payload = new ByteArrayOutputStream();

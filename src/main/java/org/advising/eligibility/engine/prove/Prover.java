@@ -1,0 +1,73 @@
+package org.advising.eligibility.engine.prove;
+
+import java.util.Optional;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.compile.RulebaseCompiler;
+import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.folder.RulesFolder;
+
+/**
+ * The one path from a rules folder to a proven rulebase, taken by the service (at start and at
+ * every reload), by {@code check}, {@code evaluate} and {@code impact} alike: take the proof from
+ * the rulebase cache when the same files were proven before by this build under these limits;
+ * otherwise compile the folder, run its scenarios, compute what they cover and, when every scenario
+ * passes, keep the proof in the cache. A folder that does not compile throws
+ * {@link org.advising.eligibility.engine.folder.RulebaseException} with every problem.
+ */
+public final class Prover {
+
+    private final Evaluator evaluator;
+    private final Optional<RulebaseCache> cache;
+
+    public Prover(Evaluator evaluator, Optional<RulebaseCache> cache) {
+        this.evaluator = evaluator;
+        this.cache = cache;
+    }
+
+    /**
+     * What proving a folder found: its rulebase, the scenario report (empty when the proof came from
+     * the cache, where only passing proofs are kept), what the scenarios cover, and whether the proof
+     * was taken from the cache or kept in it.
+     */
+    public record Proof(RulesFolder folder, Rulebase rulebase, Optional<ScenarioRunner.Report> report, RuleCoverage coverage,
+            boolean fromCache, boolean keptInCache) {
+
+        /** Whether every scenario passed. */
+        public boolean passed() {
+            return report.map(run -> run.failures().isEmpty()).orElse(true);
+        }
+
+        public Proven proven() {
+            return new Proven(rulebase, coverage);
+        }
+    }
+
+    /** The folder's proof, from the cache when it holds one, else compiled and proven. */
+    public Proof prove(RulesFolder folder) {
+        Optional<Proven> cached = cache.flatMap(c -> c.load(folder, evaluator.limits()));
+        if (cached.isPresent()) {
+            return new Proof(folder, cached.get().rulebase(), Optional.empty(), cached.get().coverage(), true, false);
+        }
+        return compileAndProve(folder);
+    }
+
+    /** The folder compiled and its scenarios run, whatever the cache holds (check); kept in the cache when they pass. */
+    public Proof compileAndProve(RulesFolder folder) {
+        Rulebase rulebase = new RulebaseCompiler().compile(folder);
+        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, evaluator, folder.scenarioFiles());
+        RuleCoverage coverage = RuleCoverage.of(rulebase, report);
+        boolean passed = report.failures().isEmpty();
+        boolean kept = passed && cache.map(c -> c.store(folder, evaluator.limits(), new Proven(rulebase, coverage))).orElse(false);
+        return new Proof(folder, rulebase, Optional.of(report), coverage, false, kept);
+    }
+
+    /** The last rulebase kept in the cache, proven under these limits by this build: what a refused start serves. */
+    public Optional<Proven> lastGood() {
+        return cache.flatMap(c -> c.lastGood(evaluator.limits()));
+    }
+
+    /** Whether proofs are kept anywhere. */
+    public boolean caches() {
+        return cache.isPresent();
+    }
+}
