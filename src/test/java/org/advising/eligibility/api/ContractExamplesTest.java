@@ -84,8 +84,23 @@ class ContractExamplesTest {
                         want.get("offeringId").asText() + " lacks a " + policy.asText() + " conclusion; it has " + policies);
             }
             checkTransfers(want, got);
+            for (JsonNode conclusion : got.get("conclusions")) {
+                checkLine(conclusion);
+            }
         }
         assertEquals(example.get("expectInstitutions"), response.get("institutions"), "the totals per institution");
+    }
+
+    /** A conclusion's line leads to its rule: the header of the rule it names, in the file it names (a CSV table: its row). */
+    private static void checkLine(JsonNode conclusion) throws IOException {
+        String file = conclusion.get("file").asText();
+        List<String> lines = Files.readAllLines(Path.of("rules", file));
+        int line = conclusion.get("line").asInt();
+        if (file.endsWith(".drl")) {
+            assertEquals("rule \"" + conclusion.get("rule").asText() + "\"", lines.get(line - 1).strip(), file + ":" + line);
+        } else {
+            assertEquals(conclusion.get("row").asInt(), line, "a table's row is its line: " + conclusion);
+        }
     }
 
     /** Each expected transfer exactly, backed by the one TRANSFER conclusion of its institution; none when none is expected. */

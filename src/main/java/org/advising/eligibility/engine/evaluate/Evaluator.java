@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.advising.eligibility.EligibilityConfig;
-import org.advising.eligibility.engine.activate.RulebaseCache;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.model.Accreditation;
 import org.advising.eligibility.model.Admission;
@@ -270,6 +269,6 @@ public class Evaluator {
         Conclusion conclusion = r.conclusion();
         return new TracedConclusion(conclusion.topic(), conclusion.institution() == null ? null : conclusion.institution().id(),
                 conclusion.outcome().name(), r.rule().policy(), conclusion.semesterHours(), r.rule().name(), r.rule().file(),
-                r.rule().sheet(), r.rule().row(), conclusion.reason(), r.basedOn());
+                r.rule().sheet() == null ? r.rule().line() : null, r.rule().sheet(), r.rule().row(), conclusion.reason(), r.basedOn());
     }
 }

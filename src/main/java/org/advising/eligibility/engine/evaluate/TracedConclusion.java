@@ -9,8 +9,9 @@ import org.advising.eligibility.model.Topic;
  * A conclusion as the service reports it: what was concluded and why, which rule in which file
  * drew it under which policy statement, and {@code basedOn}, the policy ids of the earlier
  * conclusions and findings that rule relied on. A conclusion about a receiving institution names
- * it ({@code institution}); a TRANSFER conclusion gives its {@code semesterHours}. A conclusion drawn by
- * a row of a decision table names the {@code row} (and the {@code sheet} of a workbook).
+ * it ({@code institution}); a TRANSFER conclusion gives its {@code semesterHours}. {@code line} is
+ * where the rule starts in its file, so an answer leads straight to it; a conclusion drawn by a row of
+ * a decision table names the {@code row} (and the {@code sheet} of a workbook, which has no lines).
  */
 public record TracedConclusion(
         Topic topic,
@@ -20,6 +21,7 @@ public record TracedConclusion(
         @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal semesterHours,
         String rule,
         String file,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer line,
         @JsonInclude(JsonInclude.Include.NON_NULL) String sheet,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer row,
         String reason,
