@@ -79,8 +79,8 @@ class ReceivingInstitutionsTest {
         // A conclusion drawn by a decision table (credential.drl.csv) names its row too.
         answer.get("results").get(0).get("conclusions").forEach(conclusion ->
                 assertEquals(conclusion.get("file").asText().endsWith(".drl.csv")
-                        ? List.of("topic", "outcome", "policy", "rule", "file", "row", "reason", "basedOn")
-                        : List.of("topic", "outcome", "policy", "rule", "file", "reason", "basedOn"), fieldNames(conclusion)));
+                        ? List.of("topic", "outcome", "policy", "rule", "file", "line", "row", "reason", "basedOn")
+                        : List.of("topic", "outcome", "policy", "rule", "file", "line", "reason", "basedOn"), fieldNames(conclusion)));
     }
 
     private static List<String> fieldNames(JsonNode node) {
