@@ -46,10 +46,9 @@ public class BodySizeLimit {
     void refuseDeclaredOversizeBodies(@Observes Router router, ObjectMapper json) throws JsonProcessingException {
         String problem = json.writeValueAsString(Problems.tooLarge(maxBytes));
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
-            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             // A batch is limited per line, not as a whole (BatchEvaluations).
             boolean batch = context.request().path().equals(BatchResource.PATH);
-            if (!batch && length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBytes) {
+            if (!batch && BodyTimeLimit.declaredLength(context.request()).orElse(0) > maxBytes) {
                 context.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")

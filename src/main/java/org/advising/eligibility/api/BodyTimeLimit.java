@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.OptionalLong;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.decisions.Problem;
 
@@ -67,5 +68,11 @@ public class BodyTimeLimit {
             return !length.strip().equals("0");
         }
         return request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    /** The body length the request declares, or empty when it declares none (chunked) or one that is not a number. */
+    static OptionalLong declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return length != null && length.strip().matches("\\d{1,18}") ? OptionalLong.of(Long.parseLong(length.strip())) : OptionalLong.empty();
     }
 }

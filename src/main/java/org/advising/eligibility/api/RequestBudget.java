@@ -113,11 +113,7 @@ public class RequestBudget {
 
     /** What a body may hold at once: its announced length up to the body limit (a batch holds one line of it at a time). */
     private long reservation(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.strip().matches("\\d{1,18}")) {
-            return Math.min(Long.parseLong(length.strip()), maxBodyBytes);
-        }
-        return maxBodyBytes;
+        return Math.min(BodyTimeLimit.declaredLength(request).orElse(maxBodyBytes), maxBodyBytes);
     }
 
     private static void refuse(RoutingContext context, String problem) {

@@ -82,9 +82,7 @@ public class EvaluationMetrics {
                 .description("1 while the service serves the last good rulebase from its cache because the rules folder was refused at start")
                 .register(registry);
         if (rulebases.servingLastGood()) {
-            activeVersion = Gauge.builder("eligibility.rulebase.active", () -> 1)
-                    .description("The active rulebase, named by its version label (always 1)")
-                    .tag("version", rulebases.require().version()).register(registry);
+            showActive(rulebases.require().version());
         }
     }
 
@@ -92,13 +90,18 @@ public class EvaluationMetrics {
         Counter.builder("eligibility.rulebase.reloads").description("Attempts to load the rules folder, by outcome and trigger")
                 .tag("outcome", attempt.outcome().name()).tag("trigger", attempt.trigger()).register(registry).increment();
         if (attempt.outcome() == ReloadAttempt.Outcome.ACTIVATED) {
-            Gauge previous = activeVersion;
-            activeVersion = Gauge.builder("eligibility.rulebase.active", () -> 1)
-                    .description("The active rulebase, named by its version label (always 1)")
-                    .tag("version", attempt.version()).register(registry);
-            if (previous != null && previous != activeVersion) {
-                registry.remove(previous);
-            }
+            showActive(attempt.version());
+        }
+    }
+
+    /** The active version as the label of the one eligibility_rulebase_active gauge, replacing the previous one. */
+    private void showActive(String version) {
+        Gauge previous = activeVersion;
+        activeVersion = Gauge.builder("eligibility.rulebase.active", () -> 1)
+                .description("The active rulebase, named by its version label (always 1)")
+                .tag("version", version).register(registry);
+        if (previous != null && previous != activeVersion) {
+            registry.remove(previous);
         }
     }
 }
