@@ -11,15 +11,15 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.advising.eligibility.decisions.EvaluationRequest;
 import org.advising.eligibility.decisions.EvaluationResponse;
-import org.advising.eligibility.decisions.EvaluationWorkers;
-import org.advising.eligibility.decisions.Evaluations;
+import org.advising.eligibility.decisions.WorkerPool;
+import org.advising.eligibility.decisions.DecisionService;
 import org.advising.eligibility.decisions.RequestReader;
 import org.advising.eligibility.decisions.RequestValidator;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.evaluate.Evaluation;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 
 /**
  * The HTTP benchmark's ceiling: {@code POST /bench/ceiling} takes the same request as
@@ -38,18 +38,18 @@ public class CeilingResource {
     private final RequestReader reader;
     private final RequestValidator validator;
     private final ActiveRulebase rulebases;
-    private final Evaluator evaluator;
-    private final EvaluationWorkers workers;
+    private final RulebaseRunner runner;
+    private final WorkerPool workers;
     private volatile EvaluationResponse firstAnswer;
 
     public CeilingResource(BodySizeLimit bodySizeLimit, RequestReader reader, RequestValidator validator,
-            ActiveRulebase rulebases, Evaluator evaluator, EvaluationWorkers workers) {
+            ActiveRulebase rulebases, RulebaseRunner runner, WorkerPool workers) {
         this.workers = workers;
         this.bodySizeLimit = bodySizeLimit;
         this.reader = reader;
         this.validator = validator;
         this.rulebases = rulebases;
-        this.evaluator = evaluator;
+        this.runner = runner;
     }
 
     @POST
@@ -62,13 +62,13 @@ public class CeilingResource {
 
     private EvaluationResponse answer(InputStream body) {
         Optional<Rulebase> active = rulebases.current();
-        EvaluationRequest request = Evaluations.valid(reader, validator, bodySizeLimit.read(body), active);
+        EvaluationRequest request = DecisionService.valid(reader, validator, bodySizeLimit.read(body), active);
         EvaluationResponse answer = firstAnswer;
         if (answer == null) {
-            LocalDate asOf = Evaluations.asOf(request);
+            LocalDate asOf = DecisionService.asOf(request);
             Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
-            Evaluation evaluation = evaluator.evaluate(rulebase, request.learner(), request.offerings(), asOf,
-                    Evaluations.institutions(request, rulebase));
+            RulebaseAnswer evaluation = runner.evaluate(rulebase, request.learner(), request.offerings(), asOf,
+                    DecisionService.institutions(request, rulebase));
             answer = new EvaluationResponse(request.learner().id(), asOf,
                     new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()),
                     evaluation.institutions(), evaluation.decisions());

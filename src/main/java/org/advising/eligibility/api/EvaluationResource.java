@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.advising.eligibility.decisions.EvaluationRequest;
 import org.advising.eligibility.decisions.EvaluationResponse;
-import org.advising.eligibility.decisions.EvaluationWorkers;
-import org.advising.eligibility.decisions.Evaluations;
+import org.advising.eligibility.decisions.WorkerPool;
+import org.advising.eligibility.decisions.DecisionService;
 import org.advising.eligibility.decisions.Problem;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,13 +27,13 @@ public class EvaluationResource {
 
     private final BodySizeLimit bodySizeLimit;
     private final ActiveRulebase rulebases;
-    private final Evaluations evaluations;
-    private final EvaluationWorkers workers;
+    private final DecisionService decisions;
+    private final WorkerPool workers;
 
-    public EvaluationResource(BodySizeLimit bodySizeLimit, ActiveRulebase rulebases, Evaluations evaluations, EvaluationWorkers workers) {
+    public EvaluationResource(BodySizeLimit bodySizeLimit, ActiveRulebase rulebases, DecisionService decisions, WorkerPool workers) {
         this.bodySizeLimit = bodySizeLimit;
         this.rulebases = rulebases;
-        this.evaluations = evaluations;
+        this.decisions = decisions;
         this.workers = workers;
     }
 
@@ -67,6 +67,6 @@ public class EvaluationResource {
 
     private EvaluationResponse evaluate(InputStream body, String requestId) {
         // One rulebase for the whole request: the institutions it validates are those it evaluates with, even across a reload.
-        return evaluations.answer(bodySizeLimit.read(body), rulebases.current(), requestId);
+        return decisions.answer(bodySizeLimit.read(body), rulebases.current(), requestId);
     }
 }

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.engine.compile.RuleInfo;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.folder.RulebaseException;
 import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.engine.prove.Prover;
@@ -64,15 +64,15 @@ public final class CheckCommand {
         }
         EligibilityConfig config = Standalone.configuration();
         Path rulesFolder = named != null ? named : config.rules().folder();
-        return run(rulesFolder, config.rules().scenariosFor(rulesFolder), Standalone.evaluator(config),
+        return run(rulesFolder, config.rules().scenariosFor(rulesFolder), Standalone.runner(config),
                 new Options(coverage, minimum, config.rules().cacheFolder().map(folder -> new RulebaseCache(folder, config.rules().cacheKey()))), out);
     }
 
-    static int run(Path rulesFolder, Path scenarioFolder, Evaluator evaluator, PrintStream out) {
-        return run(rulesFolder, scenarioFolder, evaluator, Options.SCENARIOS_ONLY, out);
+    static int run(Path rulesFolder, Path scenarioFolder, RulebaseRunner runner, PrintStream out) {
+        return run(rulesFolder, scenarioFolder, runner, Options.SCENARIOS_ONLY, out);
     }
 
-    static int run(Path rulesFolder, Path scenarioFolder, Evaluator evaluator, Options options, PrintStream out) {
+    static int run(Path rulesFolder, Path scenarioFolder, RulebaseRunner runner, Options options, PrintStream out) {
         DROOLS.setLevel(Level.WARNING);
         out.println("Checking " + absolute(rulesFolder) + " with the scenarios in " + absolute(scenarioFolder));
         Prover.Proof proof;
@@ -80,7 +80,7 @@ public final class CheckCommand {
             RulesFolder folder = RulesFolder.read(rulesFolder, scenarioFolder);
             // check always compiles and runs every scenario (it is how an author sees them pass); the cache only receives,
             // and never a rulebase that no scenario proves.
-            proof = new Prover(evaluator, folder.scenarioFiles().isEmpty() ? Optional.empty() : options.cache()).compileAndProve(folder);
+            proof = new Prover(runner, folder.scenarioFiles().isEmpty() ? Optional.empty() : options.cache()).compileAndProve(folder);
         } catch (RulebaseException e) {
             e.errors().forEach(out::println);
             out.println("The rules do not load: " + e.count());

@@ -16,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.decisions.BatchEvaluations;
-import org.advising.eligibility.decisions.Evaluations;
+import org.advising.eligibility.decisions.DecisionService;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
 import org.advising.eligibility.engine.folder.RulebaseException;
 import org.advising.eligibility.engine.folder.RulesFolder;
@@ -58,12 +58,12 @@ public final class EvaluateCommand {
         int count = Integer.parseInt(partition.group(2));
         EligibilityConfig config = Standalone.configuration();
         ObjectMapper json = Standalone.json();
-        Evaluator evaluator = Standalone.evaluator(config);
-        Evaluations evaluations = Standalone.evaluations(json, config, evaluator);
+        RulebaseRunner runner = Standalone.runner(config);
+        DecisionService decisions = Standalone.decisionService(json, config, runner);
         Path rules = Path.of(options.getOrDefault("--rules", config.rules().folder().toString()));
         Rulebase rulebase;
         try {
-            Prover.Proof proof = Standalone.prover(config, evaluator).prove(RulesFolder.read(rules, config.rules().scenariosFor(rules)));
+            Prover.Proof proof = Standalone.prover(config, runner).prove(RulesFolder.read(rules, config.rules().scenariosFor(rules)));
             rulebase = proof.rulebase();
             if (!proof.passed()) {
                 ScenarioRunner.Report report = proof.report().orElseThrow();
@@ -88,7 +88,7 @@ public final class EvaluateCommand {
                 OutputStream answers = options.containsKey("--output")
                         ? new BufferedOutputStream(Files.newOutputStream(Path.of(options.get("--output"))))
                         : new BufferedOutputStream(out)) {
-            new BatchEvaluations(evaluations, json, config, workers).run(in, answers, rulebase, "evaluate",
+            new BatchEvaluations(decisions, json, config, workers).run(in, answers, rulebase, "evaluate",
                     number -> (number - 1) % count == index, summary::count);
         } catch (IOException e) {
             err.println("Cannot read " + input + " or write the answers: " + e.getMessage());

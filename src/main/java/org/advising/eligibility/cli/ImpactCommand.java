@@ -17,10 +17,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.decisions.EvaluationResponse;
-import org.advising.eligibility.decisions.Evaluations;
+import org.advising.eligibility.decisions.DecisionService;
 import org.advising.eligibility.decisions.Problems;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.InstitutionTotals;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
 import org.advising.eligibility.engine.evaluate.TracedConclusion;
@@ -75,9 +75,9 @@ public final class ImpactCommand {
         }
         EligibilityConfig config = Standalone.configuration();
         ObjectMapper json = Standalone.json();
-        Evaluator evaluator = Standalone.evaluator(config);
-        Evaluations evaluations = Standalone.evaluations(json, config, evaluator);
-        Prover prover = Standalone.prover(config, evaluator);
+        RulebaseRunner runner = Standalone.runner(config);
+        DecisionService decisions = Standalone.decisionService(json, config, runner);
+        Prover prover = Standalone.prover(config, runner);
         Rulebase baseline;
         Rulebase proposed;
         try {
@@ -88,7 +88,7 @@ public final class ImpactCommand {
         }
         Impact impact;
         try {
-            impact = compare(evaluations, baseline, proposed, Path.of(options.get("--input")));
+            impact = compare(decisions, baseline, proposed, Path.of(options.get("--input")));
         } catch (IOException e) {
             err.println("Cannot read " + options.get("--input") + ": " + e.getMessage());
             return 2;
@@ -131,7 +131,7 @@ public final class ImpactCommand {
         }
     }
 
-    static Impact compare(Evaluations evaluations, Rulebase baseline, Rulebase proposed, Path input) throws IOException {
+    static Impact compare(DecisionService decisions, Rulebase baseline, Rulebase proposed, Path input) throws IOException {
         Map<List<String>, Group> groups = new LinkedHashMap<>();
         long requests = 0;
         long offerings = 0;
@@ -145,8 +145,8 @@ public final class ImpactCommand {
                 }
                 requests++;
                 byte[] body = line.getBytes(StandardCharsets.UTF_8);
-                Answer before = answer(evaluations, body, baseline, number);
-                Answer after = answer(evaluations, body, proposed, number);
+                Answer before = answer(decisions, body, baseline, number);
+                Answer after = answer(decisions, body, proposed, number);
                 offerings += before.response() == null ? 0 : before.response().results().size();
                 List<List<String>> changes = differences(before, after);
                 if (!changes.isEmpty()) {
@@ -178,9 +178,9 @@ public final class ImpactCommand {
     private record Answer(EvaluationResponse response, int status) {
     }
 
-    private static Answer answer(Evaluations evaluations, byte[] body, Rulebase rulebase, long number) {
+    private static Answer answer(DecisionService decisions, byte[] body, Rulebase rulebase, long number) {
         try {
-            return new Answer(evaluations.answer(body, Optional.of(rulebase), "impact#" + number), 200);
+            return new Answer(decisions.answer(body, Optional.of(rulebase), "impact#" + number), 200);
         } catch (RuntimeException e) {
             return new Answer(null, Problems.of(e).status());
         }

@@ -17,10 +17,10 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.advising.eligibility.EligibilityConfig;
-import org.advising.eligibility.decisions.Evaluations;
+import org.advising.eligibility.decisions.DecisionService;
 import org.advising.eligibility.decisions.RequestReader;
 import org.advising.eligibility.decisions.RequestValidator;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.prove.Prover;
 import org.advising.eligibility.engine.prove.RulebaseCache;
 import org.advising.eligibility.ops.DecisionAudit;
@@ -64,19 +64,19 @@ final class Standalone {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
-    static Evaluator evaluator(EligibilityConfig config) {
-        return new Evaluator(config.evaluation().maxRuleFiringsPerOffering(), config.evaluation().timeLimit());
+    static RulebaseRunner runner(EligibilityConfig config) {
+        return new RulebaseRunner(config.evaluation().maxRuleFiringsPerOffering(), config.evaluation().timeLimit());
     }
 
     /** The one path to a proven rulebase, with the cache the settings name (signed with their key), as the service takes it. */
-    static Prover prover(EligibilityConfig config, Evaluator evaluator) {
-        return new Prover(evaluator, config.rules().cacheFolder().map(folder -> new RulebaseCache(folder, config.rules().cacheKey())));
+    static Prover prover(EligibilityConfig config, RulebaseRunner runner) {
+        return new Prover(runner, config.rules().cacheFolder().map(folder -> new RulebaseCache(folder, config.rules().cacheKey())));
     }
 
-    static Evaluations evaluations(ObjectMapper json, EligibilityConfig config, Evaluator evaluator) {
+    static DecisionService decisionService(ObjectMapper json, EligibilityConfig config, RulebaseRunner runner) {
         Logger.getLogger("org.drools").setLevel(Level.WARNING);
         Logger.getLogger(DecisionAudit.CATEGORY).setLevel(Level.WARNING);
-        return new Evaluations(new RequestReader(json), new RequestValidator(Validation.buildDefaultValidatorFactory().getValidator()),
-                evaluator, new EvaluationMetrics(new SimpleMeterRegistry()), new DecisionAudit(json, config));
+        return new DecisionService(new RequestReader(json), new RequestValidator(Validation.buildDefaultValidatorFactory().getValidator()),
+                runner, new EvaluationMetrics(new SimpleMeterRegistry()), new DecisionAudit(json, config));
     }
 }

@@ -39,7 +39,7 @@ public class BatchEvaluations {
     public record Line(long line, String rulebase, int status, EvaluationResponse result, Problem problem) {
     }
 
-    private final Evaluations evaluations;
+    private final DecisionService evaluations;
     private final ObjectMapper json;
     private final ExecutorService workers;
     private final int maxInFlight;
@@ -48,12 +48,12 @@ public class BatchEvaluations {
 
     /** Lines are evaluated on the service's evaluation workers, as single requests are. */
     @Inject
-    public BatchEvaluations(Evaluations evaluations, ObjectMapper json, EligibilityConfig config, EvaluationWorkers workers) {
+    public BatchEvaluations(DecisionService evaluations, ObjectMapper json, EligibilityConfig config, WorkerPool workers) {
         this(evaluations, json, config, workers.executor());
     }
 
     /** Lines are evaluated on {@code workers} (a command's own threads). */
-    public BatchEvaluations(Evaluations evaluations, ObjectMapper json, EligibilityConfig config, ExecutorService workers) {
+    public BatchEvaluations(DecisionService evaluations, ObjectMapper json, EligibilityConfig config, ExecutorService workers) {
         this.evaluations = evaluations;
         this.json = json;
         this.workers = workers;

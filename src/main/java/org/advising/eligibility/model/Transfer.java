@@ -6,7 +6,7 @@ public enum Transfer implements Outcome {
     ACCEPTED,
     /** Not completed yet: accepted once completed as the reason says, for the hours it would bring. */
     EXPECTED,
-    /** The institution's evaluator decides from documents; no hours. */
+    /** The institution's runner decides from documents; no hours. */
     REVIEW,
     NOT_ACCEPTED;
 

@@ -14,7 +14,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.advising.eligibility.EligibilityConfig;
-import org.advising.eligibility.engine.evaluate.Evaluation;
+import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
 import org.advising.eligibility.engine.evaluate.TracedConclusion;
 import org.advising.eligibility.model.Admission;
@@ -52,7 +52,7 @@ public class DecisionAudit {
             Admission degreeAdmission, boolean industryCertification, List<String> policies) {
     }
 
-    public void record(String requestId, String rulebaseVersion, LocalDate asOf, String learnerId, Evaluation evaluation, long nanos) {
+    public void record(String requestId, String rulebaseVersion, LocalDate asOf, String learnerId, RulebaseAnswer evaluation, long nanos) {
         if (!LOG.isInfoEnabled()) {
             return;
         }

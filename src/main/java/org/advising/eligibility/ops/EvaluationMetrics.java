@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.advising.eligibility.engine.activate.ReloadAttempt;
-import org.advising.eligibility.engine.evaluate.Evaluation;
+import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
 import org.advising.eligibility.engine.evaluate.TracedConclusion;
 
@@ -49,7 +49,7 @@ public class EvaluationMetrics {
                 .tag("result", result).publishPercentileHistogram().register(registry);
     }
 
-    public void evaluated(Evaluation evaluation, long nanos) {
+    public void evaluated(RulebaseAnswer evaluation, long nanos) {
         evaluations.record(Duration.ofNanos(nanos));
         offeringDecisions.increment(evaluation.decisions().size());
         for (OfferingDecision decision : evaluation.decisions()) {

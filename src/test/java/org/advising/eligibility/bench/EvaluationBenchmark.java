@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 import org.advising.eligibility.decisions.EvaluationRequest;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.compile.RulebaseCompiler;
-import org.advising.eligibility.engine.evaluate.Evaluation;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.model.Conclusion;
 import org.advising.eligibility.model.Offering;
@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * JMH benchmarks of one evaluation of the default rules for a learner with five mixed offerings
  * ({@link BenchRequests}).
  *
- * <p>{@code service} is what the service runs ({@link Evaluator}: a pooled session, the
+ * <p>{@code service} is what the service runs ({@link RulebaseRunner}: a pooled session, the
  * conclusion recorder, the summary per offering). The three {@code session*} benchmarks do the
  * same engine work (insert the facts, fire, collect the conclusions) with the three ways Drools
  * offers to get a session, to choose between them. Run by {@link PerformanceBenchmarkIT}.
@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class EvaluationBenchmark {
 
     private Rulebase rulebase;
-    private Evaluator evaluator;
+    private RulebaseRunner runner;
     private EvaluationRequest request;
     private List<ReceivingInstitution> institutions;
     private List<Object> facts;
@@ -60,7 +60,7 @@ public class EvaluationBenchmark {
         // As in the service (quarkus.log.level=INFO): Drools formats trace messages whenever TRACE is on.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
         rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
-        evaluator = new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING);
+        runner = new RulebaseRunner(RulebaseRunner.DEFAULT_MAX_FIRINGS_PER_OFFERING);
         request = BenchRequests.request(BenchRequests.MIXED);
         institutions = Stream.of("example-state", "lakeside-cc", "harbor-grad")
                 .map(rulebase.institutions().inEffectOn(request.asOf())::get).toList();
@@ -95,14 +95,14 @@ public class EvaluationBenchmark {
     }
 
     @Benchmark
-    public Evaluation service() {
-        return evaluator.evaluate(rulebase, request.learner(), request.offerings(), request.asOf());
+    public RulebaseAnswer service() {
+        return runner.evaluate(rulebase, request.learner(), request.offerings(), request.asOf());
     }
 
     /** The same request naming three receiving institutions: a transfer per offering and institution, and the totals. */
     @Benchmark
-    public Evaluation serviceThreeInstitutions() {
-        return evaluator.evaluate(rulebase, request.learner(), request.offerings(), request.asOf(), institutions);
+    public RulebaseAnswer serviceThreeInstitutions() {
+        return runner.evaluate(rulebase, request.learner(), request.offerings(), request.asOf(), institutions);
     }
 
     @Benchmark

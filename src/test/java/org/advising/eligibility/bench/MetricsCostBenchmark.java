@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.advising.eligibility.decisions.EvaluationRequest;
 import org.advising.eligibility.engine.compile.RulebaseCompiler;
-import org.advising.eligibility.engine.evaluate.Evaluation;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.ops.EvaluationMetrics;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,14 +22,14 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class MetricsCostBenchmark {
 
-    private Evaluation evaluation;
+    private RulebaseAnswer evaluation;
     private EvaluationMetrics metrics;
 
     @Setup(Level.Trial)
     public void evaluateOnce() throws IOException {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
         EvaluationRequest request = BenchRequests.request(BenchRequests.MIXED);
-        evaluation = new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING).evaluate(
+        evaluation = new RulebaseRunner(RulebaseRunner.DEFAULT_MAX_FIRINGS_PER_OFFERING).evaluate(
                 new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules"))), request.learner(), request.offerings(), request.asOf());
         metrics = new EvaluationMetrics(new SimpleMeterRegistry());
     }

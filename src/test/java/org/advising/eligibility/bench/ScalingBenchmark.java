@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.advising.eligibility.decisions.EvaluationRequest;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.compile.RulebaseCompiler;
-import org.advising.eligibility.engine.evaluate.Evaluation;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.folder.RulesFolder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -40,7 +40,7 @@ public class ScalingBenchmark {
     public int offerings;
 
     private Rulebase rulebase;
-    private Evaluator evaluator;
+    private RulebaseRunner runner;
     private EvaluationRequest request;
 
     @Setup(Level.Trial)
@@ -50,7 +50,7 @@ public class ScalingBenchmark {
                 : GeneratedRules.write(Files.createTempDirectory("rules-" + rules), Integer.parseInt(rules),
                         GeneratedRules.Shape.valueOf(shape.toUpperCase(java.util.Locale.ROOT)));
         rulebase = new RulebaseCompiler().compile(RulesFolder.read(folder));
-        evaluator = new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING);
+        runner = new RulebaseRunner(RulebaseRunner.DEFAULT_MAX_FIRINGS_PER_OFFERING);
         request = BenchRequests.request(offerings);
         int decided = evaluate().decisions().size();
         if (decided != offerings) {
@@ -59,7 +59,7 @@ public class ScalingBenchmark {
     }
 
     @Benchmark
-    public Evaluation evaluate() {
-        return evaluator.evaluate(rulebase, request.learner(), request.offerings(), request.asOf());
+    public RulebaseAnswer evaluate() {
+        return runner.evaluate(rulebase, request.learner(), request.offerings(), request.asOf());
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.compile.RulebaseCompiler;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.engine.prove.RuleCoverage;
 import org.advising.eligibility.engine.prove.RulebaseCache;
@@ -120,7 +120,7 @@ class RuleCoverageTest {
     void each_rule_counts_the_cases_in_which_it_fired() {
         RulesFolder folder = RulesFolder.read(rules);
         Rulebase rulebase = new RulebaseCompiler().compile(folder);
-        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, new Evaluator(100), folder.scenarioFiles());
+        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, new RulebaseRunner(100), folder.scenarioFiles());
         RuleCoverage coverage = RuleCoverage.of(rulebase, report);
 
         assertEquals(List.of("A course is decided=3", "A degree is decided=1", "A MasterTrack is decided=0",
@@ -164,13 +164,13 @@ class RuleCoverageTest {
     @Test
     void check_keeps_rules_that_pass_in_the_rulebase_cache(@TempDir Path cacheFolder) {
         RulebaseCache cache = new RulebaseCache(cacheFolder);
-        Evaluator evaluator = new Evaluator(100);
+        RulebaseRunner runner = new RulebaseRunner(100);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int status = CheckCommand.run(rules, rules.resolve("tests"), evaluator, new CheckCommand.Options(false, null, Optional.of(cache)),
+        int status = CheckCommand.run(rules, rules.resolve("tests"), runner, new CheckCommand.Options(false, null, Optional.of(cache)),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertEquals(0, status, bytes.toString(StandardCharsets.UTF_8));
         assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("Kept in the rulebase cache"));
-        assertEquals(5, cache.load(RulesFolder.read(rules), evaluator.limits()).orElseThrow().rulebase().rules().size());
+        assertEquals(5, cache.load(RulesFolder.read(rules), runner.limits()).orElseThrow().rulebase().rules().size());
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.folder.RulebaseException;
 import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.engine.prove.Proven;
@@ -47,17 +47,17 @@ public class ActiveRulebase {
     private volatile boolean servingLastGood;
 
     @Inject
-    public ActiveRulebase(EligibilityConfig config, Evaluator evaluator, Event<ReloadAttempt> reloads) {
+    public ActiveRulebase(EligibilityConfig config, RulebaseRunner runner, Event<ReloadAttempt> reloads) {
         this(config.rules().folder(), config.rules().scenarios(),
-                config.rules().cacheFolder().map(folder -> new RulebaseCache(folder, config.rules().cacheKey())), evaluator,
+                config.rules().cacheFolder().map(folder -> new RulebaseCache(folder, config.rules().cacheKey())), runner,
                 reloads::fire);
     }
 
     /** {@code reloads} hears of every reload attempt (the CDI event in the service). */
-    public ActiveRulebase(Path rulesFolder, Path scenarioFolder, Optional<RulebaseCache> cache, Evaluator evaluator, Consumer<ReloadAttempt> reloads) {
+    public ActiveRulebase(Path rulesFolder, Path scenarioFolder, Optional<RulebaseCache> cache, RulebaseRunner runner, Consumer<ReloadAttempt> reloads) {
         this.rulesFolder = rulesFolder;
         this.scenarioFolder = scenarioFolder;
-        this.prover = new Prover(evaluator, cache);
+        this.prover = new Prover(runner, cache);
         this.reloads = reloads;
     }
 

@@ -15,12 +15,14 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.rule.Match;
 
 /**
- * Listens to one session and remembers, for every fact a rule inserted, which rule it was and
- * which derived facts that rule's match relied on. Rules stay free of bookkeeping: they only
- * insert a {@link Conclusion}; the rule's metadata supplies policy, name and file.
+ * Listens to one session and remembers, for every fact a rule inserted or changed (with
+ * {@code modify}), which rules made it so and which derived facts their matches relied on. Rules
+ * stay free of bookkeeping: they only insert a {@link Conclusion}; the rule's metadata supplies
+ * policy, name, file and line. A rule that changes a conclusion is then the rule that drew it.
  */
 final class ConclusionRecorder {
 
@@ -28,9 +30,12 @@ final class ConclusionRecorder {
     }
 
     private final Rulebase rulebase;
-    private final Map<Object, RuleInfo> derivedBy = new IdentityHashMap<>();
-    private final List<Recorded> conclusions = new ArrayList<>();
+    /** Per derived fact, the rules that inserted and then changed it, in that order. */
+    private final Map<Object, List<RuleInfo>> derivedBy = new IdentityHashMap<>();
+    private final Map<Conclusion, Recorded> conclusions = new IdentityHashMap<>();
+    private final List<Conclusion> inOrder = new ArrayList<>();
     private final Map<String, Integer> firingsByRule = new LinkedHashMap<>();
+    private final Map<String, RuleInfo> fired = new LinkedHashMap<>();
     private Match firing;
 
     ConclusionRecorder(Rulebase rulebase) {
@@ -41,31 +46,51 @@ final class ConclusionRecorder {
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
             firing = event.getMatch();
-            firingsByRule.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+            Rule rule = event.getMatch().getRule();
+            if (firingsByRule.merge(rule.getName(), 1, Integer::sum) == 1) {
+                fired.put(rule.getName(), rulebase.describe(rule));
+            }
         }
     };
 
-    final DefaultRuleRuntimeEventListener insertListener = new DefaultRuleRuntimeEventListener() {
+    final DefaultRuleRuntimeEventListener factListener = new DefaultRuleRuntimeEventListener() {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
-            Rule rule = event.getRule();
-            if (rule == null) {
-                return;
-            }
-            RuleInfo info = rulebase.describe(rule);
-            derivedBy.put(event.getObject(), info);
-            if (event.getObject() instanceof Conclusion conclusion) {
-                conclusions.add(new Recorded(conclusion, info, basis()));
-            }
+            derived(event.getObject(), event.getRule());
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            derived(event.getObject(), event.getRule());
         }
     };
+
+    private void derived(Object fact, Rule rule) {
+        if (rule == null) {
+            return; // inserted by the evaluation itself: a fact of the request or a policy value
+        }
+        RuleInfo info = rulebase.describe(rule);
+        List<String> basis = basis(); // before this rule joins the fact's derivation, so a change does not cite itself
+        derivedBy.computeIfAbsent(fact, f -> new ArrayList<>(1)).add(info);
+        if (fact instanceof Conclusion conclusion) {
+            Recorded earlier = conclusions.get(conclusion);
+            if (earlier == null) {
+                inOrder.add(conclusion);
+            } else {
+                Set<String> merged = new LinkedHashSet<>(earlier.basedOn());
+                merged.add(earlier.rule().policy());
+                merged.addAll(basis);
+                basis = List.copyOf(merged);
+            }
+            conclusions.put(conclusion, new Recorded(conclusion, info, basis));
+        }
+    }
 
     private List<String> basis() {
         Set<String> policies = new LinkedHashSet<>();
         if (firing != null) {
             for (Object matched : firing.getObjects()) {
-                RuleInfo source = derivedBy.get(matched);
-                if (source != null) {
+                for (RuleInfo source : derivedBy.getOrDefault(matched, List.of())) {
                     policies.add(source.policy());
                 }
             }
@@ -73,11 +98,18 @@ final class ConclusionRecorder {
         return List.copyOf(policies);
     }
 
+    /** The conclusions in the order rules first drew them, each with the rule that drew or last changed it. */
     List<Recorded> conclusions() {
-        return conclusions;
+        return inOrder.stream().map(conclusions::get).toList();
     }
 
+    /** How often each rule fired, by name, in the order they first fired. */
     Map<String, Integer> firingsByRule() {
         return firingsByRule;
+    }
+
+    /** The rule of that name, as the rulebase describes it (one that fired). */
+    RuleInfo rule(String name) {
+        return fired.get(name);
     }
 }

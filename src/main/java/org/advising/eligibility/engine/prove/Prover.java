@@ -3,7 +3,7 @@ package org.advising.eligibility.engine.prove;
 import java.util.Optional;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.compile.RulebaseCompiler;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.folder.RulesFolder;
 
 /**
@@ -16,11 +16,11 @@ import org.advising.eligibility.engine.folder.RulesFolder;
  */
 public final class Prover {
 
-    private final Evaluator evaluator;
+    private final RulebaseRunner runner;
     private final Optional<RulebaseCache> cache;
 
-    public Prover(Evaluator evaluator, Optional<RulebaseCache> cache) {
-        this.evaluator = evaluator;
+    public Prover(RulebaseRunner runner, Optional<RulebaseCache> cache) {
+        this.runner = runner;
         this.cache = cache;
     }
 
@@ -44,7 +44,7 @@ public final class Prover {
 
     /** The folder's proof, from the cache when it holds one, else compiled and proven. */
     public Proof prove(RulesFolder folder) {
-        Optional<Proven> cached = cache.flatMap(c -> c.load(folder, evaluator.limits()));
+        Optional<Proven> cached = cache.flatMap(c -> c.load(folder, runner.limits()));
         if (cached.isPresent()) {
             return new Proof(folder, cached.get().rulebase(), Optional.empty(), cached.get().coverage(), true, false);
         }
@@ -54,16 +54,16 @@ public final class Prover {
     /** The folder compiled and its scenarios run, whatever the cache holds (check); kept in the cache when they pass. */
     public Proof compileAndProve(RulesFolder folder) {
         Rulebase rulebase = new RulebaseCompiler().compile(folder);
-        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, evaluator, folder.scenarioFiles());
+        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, runner, folder.scenarioFiles());
         RuleCoverage coverage = RuleCoverage.of(rulebase, report);
         boolean passed = report.failures().isEmpty();
-        boolean kept = passed && cache.map(c -> c.store(folder, evaluator.limits(), new Proven(rulebase, coverage))).orElse(false);
+        boolean kept = passed && cache.map(c -> c.store(folder, runner.limits(), new Proven(rulebase, coverage))).orElse(false);
         return new Proof(folder, rulebase, Optional.of(report), coverage, false, kept);
     }
 
     /** The last rulebase kept in the cache, proven under these limits by this build: what a refused start serves. */
     public Optional<Proven> lastGood() {
-        return cache.flatMap(c -> c.lastGood(evaluator.limits()));
+        return cache.flatMap(c -> c.lastGood(runner.limits()));
     }
 
     /** Whether proofs are kept anywhere. */

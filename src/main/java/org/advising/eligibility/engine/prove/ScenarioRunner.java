@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.evaluate.Evaluation;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.InstitutionTotals;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
 import org.advising.eligibility.engine.evaluate.TracedConclusion;
@@ -57,7 +57,7 @@ public final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
-    public static Report run(Rulebase rulebase, Evaluator evaluator, List<RulesFolder.RuleFile> scenarioFiles) {
+    public static Report run(Rulebase rulebase, RulebaseRunner runner, List<RulesFolder.RuleFile> scenarioFiles) {
         int passed = 0;
         List<Failure> failures = new ArrayList<>();
         Map<String, Integer> casesByRule = new TreeMap<>();
@@ -71,7 +71,7 @@ public final class ScenarioRunner {
                 continue;
             }
             for (Scenario scenario : scenarios == null ? List.<Scenario>of() : scenarios) {
-                Checked checked = check(rulebase, evaluator, scenario);
+                Checked checked = check(rulebase, runner, scenario);
                 checked.fired().forEach(rule -> casesByRule.merge(rule, 1, Integer::sum));
                 String problem = checked.problem();
                 if (problem == null) {
@@ -103,7 +103,7 @@ public final class ScenarioRunner {
         }
     }
 
-    private static Checked check(Rulebase rulebase, Evaluator evaluator, Scenario scenario) {
+    private static Checked check(Rulebase rulebase, RulebaseRunner runner, Scenario scenario) {
         if (scenario.name() == null || scenario.learner() == null || scenario.offerings() == null || scenario.expect() == null) {
             return Checked.failed("a case needs name, learner, offerings and expect");
         }
@@ -116,9 +116,9 @@ public final class ScenarioRunner {
             }
             institutions.add(inEffect.get(id));
         }
-        Evaluation evaluation;
+        RulebaseAnswer evaluation;
         try {
-            evaluation = evaluator.evaluate(rulebase, scenario.learner(), scenario.offerings(), scenario.evaluatedOn(), institutions);
+            evaluation = runner.evaluate(rulebase, scenario.learner(), scenario.offerings(), scenario.evaluatedOn(), institutions);
         } catch (RuntimeException e) {
             return Checked.failed("could not be evaluated: " + e.getMessage());
         }

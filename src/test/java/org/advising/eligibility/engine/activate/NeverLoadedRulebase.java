@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 
 /**
  * For tests of the window before a rulebase is active: it skips the startup load, so the
@@ -16,7 +16,7 @@ import org.advising.eligibility.engine.evaluate.Evaluator;
 public class NeverLoadedRulebase extends ActiveRulebase {
 
     public NeverLoadedRulebase() {
-        super(Path.of("rules"), Path.of("rules/tests"), Optional.empty(), new Evaluator(Evaluator.DEFAULT_MAX_FIRINGS_PER_OFFERING), attempt -> { }); // never reloads
+        super(Path.of("rules"), Path.of("rules/tests"), Optional.empty(), new RulebaseRunner(RulebaseRunner.DEFAULT_MAX_FIRINGS_PER_OFFERING), attempt -> { }); // never reloads
     }
 
     @Override

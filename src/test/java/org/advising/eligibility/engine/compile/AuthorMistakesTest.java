@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.advising.eligibility.RulesCopy;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.folder.Institutions;
 import org.advising.eligibility.engine.folder.RulebaseException;
 import org.advising.eligibility.engine.folder.RulesFolder;
@@ -194,7 +194,7 @@ class AuthorMistakesTest {
     void a_scenario_mistake_is_named_at_its_line(String mistake, String scenario, String expected) throws IOException {
         Files.writeString(RulesCopy.into(folder).resolve("tests/case.yaml"), scenario);
         RulesFolder rules = RulesFolder.read(folder);
-        ScenarioRunner.Report report = ScenarioRunner.run(new RulebaseCompiler().compile(rules), new Evaluator(100),
+        ScenarioRunner.Report report = ScenarioRunner.run(new RulebaseCompiler().compile(rules), new RulebaseRunner(100),
                 rules.scenarioFiles().stream().filter(file -> file.name().equals("tests/case.yaml")).toList());
         assertEquals(List.of(expected), report.failures().stream().map(Object::toString).toList());
     }

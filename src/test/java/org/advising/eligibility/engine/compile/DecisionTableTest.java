@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import org.advising.eligibility.RulesCopy;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
 import org.advising.eligibility.engine.evaluate.TracedConclusion;
 import org.advising.eligibility.engine.folder.RulebaseException;
@@ -86,7 +86,7 @@ class DecisionTableTest {
         rulesWithTheTableAs(Files.readAllBytes(Path.of("src/test/resources/tables/credential-saved-by-libreoffice.drl.xlsx")));
         RulesFolder rules = RulesFolder.read(folder);
         Rulebase rulebase = new RulebaseCompiler().compile(rules);
-        assertEquals(List.of(), ScenarioRunner.run(rulebase, new Evaluator(100), rules.scenarioFiles()).failures());
+        assertEquals(List.of(), ScenarioRunner.run(rulebase, new RulebaseRunner(100), rules.scenarioFiles()).failures());
         assertEquals(List.of("credential.drl.xlsx \"credential.drl\" 11", "credential.drl.xlsx \"credential.drl\" 12",
                         "credential.drl.xlsx \"credential.drl\" 13", "credential.drl.xlsx \"credential.drl\" 14",
                         "credential.drl.xlsx \"credential.drl\" 15"),
@@ -199,7 +199,7 @@ class DecisionTableTest {
     private static OfferingDecision evaluate(Rulebase rulebase, OfferingType type) {
         Offering offering = new Offering("o1", "An offering", type, new Provider("Example State University", ProviderKind.UNIVERSITY, "HLC", null, null),
                 null, null, null, null, null, null, null);
-        return new Evaluator(100).evaluate(rulebase, new Learner("learner-1", null, null), List.of(offering), LocalDate.of(2026, 11, 24))
+        return new RulebaseRunner(100).evaluate(rulebase, new Learner("learner-1", null, null), List.of(offering), LocalDate.of(2026, 11, 24))
                 .decisions().get(0);
     }
 

@@ -26,7 +26,7 @@ class EffectiveDatesTest {
 
     private static OfferingDecision creditOn(String asOf) {
         Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("src/test/resources/rulebases/dated")));
-        return new Evaluator(100).evaluate(rulebase, learner(), List.of(offering(OfferingType.MASTERTRACK, HLC_UNIVERSITY).build()),
+        return new RulebaseRunner(100).evaluate(rulebase, learner(), List.of(offering(OfferingType.MASTERTRACK, HLC_UNIVERSITY).build()),
                 LocalDate.parse(asOf)).decisions().get(0);
     }
 

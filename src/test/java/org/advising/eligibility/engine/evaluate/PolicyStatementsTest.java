@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 class PolicyStatementsTest {
 
     private static Rulebase rulebase;
-    private static final Evaluator EVALUATOR = new Evaluator(100);
+    private static final RulebaseRunner EVALUATOR = new RulebaseRunner(100);
 
     @BeforeAll
     static void compileTheRules() {

@@ -15,6 +15,7 @@ import org.advising.eligibility.engine.compile.RulebaseCompiler;
 import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.OfferingType;
+import org.advising.eligibility.model.Topic;
 import org.junit.jupiter.api.Test;
 
 /** Rules that compile but decide badly are caught at evaluation, loudly and precisely. */
@@ -26,7 +27,7 @@ class RulebaseDefectsTest {
 
     @Test
     void a_summary_field_with_no_conclusion_or_several_names_the_offering_topic_and_rules() {
-        RulebaseDefectException defect = assertThrows(RulebaseDefectException.class, () -> new Evaluator(100)
+        RulebaseDefectException defect = assertThrows(RulebaseDefectException.class, () -> new RulebaseRunner(100)
                 .evaluate(compile("ambiguous"), learner(), List.of(offering(OfferingType.COURSE, HLC_UNIVERSITY).id("c1").build())));
         assertEquals(List.of(
                 "offering 'c1': no rule concluded CREDENTIAL",
@@ -38,10 +39,30 @@ class RulebaseDefectsTest {
 
     @Test
     void a_rule_that_fires_forever_is_stopped_at_the_firing_limit_and_named() {
-        RulebaseDefectException defect = assertThrows(RulebaseDefectException.class, () -> new Evaluator(50)
+        RulebaseDefectException defect = assertThrows(RulebaseDefectException.class, () -> new RulebaseRunner(50)
                 .evaluate(compile("runaway"), learner(), List.of(offering(OfferingType.COURSE, HLC_UNIVERSITY).build())));
         assertTrue(defect.defects().get(0).startsWith("the rules fired more than 50 times and were stopped; most fired: "
                 + "\"Keep advising forever\" 51 times"), defect.defects().toString());
+    }
+
+    @Test
+    void each_defect_is_a_located_value_naming_the_offering_the_topic_and_every_rule_with_its_file_and_line() {
+        RulebaseDefectException defect = assertThrows(RulebaseDefectException.class, () -> new RulebaseRunner(100)
+                .evaluate(compile("ambiguous"), learner(), List.of(offering(OfferingType.COURSE, HLC_UNIVERSITY).id("c1").build())));
+        RulebaseDefect.Undecided credit = (RulebaseDefect.Undecided) defect.found().get(1);
+        assertEquals("c1", credit.offering());
+        assertEquals(Topic.CREDIT, credit.topic());
+        assertEquals(null, credit.institution());
+        assertEquals(List.of("Every offering transfers credit ambiguous.drl:16", "Every offering transfers no credit ambiguous.drl:25"),
+                credit.rules().stream().map(rule -> rule.name() + " " + rule.file() + ":" + rule.line()).toList());
+        assertEquals(List.of(), ((RulebaseDefect.Undecided) defect.found().get(0)).rules(), "no rule concluded CREDENTIAL");
+
+        RulebaseDefectException runaway = assertThrows(RulebaseDefectException.class, () -> new RulebaseRunner(50)
+                .evaluate(compile("runaway"), learner(), List.of(offering(OfferingType.COURSE, HLC_UNIVERSITY).build())));
+        RulebaseDefect.Runaway stopped = (RulebaseDefect.Runaway) runaway.found().get(0);
+        assertEquals(50, stopped.limit());
+        assertEquals(List.of("Keep advising forever runaway.drl:6 51", "Start the loop runaway.drl:15 1"),
+                stopped.busiest().stream().map(f -> f.rule().name() + " " + f.rule().file() + ":" + f.rule().line() + " " + f.count()).toList());
     }
 
     @Test
@@ -50,7 +71,7 @@ class RulebaseDefectsTest {
                 offering(OfferingType.COURSE, HLC_UNIVERSITY).id("c2").title("Slow").build(),
                 offering(OfferingType.COURSE, HLC_UNIVERSITY).id("c3").title("Slow").build());
         EvaluationTimeoutException timeout = assertThrows(EvaluationTimeoutException.class,
-                () -> new Evaluator(100, Duration.ofMillis(500)).evaluate(compile("slow"), learner(), slow));
+                () -> new RulebaseRunner(100, Duration.ofMillis(500)).evaluate(compile("slow"), learner(), slow));
         assertEquals("the rules took longer than 500 ms and were stopped after 2 firings; the last rule fired was \"Take 300 ms\"",
                 timeout.getMessage());
     }

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.advising.eligibility.RulesCopy;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.folder.RulesFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,7 @@ class ProverTest {
     @Test
     void a_passing_proof_is_kept_and_then_taken_from_the_cache() throws IOException {
         RulesFolder folder = RulesFolder.read(RulesCopy.into(work.resolve("rules")));
-        Prover prover = new Prover(new Evaluator(100), Optional.of(new RulebaseCache(work.resolve("cache"), "build-1")));
+        Prover prover = new Prover(new RulebaseRunner(100), Optional.of(new RulebaseCache(work.resolve("cache"), "build-1")));
 
         Prover.Proof first = prover.prove(folder);
         assertFalse(first.fromCache());
@@ -47,7 +47,7 @@ class ProverTest {
         Path values = rules.resolve("policy-values.yaml"); // a higher passing grade: the scenario at exactly 2.0 fails
         Files.writeString(values, Files.readString(values).replace("passingGrade: 2.0", "passingGrade: 2.5"));
         RulesFolder folder = RulesFolder.read(rules);
-        Prover prover = new Prover(new Evaluator(100), Optional.of(new RulebaseCache(work.resolve("cache"), "build-1")));
+        Prover prover = new Prover(new RulebaseRunner(100), Optional.of(new RulebaseCache(work.resolve("cache"), "build-1")));
 
         Prover.Proof proof = prover.prove(folder);
         assertFalse(proof.passed());

@@ -13,7 +13,7 @@ import org.advising.eligibility.ShippedRules;
 import org.advising.eligibility.engine.compile.RuleInfo;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.compile.RulebaseCompiler;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
 import org.advising.eligibility.engine.evaluate.TracedConclusion;
 import org.advising.eligibility.engine.folder.RulesFolder;
@@ -28,7 +28,7 @@ class RuleScenariosTest {
     @Test
     void every_scenario_in_the_rules_folder_passes() {
         RulesFolder folder = RulesFolder.read(Path.of("rules"));
-        ScenarioRunner.Report report = ScenarioRunner.run(new RulebaseCompiler().compile(folder), new Evaluator(100), folder.scenarioFiles());
+        ScenarioRunner.Report report = ScenarioRunner.run(new RulebaseCompiler().compile(folder), new RulebaseRunner(100), folder.scenarioFiles());
         assertEquals(List.of(), report.failures().stream().map(Object::toString).toList());
         assertEquals(ShippedRules.scenarioCount(), report.passed(), report.summary());
     }
@@ -42,7 +42,7 @@ class RuleScenariosTest {
             for (Scenario scenario : Yaml.MAPPER.readValue(file.content(), new com.fasterxml.jackson.core.type.TypeReference<List<Scenario>>() { })) {
                 List<ReceivingInstitution> institutions = scenario.receivingInstitutions() == null ? List.of()
                         : scenario.receivingInstitutions().stream().map(rulebase.institutions().inEffectOn(scenario.evaluatedOn())::get).toList();
-                for (OfferingDecision decision : new Evaluator(100).evaluate(rulebase, scenario.learner(), scenario.offerings(),
+                for (OfferingDecision decision : new RulebaseRunner(100).evaluate(rulebase, scenario.learner(), scenario.offerings(),
                         scenario.evaluatedOn(), institutions).decisions()) {
                     for (TracedConclusion conclusion : decision.conclusions()) {
                         reasons++;
@@ -88,7 +88,7 @@ class RuleScenariosTest {
                           offerings: []
                           expected: {}
                         """));
-        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, new Evaluator(100), files);
+        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, new RulebaseRunner(100), files);
         assertEquals(List.of(
                 "tests/wrong.yaml:1: \"A company course said to transfer credit\": c1.transfersCredit: expected YES, got NO; "
                         + "c1 has no CR-2 conclusion (it has ACC-5, CRED-3, CR-4, ADM-6, IND-1, ADV-1)",

@@ -16,7 +16,7 @@ import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.advising.eligibility.engine.activate.ReloadAttempt;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.compile.RulebaseCompiler;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
 import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.model.Learner;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RulebaseCacheTest {
 
-    private static final String LIMITS = new Evaluator(100).limits();
+    private static final String LIMITS = new RulebaseRunner(100).limits();
 
     @TempDir
     Path work;
@@ -53,7 +53,7 @@ class RulebaseCacheTest {
 
     private Proven compileAndProve(RulesFolder folder) {
         Rulebase rulebase = new RulebaseCompiler().compile(folder);
-        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, new Evaluator(100), folder.scenarioFiles());
+        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, new RulebaseRunner(100), folder.scenarioFiles());
         assertEquals(List.of(), report.failures());
         return new Proven(rulebase, RuleCoverage.of(rulebase, report));
     }
@@ -71,7 +71,7 @@ class RulebaseCacheTest {
         assertEquals(compiled.rulebase().version(), cached.rulebase().version());
         assertEquals(List.copyOf(compiled.rulebase().rules().entrySet()), List.copyOf(cached.rulebase().rules().entrySet()));
         assertEquals(compiled.coverage(), cached.coverage());
-        assertEquals(List.of(), ScenarioRunner.run(cached.rulebase(), new Evaluator(100), folder.scenarioFiles()).failures());
+        assertEquals(List.of(), ScenarioRunner.run(cached.rulebase(), new RulebaseRunner(100), folder.scenarioFiles()).failures());
         assertEquals(decide(compiled.rulebase()), decide(cached.rulebase()));
     }
 
@@ -81,7 +81,7 @@ class RulebaseCacheTest {
         new RulebaseCache(cacheFolder, "build-1").store(folder, LIMITS, compileAndProve(folder));
 
         assertEquals(Optional.empty(), new RulebaseCache(cacheFolder, "build-2").load(folder, LIMITS), "another build");
-        assertEquals(Optional.empty(), new RulebaseCache(cacheFolder, "build-1").load(folder, new Evaluator(50).limits()), "other limits");
+        assertEquals(Optional.empty(), new RulebaseCache(cacheFolder, "build-1").load(folder, new RulebaseRunner(50).limits()), "other limits");
         edit(rules.resolve("credit.drl"), "so it earns no credit.", "so it earns no credit at all.");
         assertEquals(Optional.empty(), new RulebaseCache(cacheFolder, "build-1").load(RulesFolder.read(rules), LIMITS), "changed rules");
         edit(rules.resolve("credit.drl"), "so it earns no credit at all.", "so it earns no credit.");
@@ -126,7 +126,7 @@ class RulebaseCacheTest {
         RulesFolder failing = RulesFolder.read(rules);
         Files.copy(goodEntry, cache.entry(failing, LIMITS));
 
-        ActiveRulebase service = new ActiveRulebase(rules, rules.resolve("tests"), Optional.of(cache), new Evaluator(100), attempt -> { });
+        ActiveRulebase service = new ActiveRulebase(rules, rules.resolve("tests"), Optional.of(cache), new RulebaseRunner(100), attempt -> { });
         ReloadAttempt attempt = service.reload("startup");
         assertEquals(ReloadAttempt.Outcome.REFUSED, attempt.outcome());
         assertEquals(1, attempt.failingScenarios().size());
@@ -138,12 +138,12 @@ class RulebaseCacheTest {
     @Test
     void the_service_keeps_what_it_proved_and_the_next_start_takes_it_from_the_cache() {
         RulebaseCache cache = new RulebaseCache(cacheFolder, "build-1");
-        ReloadAttempt first = new ActiveRulebase(rules, rules.resolve("tests"), Optional.of(cache), new Evaluator(100), attempt -> { })
+        ReloadAttempt first = new ActiveRulebase(rules, rules.resolve("tests"), Optional.of(cache), new RulebaseRunner(100), attempt -> { })
                 .reload("startup");
         assertEquals(ReloadAttempt.Outcome.ACTIVATED, first.outcome());
         assertFalse(first.fromCache());
 
-        ActiveRulebase restarted = new ActiveRulebase(rules, rules.resolve("tests"), Optional.of(cache), new Evaluator(100), attempt -> { });
+        ActiveRulebase restarted = new ActiveRulebase(rules, rules.resolve("tests"), Optional.of(cache), new RulebaseRunner(100), attempt -> { });
         ReloadAttempt second = restarted.reload("startup");
         assertEquals(ReloadAttempt.Outcome.ACTIVATED, second.outcome());
         assertTrue(second.fromCache());
@@ -170,7 +170,7 @@ class RulebaseCacheTest {
                 new Offering("c1", "Statistics", OfferingType.COURSE, university, true, null, null, null, null, null, null),
                 new Offering("mt", "Data Science", OfferingType.MASTERTRACK, university, null, null, null, null, null, null, null));
         Learner learner = new Learner("learner-1", null, List.of(new LearnerRecord("c1", RecordStatus.COMPLETED, true, 3.2, LocalDate.of(2026, 5, 1))));
-        return new Evaluator(100).evaluate(rulebase, learner, offerings, LocalDate.of(2026, 11, 24)).decisions();
+        return new RulebaseRunner(100).evaluate(rulebase, learner, offerings, LocalDate.of(2026, 11, 24)).decisions();
     }
 
     @Test
@@ -199,7 +199,7 @@ class RulebaseCacheTest {
         Proven lastGood = cache.lastGood(LIMITS).orElseThrow();
         assertEquals(compiled.rulebase().version(), lastGood.rulebase().version());
         assertEquals(decide(compiled.rulebase()), decide(lastGood.rulebase()));
-        assertEquals(Optional.empty(), cache.lastGood(new Evaluator(50).limits()), "proven under other limits");
+        assertEquals(Optional.empty(), cache.lastGood(new RulebaseRunner(50).limits()), "proven under other limits");
         assertEquals(Optional.empty(), new RulebaseCache(cacheFolder, "build-2").lastGood(LIMITS), "kept by another build");
     }
 }

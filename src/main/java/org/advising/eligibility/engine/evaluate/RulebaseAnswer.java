@@ -7,5 +7,5 @@ import java.util.Map;
  * The outcome of one evaluation: a decision per offering, in request order, the totals per receiving
  * institution (null when the request named none) and how often each rule fired.
  */
-public record Evaluation(List<OfferingDecision> decisions, List<InstitutionTotals> institutions, Map<String, Integer> firingsByRule) {
+public record RulebaseAnswer(List<OfferingDecision> decisions, List<InstitutionTotals> institutions, Map<String, Integer> firingsByRule) {
 }

@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.evaluate.Evaluation;
+import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
 import org.advising.eligibility.engine.evaluate.EvaluationTimeoutException;
-import org.advising.eligibility.engine.evaluate.Evaluator;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.RulebaseDefectException;
 import org.advising.eligibility.model.PlausibleDate;
 import org.advising.eligibility.model.ReceivingInstitution;
@@ -25,19 +25,19 @@ import org.advising.eligibility.ops.EvaluationMetrics;
  * its metrics and audit line. Used by the single endpoint and, line by line, by the batch endpoint.
  */
 @ApplicationScoped
-public class Evaluations {
+public class DecisionService {
 
     private final RequestReader reader;
     private final RequestValidator validator;
-    private final Evaluator evaluator;
+    private final RulebaseRunner runner;
     private final EvaluationMetrics metrics;
     private final DecisionAudit audit;
 
-    public Evaluations(RequestReader reader, RequestValidator validator, Evaluator evaluator, EvaluationMetrics metrics,
+    public DecisionService(RequestReader reader, RequestValidator validator, RulebaseRunner runner, EvaluationMetrics metrics,
             DecisionAudit audit) {
         this.reader = reader;
         this.validator = validator;
-        this.evaluator = evaluator;
+        this.runner = runner;
         this.metrics = metrics;
         this.audit = audit;
     }
@@ -52,9 +52,9 @@ public class Evaluations {
         LocalDate asOf = asOf(request);
         Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
         long started = System.nanoTime();
-        Evaluation evaluation;
+        RulebaseAnswer evaluation;
         try {
-            evaluation = evaluator.evaluate(rulebase, request.learner(), request.offerings(), asOf, institutions(request, rulebase));
+            evaluation = runner.evaluate(rulebase, request.learner(), request.offerings(), asOf, institutions(request, rulebase));
         } catch (RulebaseDefectException e) {
             metrics.failed(System.nanoTime() - started);
             throw e;

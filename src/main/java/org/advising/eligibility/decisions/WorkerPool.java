@@ -17,11 +17,11 @@ import org.eclipse.microprofile.context.ThreadContext;
  * while evaluations are saturated.
  */
 @ApplicationScoped
-public class EvaluationWorkers {
+public class WorkerPool {
 
     private final ManagedExecutor executor;
 
-    public EvaluationWorkers(EligibilityConfig config) {
+    public WorkerPool(EligibilityConfig config) {
         this.executor = ManagedExecutor.builder().maxAsync(config.evaluation().workers()).maxQueued(config.evaluation().queueSize())
                 .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
     }

@@ -1,0 +1,124 @@
+package org.advising.eligibility.engine.evaluate;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.advising.eligibility.model.Accreditation;
+import org.advising.eligibility.model.Admission;
+import org.advising.eligibility.model.Conclusion;
+import org.advising.eligibility.model.Credential;
+import org.advising.eligibility.model.CreditTransfer;
+import org.advising.eligibility.model.IndustryCertification;
+import org.advising.eligibility.model.Offering;
+import org.advising.eligibility.model.Outcome;
+import org.advising.eligibility.model.ReceivingInstitution;
+import org.advising.eligibility.model.Topic;
+import org.advising.eligibility.model.Transfer;
+
+/**
+ * Turns what the rules concluded in one session into the answer: one decision per offering in
+ * request order, each summary field from the single conclusion of its topic, one transfer per named
+ * institution, and the totals per institution. A topic with no conclusion or several is a
+ * {@link RulebaseDefect.Undecided}, never a guess; all of them are reported at once.
+ */
+final class AnswerAssembler {
+
+    /** The topics that back a summary field; ADVICE backs none. */
+    private static final List<Topic> SUMMARY_TOPICS = List.of(Topic.ACCREDITATION, Topic.CREDENTIAL, Topic.CREDIT,
+            Topic.ADMISSION, Topic.INDUSTRY_CERTIFICATION);
+
+    private AnswerAssembler() {
+    }
+
+    static RulebaseAnswer assemble(List<Offering> offerings, List<ReceivingInstitution> institutions, ConclusionRecorder recorder) {
+        List<OfferingDecision> decisions = decisions(offerings, institutions, recorder.conclusions());
+        return new RulebaseAnswer(decisions, institutions.isEmpty() ? null : totals(institutions, decisions),
+                Map.copyOf(recorder.firingsByRule()));
+    }
+
+    private static List<OfferingDecision> decisions(List<Offering> offerings, List<ReceivingInstitution> institutions,
+            List<ConclusionRecorder.Recorded> recorded) {
+        Map<String, List<ConclusionRecorder.Recorded>> byOffering = new LinkedHashMap<>();
+        for (ConclusionRecorder.Recorded r : recorded) {
+            byOffering.computeIfAbsent(r.conclusion().offering().id(), id -> new ArrayList<>()).add(r);
+        }
+        List<RulebaseDefect> defects = new ArrayList<>();
+        List<OfferingDecision> decisions = new ArrayList<>();
+        for (Offering offering : offerings) {
+            List<ConclusionRecorder.Recorded> drawn = new ArrayList<>(byOffering.getOrDefault(offering.id(), List.of()));
+            // By topic; within a topic, conclusions about institutions in the request's order of institutions.
+            drawn.sort(Comparator.comparing((ConclusionRecorder.Recorded r) -> r.conclusion().topic())
+                    .thenComparingInt(r -> r.conclusion().institution() == null ? -1 : institutions.indexOf(r.conclusion().institution())));
+            Map<Topic, Outcome> summary = new EnumMap<>(Topic.class);
+            List<RulebaseDefect> offeringDefects = new ArrayList<>();
+            for (Topic topic : SUMMARY_TOPICS) {
+                List<ConclusionRecorder.Recorded> ofTopic = drawn.stream().filter(r -> r.conclusion().topic() == topic).toList();
+                if (ofTopic.size() == 1) {
+                    summary.put(topic, ofTopic.get(0).conclusion().outcome());
+                } else {
+                    offeringDefects.add(undecided(offering, topic, null, ofTopic));
+                }
+            }
+            List<TransferAnswer> transfers = new ArrayList<>();
+            for (ReceivingInstitution institution : institutions) {
+                List<ConclusionRecorder.Recorded> ofInstitution = drawn.stream()
+                        .filter(r -> r.conclusion().topic() == Topic.TRANSFER && institution.equals(r.conclusion().institution())).toList();
+                if (ofInstitution.size() == 1) {
+                    Conclusion conclusion = ofInstitution.get(0).conclusion();
+                    transfers.add(new TransferAnswer(institution.id(), (Transfer) conclusion.outcome(), conclusion.semesterHours()));
+                } else {
+                    offeringDefects.add(undecided(offering, Topic.TRANSFER, institution.id(), ofInstitution));
+                }
+            }
+            if (offeringDefects.isEmpty()) {
+                decisions.add(new OfferingDecision(offering.id(),
+                        summary.get(Topic.ACCREDITATION) == Accreditation.ACCREDITED,
+                        (Credential) summary.get(Topic.CREDENTIAL),
+                        (CreditTransfer) summary.get(Topic.CREDIT),
+                        (Admission) summary.get(Topic.ADMISSION),
+                        summary.get(Topic.INDUSTRY_CERTIFICATION) == IndustryCertification.CONFERRED,
+                        institutions.isEmpty() ? null : transfers,
+                        drawn.stream().map(AnswerAssembler::traced).toList()));
+            }
+            defects.addAll(offeringDefects);
+        }
+        if (!defects.isEmpty()) {
+            throw new RulebaseDefectException(defects);
+        }
+        return decisions;
+    }
+
+    private static RulebaseDefect undecided(Offering offering, Topic topic, String institution, List<ConclusionRecorder.Recorded> drawn) {
+        return new RulebaseDefect.Undecided(offering.id(), topic, institution, drawn.stream().map(ConclusionRecorder.Recorded::rule).toList());
+    }
+
+    /** Per institution, the hours accepted and expected over all offerings (after the caps the rules applied). */
+    private static List<InstitutionTotals> totals(List<ReceivingInstitution> institutions, List<OfferingDecision> decisions) {
+        List<InstitutionTotals> totals = new ArrayList<>();
+        for (ReceivingInstitution institution : institutions) {
+            BigDecimal accepted = BigDecimal.ZERO;
+            BigDecimal expected = BigDecimal.ZERO;
+            for (OfferingDecision decision : decisions) {
+                for (TransferAnswer transfer : decision.transfers()) {
+                    if (transfer.institution().equals(institution.id())) {
+                        accepted = transfer.outcome() == Transfer.ACCEPTED ? accepted.add(transfer.semesterHours()) : accepted;
+                        expected = transfer.outcome() == Transfer.EXPECTED ? expected.add(transfer.semesterHours()) : expected;
+                    }
+                }
+            }
+            totals.add(new InstitutionTotals(institution.id(), institution.name(), accepted, expected));
+        }
+        return totals;
+    }
+
+    private static TracedConclusion traced(ConclusionRecorder.Recorded r) {
+        Conclusion conclusion = r.conclusion();
+        return new TracedConclusion(conclusion.topic(), conclusion.institution() == null ? null : conclusion.institution().id(),
+                conclusion.outcome().name(), r.rule().policy(), conclusion.semesterHours(), r.rule().name(), r.rule().file(),
+                r.rule().sheet() == null ? r.rule().line() : null, r.rule().sheet(), r.rule().row(), conclusion.reason(), r.basedOn());
+    }
+}

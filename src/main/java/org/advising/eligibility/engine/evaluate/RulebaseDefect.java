@@ -1,0 +1,58 @@
+package org.advising.eligibility.engine.evaluate;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.advising.eligibility.engine.compile.RuleInfo;
+import org.advising.eligibility.model.Topic;
+
+/**
+ * Something the rules, not the request, got wrong, located for the policy author who must fix it:
+ * which offering, which topic and which rules (each with its file and line).
+ */
+public sealed interface RulebaseDefect {
+
+    /** The defect in one sentence, as the problem's {@code defects} and the log give it. */
+    String message();
+
+    /**
+     * A topic of an offering (for TRANSFER, at one institution) that no rule concluded, or that
+     * several did; {@code rules} are those that concluded it, in firing order (empty when none did).
+     */
+    record Undecided(String offering, Topic topic, String institution, List<RuleInfo> rules) implements RulebaseDefect {
+
+        public Undecided {
+            rules = List.copyOf(rules);
+        }
+
+        @Override
+        public String message() {
+            String what = institution == null ? topic.name() : topic.name() + " for institution '" + institution + "'";
+            if (rules.isEmpty()) {
+                return "offering '" + offering + "': no rule concluded " + what;
+            }
+            return "offering '" + offering + "': " + rules.size() + " conclusions of " + what + " from "
+                    + rules.stream().map(rule -> "\"" + rule.name() + "\" (" + rule.file() + ":" + rule.line() + ")")
+                            .collect(Collectors.joining(", "));
+        }
+    }
+
+    /** The rules fired more than {@code limit} times for the request; the rules that fired most, busiest first. */
+    record Runaway(int limit, List<Firings> busiest) implements RulebaseDefect {
+
+        public Runaway {
+            busiest = List.copyOf(busiest);
+        }
+
+        @Override
+        public String message() {
+            return "the rules fired more than " + limit + " times and were stopped; most fired: "
+                    + busiest.stream().map(firings -> "\"" + firings.rule().name() + "\" " + firings.count()
+                            + (firings.count() == 1 ? " time" : " times"))
+                            .collect(Collectors.joining(", "));
+        }
+    }
+
+    /** How often one rule fired. */
+    record Firings(RuleInfo rule, int count) {
+    }
+}

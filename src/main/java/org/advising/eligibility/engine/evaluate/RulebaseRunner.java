@@ -1,0 +1,166 @@
+package org.advising.eligibility.engine.evaluate;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.advising.eligibility.EligibilityConfig;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.model.AsOfDate;
+import org.advising.eligibility.model.Learner;
+import org.advising.eligibility.model.Offering;
+import org.advising.eligibility.model.ReceivingInstitution;
+import org.advising.eligibility.model.RequestOrder;
+import org.kie.api.KieServices;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.time.SessionPseudoClock;
+
+/**
+ * Runs a rulebase on one request's facts: an empty session lent by the rulebase's pool, the facts
+ * inserted, the topics' agenda groups focused in the order the rules folder states, the rules fired
+ * up to a bounded number of times and for a bounded time, every conclusion recorded with its rule.
+ * {@link AnswerAssembler} then turns the conclusions into the answer; a runaway is a
+ * {@link RulebaseDefect.Runaway}, never a partial answer.
+ */
+@Singleton
+public class RulebaseRunner {
+
+    public static final int DEFAULT_MAX_FIRINGS_PER_OFFERING = 100;
+
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(5);
+
+    /** Sessions run on a pseudo clock, set per evaluation to its as-of date, never the wall clock. */
+    private static final KieSessionConfiguration PSEUDO_CLOCK = pseudoClock();
+
+    private final int maxFiringsPerOffering;
+    private final Duration timeLimit;
+
+    @Inject
+    public RulebaseRunner(EligibilityConfig config) {
+        this(config.evaluation().maxRuleFiringsPerOffering(), config.evaluation().timeLimit());
+    }
+
+    public RulebaseRunner(int maxFiringsPerOffering, Duration timeLimit) {
+        this.maxFiringsPerOffering = maxFiringsPerOffering;
+        this.timeLimit = timeLimit;
+    }
+
+    /** An runner with the default time limit. */
+    public RulebaseRunner(int maxFiringsPerOffering) {
+        this(maxFiringsPerOffering, DEFAULT_TIME_LIMIT);
+    }
+
+    /** The limits an evaluation runs under, in words: a proven rulebase was proven under them (RulebaseCache). */
+    public String limits() {
+        return "maxRuleFiringsPerOffering=" + maxFiringsPerOffering + " timeLimit=" + timeLimit;
+    }
+
+    /** Evaluates as of today (UTC). */
+    public RulebaseAnswer evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings) {
+        return evaluate(rulebase, learner, offerings, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Evaluates as of a date: the session's clock is a pseudo clock set to that date, so rules'
+     * date-effective and date-expires are judged by it, and only policy values in effect then apply.
+     */
+    public RulebaseAnswer evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf) {
+        return evaluate(rulebase, learner, offerings, asOf, List.of());
+    }
+
+    /**
+     * Evaluates as of a date for these receiving institutions (in request order): every offering
+     * then gets one TRANSFER conclusion per institution, and the evaluation the totals per institution.
+     */
+    public RulebaseAnswer evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf,
+            List<ReceivingInstitution> institutions) {
+        ConclusionRecorder recorder = new ConclusionRecorder(rulebase);
+        int limit = maxFiringsPerOffering * offerings.size();
+        KieSession session = rulebase.sessions().newKieSession(PSEUDO_CLOCK);
+        TimeLimit deadline = new TimeLimit(session, timeLimit);
+        try {
+            SessionPseudoClock clock = session.getSessionClock();
+            // Noon of the as-of day: a rule is effective strictly after its date-effective and expired from its
+            // date-expires, so at noon "date-effective 01-Jan-2027" applies all that day and "date-expires" none of it.
+            // A pooled session keeps its clock, so the clock is moved by the difference.
+            long noon = asOf.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC).toEpochMilli();
+            clock.advanceTime(noon - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
+            session.addEventListener(recorder.agendaListener);
+            session.addEventListener(recorder.factListener);
+            session.addEventListener(deadline);
+            rulebase.policyFactsOn(asOf).forEach(session::insert);
+            session.insert(new AsOfDate(asOf));
+            institutions.forEach(session::insert);
+            if (!institutions.isEmpty()) { // caps are filled in request order (TR-8)
+                for (int position = 0; position < offerings.size(); position++) {
+                    session.insert(new RequestOrder(offerings.get(position), position));
+                }
+            }
+            session.insert(learner);
+            if (learner.records() != null) {
+                learner.records().forEach(session::insert);
+            }
+            offerings.stream().map(Offering::provider).distinct().forEach(session::insert);
+            offerings.forEach(session::insert);
+            int fired = session.fireAllRules(limit + 1);
+            if (deadline.passed) {
+                throw new EvaluationTimeoutException(timeLimit, fired, deadline.lastRule);
+            }
+            if (fired > limit) {
+                throw new RulebaseDefectException(List.of(runaway(limit, recorder)));
+            }
+        } finally {
+            // Back to the pool: disposing a pooled session empties it for the next evaluation.
+            session.removeEventListener(recorder.agendaListener);
+            session.removeEventListener(recorder.factListener);
+            session.removeEventListener(deadline);
+            session.dispose();
+        }
+        return AnswerAssembler.assemble(offerings, institutions, recorder);
+    }
+
+    /** Halts the session after the first rule firing that ends past the time limit. */
+    private static final class TimeLimit extends DefaultAgendaEventListener {
+        private final KieSession session;
+        private final long deadline;
+        private boolean passed;
+        private String lastRule;
+
+        TimeLimit(KieSession session, Duration limit) {
+            this.session = session;
+            this.deadline = System.nanoTime() + limit.toNanos();
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            if (!passed && System.nanoTime() - deadline > 0) {
+                passed = true;
+                lastRule = event.getMatch().getRule().getName();
+                session.halt();
+            }
+        }
+    }
+
+    private static KieSessionConfiguration pseudoClock() {
+        KieSessionConfiguration configuration = KieServices.Factory.get().newKieSessionConfiguration();
+        configuration.setOption(ClockTypeOption.PSEUDO);
+        return configuration;
+    }
+
+    private static RulebaseDefect runaway(int limit, ConclusionRecorder recorder) {
+        return new RulebaseDefect.Runaway(limit, recorder.firingsByRule().entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(3)
+                .map(entry -> new RulebaseDefect.Firings(recorder.rule(entry.getKey()), entry.getValue()))
+                .toList());
+    }
+}
