@@ -70,12 +70,12 @@ public class DecisionService {
                 evaluation.decisions());
     }
 
-    static LocalDate asOf(EvaluationRequest request) {
+    public static LocalDate asOf(EvaluationRequest request) {
         return request.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : request.asOf();
     }
 
     /** The receiving institutions the request names, in its order, as in effect on its as-of date (validated before). */
-    static List<ReceivingInstitution> institutions(EvaluationRequest request, Rulebase rulebase) {
+    public static List<ReceivingInstitution> institutions(EvaluationRequest request, Rulebase rulebase) {
         if (request.receivingInstitutions() == null) {
             return List.of();
         }
@@ -84,7 +84,7 @@ public class DecisionService {
     }
 
     /** The request, or {@link InvalidRequestException} naming every invalid field. */
-    static EvaluationRequest valid(RequestReader reader, RequestValidator validator, byte[] body, Optional<Rulebase> rulebase) {
+    public static EvaluationRequest valid(RequestReader reader, RequestValidator validator, byte[] body, Optional<Rulebase> rulebase) {
         RequestReader.Result read = reader.read(body);
         List<FieldError> errors = new ArrayList<>(read.errors());
         if (read.request() != null) {
