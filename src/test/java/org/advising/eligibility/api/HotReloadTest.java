@@ -170,13 +170,13 @@ class HotReloadTest {
     @Test
     void a_decision_table_is_part_of_the_rulebase_a_mistake_in_a_cell_is_refused_and_a_good_change_goes_live() throws Exception {
         String before = status().getString("active.version");
-        edit("credential.drl.csv", ",100,MASTERTRACK,UNIVERSITY_CERTIFICATE,", ",100,MASTERTRACK,UNIVERSITY_CERT,");
+        edit("credential.drl.csv", ",credential,MASTERTRACK,UNIVERSITY_CERTIFICATE,", ",credential,MASTERTRACK,UNIVERSITY_CERT,");
         JsonPath refused = awaitReload(s -> "REFUSED".equals(s.getString("lastReload.outcome")));
         assertEquals(List.of("credential.drl.csv:12: cell F12 (Credential): Credential has no value 'UNIVERSITY_CERT'; its values are "
                 + "NONE, PLATFORM_CERTIFICATE, UNIVERSITY_CERTIFICATE, DEGREE_AND_TRANSCRIPT"), refused.getList("lastReload.errors"));
         assertEquals(before, evaluate(AUDITED_COURSE).getString("rulebase.version"));
 
-        edit("credential.drl.csv", ",100,MASTERTRACK,UNIVERSITY_CERT,", ",100,MASTERTRACK,UNIVERSITY_CERTIFICATE,");
+        edit("credential.drl.csv", ",credential,MASTERTRACK,UNIVERSITY_CERT,", ",credential,MASTERTRACK,UNIVERSITY_CERTIFICATE,");
         edit("credential.drl.csv", "Completing this degree gives an official degree and transcript from {provider}",
                 "Finishing this degree earns an official degree and transcript from {provider}");
         JsonPath activated = awaitReload(s -> "ACTIVATED".equals(s.getString("lastReload.outcome"))

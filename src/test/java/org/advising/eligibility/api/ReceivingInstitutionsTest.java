@@ -51,6 +51,23 @@ class ReceivingInstitutionsTest {
                         "is required and must not be blank")));
     }
 
+    /** The TR-8 rule that takes a claim's hours changes it with modify: the trace names it like a rule that inserts. */
+    @Test
+    void a_claim_changed_by_the_caps_rule_is_based_on_the_statement_that_made_it_and_on_TR_8() throws Exception {
+        JsonNode example = ContractExamples.read("transfer/09-transfer-recommendation-cap.json");
+        JsonNode answer = JSON.readTree(given().contentType(ContentType.JSON).body(example.get("request").toString())
+                .when().post("/api/v1/evaluations").then().statusCode(200).extract().asString());
+        List<String> transfers = new java.util.ArrayList<>();
+        answer.get("results").forEach(result -> result.get("conclusions").forEach(conclusion -> {
+            if (conclusion.get("topic").asText().equals("TRANSFER")) {
+                transfers.add(result.get("offeringId").asText() + " " + conclusion.get("policy").asText() + " "
+                        + conclusion.get("file").asText() + " basedOn " + conclusion.get("basedOn"));
+            }
+        }));
+        assertEquals(List.of("pc-a TR-6 transfer-caps.drl basedOn [\"TR-6\",\"TR-8\"]",
+                "pc-b TR-8 transfer-caps.drl basedOn [\"TR-6\",\"TR-8\"]"), transfers);
+    }
+
     @Test
     void an_institution_not_yet_in_effect_on_the_as_of_date_is_unknown_then() {
         given().contentType(ContentType.JSON).body("""

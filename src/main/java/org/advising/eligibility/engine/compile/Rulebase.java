@@ -15,10 +15,11 @@ import org.kie.api.runtime.KieSessionsPool;
  * {@code sessions} lends each evaluation a session of this rulebase and takes it back emptied;
  * {@code policyFacts} in effect on the evaluation's date are inserted into its session;
  * {@code institutions} are the receiving institutions a request may name;
- * {@code rules} is keyed by package and rule name.
+ * {@code rules} is keyed by package and rule name; {@code topicOrder} names the agenda groups
+ * (one per rule file) in the order an evaluation focuses them, the first decided first.
  */
 public record Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions,
-        List<PolicyFact> policyFacts, Institutions institutions, Map<String, RuleInfo> rules) {
+        List<PolicyFact> policyFacts, Institutions institutions, Map<String, RuleInfo> rules, List<String> topicOrder) {
 
     /** The policy values in effect on this date. */
     public List<Object> policyFactsOn(LocalDate date) {

@@ -42,9 +42,15 @@ public class RulebaseCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
     /** Sessions made ready up front; the pool grows when more evaluations run at once. */
     public static final int SESSIONS_KEPT_READY = 2;
+    /**
+     * Drools' default agenda group: a rule without ruleflow-group (Drools 10's word for agenda-group) is in
+     * it, in no topic, and is decided after every topic.
+     */
+    private static final String MAIN = "MAIN";
 
     public Rulebase compile(RulesFolder folder) {
         List<PolicyFact> policyFacts = PolicyValues.facts(folder.policyValues());
+        List<String> topicOrder = PolicyValues.topicOrder(folder.policyValues());
         Institutions institutions = Institutions.read(folder.institutions());
         KieServices services = KieServices.Factory.get();
         ReleaseId releaseId = services.newReleaseId("org.advising.rulebase", "rules", "1.0." + BUILDS.incrementAndGet());
@@ -82,11 +88,12 @@ public class RulebaseCompiler {
             services.getRepository().removeKieModule(releaseId);
         }
         return new Rulebase(folder.version(), Instant.now(), kieBase, kieBase.newKieSessionsPool(SESSIONS_KEPT_READY),
-                policyFacts, institutions, catalogue(kieBase, folder, tables));
+                policyFacts, institutions, catalogue(kieBase, folder, tables, topicOrder), topicsIn(kieBase, topicOrder));
     }
 
     /** Every rule with its policy metadata, in file and line order; a rule missing either is an error. */
-    private static Map<String, RuleInfo> catalogue(KieBase kieBase, RulesFolder folder, Map<String, DecisionTable> tables) {
+    private static Map<String, RuleInfo> catalogue(KieBase kieBase, RulesFolder folder, Map<String, DecisionTable> tables,
+            List<String> topicOrder) {
         Map<String, Map<String, Integer>> ruleLines = new HashMap<>();
         folder.ruleFiles().forEach(file -> ruleLines.put(file.name(), ruleLines(file.content())));
         List<Map.Entry<String, RuleInfo>> entries = kieBase.getKiePackages().stream()
@@ -97,6 +104,8 @@ public class RulebaseCompiler {
                 .toList();
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
+        Map<String, String> groups = agendaGroups(kieBase);
+        String valuesFile = folder.policyValues().name();
         for (Map.Entry<String, RuleInfo> entry : entries) {
             RuleInfo info = entry.getValue();
             String where = info.file() + ":" + info.line() + ": rule \"" + info.name() + "\"";
@@ -107,12 +116,43 @@ public class RulebaseCompiler {
             if (info.description() == null || info.description().isBlank()) {
                 errors.add(where + " needs a one-line @description(\"...\")");
             }
+            String group = groups.get(entry.getKey());
+            if (!MAIN.equals(group) && !topicOrder.contains(group)) {
+                errors.add(where + " is in the topic \"" + group + "\", which " + (topicOrder.isEmpty() ? "no topicOrder in " + valuesFile
+                        + " lists" : "topicOrder in " + valuesFile + " does not list") + ", so it would never fire; "
+                        + (topicOrder.isEmpty() ? "add topicOrder listing the topics in the order they are decided"
+                                : "give it ruleflow-group with one of: " + String.join(", ", topicOrder)));
+            }
             rules.put(entry.getKey(), info);
+        }
+        boolean topics = groups.values().stream().anyMatch(group -> !MAIN.equals(group));
+        for (String topic : topics ? topicOrder : List.<String>of()) {
+            if (!groups.containsValue(topic)) {
+                errors.add(valuesFile + ":" + PolicyValues.topicOrderLine(folder.policyValues()) + ": topicOrder lists " + topic
+                        + ", but no rule is in that topic (a rule joins it with ruleflow-group \"" + topic + "\")");
+            }
         }
         if (!errors.isEmpty()) {
             throw new RulebaseException(errors);
         }
         return Collections.unmodifiableMap(rules);
+    }
+
+    /**
+     * The topics of the order that rules of this rulebase name, in that order: none when no rule names
+     * a topic, so that a rulebase without topics runs in Drools' one default group, unfocused.
+     */
+    public static List<String> topicsIn(KieBase kieBase, List<String> topicOrder) {
+        java.util.Set<String> named = new java.util.HashSet<>(agendaGroups(kieBase).values());
+        return topicOrder.stream().filter(named::contains).toList();
+    }
+
+    /** The agenda group (topic) of every rule, keyed like the catalogue. */
+    private static Map<String, String> agendaGroups(KieBase kieBase) {
+        Map<String, String> groups = new HashMap<>();
+        kieBase.getKiePackages().forEach(kiePackage -> kiePackage.getRules().forEach(rule -> groups.put(
+                Rulebase.key(rule.getPackageName(), rule.getName()), rule instanceof RuleImpl impl ? impl.getAgendaGroup() : MAIN)));
+        return groups;
     }
 
     private static RuleInfo describe(Rule rule, Map<String, Map<String, Integer>> ruleLines, Map<String, DecisionTable> tables) {

@@ -111,6 +111,10 @@ public class RulebaseRunner {
             }
             offerings.stream().map(Offering::provider).distinct().forEach(session::insert);
             offerings.forEach(session::insert);
+            // The topics are decided in the rules folder's order: the focus is a stack, so the first topic goes on last.
+            for (int topic = rulebase.topicOrder().size() - 1; topic >= 0; topic--) {
+                session.getAgenda().getAgendaGroup(rulebase.topicOrder().get(topic)).setFocus();
+            }
             int fired = session.fireAllRules(limit + 1);
             if (deadline.passed) {
                 throw new EvaluationTimeoutException(timeLimit, fired, deadline.lastRule);

@@ -15,7 +15,10 @@ import org.advising.eligibility.model.RecognizedAccreditor;
  * on, each with the dates it is in effect. A passing grade is one value, or a list of values each
  * applying from its date until the next one's; an accreditor may be recognized from or until a date.
  */
-public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognizedAccreditors) {
+public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognizedAccreditors, List<String> topicOrder) {
+
+    /** How a topic (an agenda group, named after its rule file) may be named in topicOrder. */
+    private static final java.util.regex.Pattern TOPIC = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
     /** A passing grade from a date on; written as a plain number when it never changes. */
     record Grade(Double gpa, LocalDate from) {
@@ -33,12 +36,7 @@ public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognized
     }
 
     public static List<PolicyFact> facts(RulesFolder.RuleFile file) {
-        PolicyValues values;
-        try {
-            values = Yaml.MAPPER.readValue(file.content(), PolicyValues.class);
-        } catch (JsonProcessingException e) {
-            throw new RulebaseException(file.name() + ":" + Yaml.problem(e, file.content(), "policy value"));
-        }
+        PolicyValues values = read(file);
         List<String> errors = new ArrayList<>();
         List<PolicyFact> facts = new ArrayList<>();
         int gradesLine = Yaml.lineOfKey(file.content(), "passingGrade", Integer.MAX_VALUE);
@@ -76,6 +74,48 @@ public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognized
             throw new RulebaseException(errors);
         }
         return List.copyOf(facts);
+    }
+
+    /**
+     * The order in which the topics are decided (topicOrder): each names the agenda group of one
+     * rule file, the first decided first. Empty when the file states none (then every rule is in
+     * the one default group).
+     */
+    public static List<String> topicOrder(RulesFolder.RuleFile file) {
+        PolicyValues values = read(file);
+        if (values == null || values.topicOrder() == null) {
+            return List.of();
+        }
+        String where = file.name() + ":" + topicOrderLine(file) + ": topicOrder";
+        List<String> errors = new ArrayList<>();
+        List<String> topics = values.topicOrder();
+        for (int i = 0; i < topics.size(); i++) {
+            String topic = topics.get(i);
+            if (topic == null || !TOPIC.matcher(topic).matches()) {
+                errors.add(where + "[" + i + "] must name a topic in lower case, such as credit or transfer-caps"
+                        + (topic == null ? "" : ", not \"" + topic + "\""));
+            } else if (topics.subList(0, i).contains(topic)) {
+                errors.add(where + " names " + topic + " twice");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RulebaseException(errors);
+        }
+        return List.copyOf(topics);
+    }
+
+    private static PolicyValues read(RulesFolder.RuleFile file) {
+        try {
+            return Yaml.MAPPER.readValue(file.content(), PolicyValues.class);
+        } catch (JsonProcessingException e) {
+            throw new RulebaseException(file.name() + ":" + Yaml.problem(e, file.content(), "policy value"));
+        }
+    }
+
+    /** The line of topicOrder in the file, for errors about it; 1 when it is not there. */
+    public static int topicOrderLine(RulesFolder.RuleFile file) {
+        int line = Yaml.lineOfKey(file.content(), "topicOrder", Integer.MAX_VALUE);
+        return line == Integer.MAX_VALUE ? 1 : line;
     }
 
     /** Each grade applies from its date until the day before the next one's, so exactly one is in effect on any date. */

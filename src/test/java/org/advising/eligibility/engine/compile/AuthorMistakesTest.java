@@ -97,7 +97,7 @@ class AuthorMistakesTest {
     static Stream<Arguments> policyValueMistakes() {
         return Stream.of(
                 Arguments.of("unknown key", "passingGrade: 2.0\nrecognisedAccreditors:\n  - code: HLC\n",
-                        "policy-values.yaml:2: unknown policy value 'recognisedAccreditors'; known: passingGrade, recognizedAccreditors"),
+                        "policy-values.yaml:2: unknown policy value 'recognisedAccreditors'; known: passingGrade, recognizedAccreditors, topicOrder"),
                 Arguments.of("a word for a number", "passingGrade: high\nrecognizedAccreditors:\n  - code: HLC\n",
                         "policy-values.yaml:1: passingGrade must be a number, not \"high\""),
                 Arguments.of("a bad date", "passingGrade: 2.0\nrecognizedAccreditors:\n  - code: HLC\n    from: 2027-13-01\n",

@@ -110,4 +110,28 @@ class BrokenRulesTest {
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("long-literal.drl:"), errors.get(0).substring(0, Math.min(300, errors.get(0).length())));
     }
+
+    @Test
+    void a_rule_in_a_topic_the_order_does_not_list_is_refused_at_its_line_and_so_is_a_listed_topic_without_rules() throws IOException {
+        rulesWith("misspelt.drl", HEADER + """
+                rule "A rule of a misspelt topic"
+                    @policy("CR-1")
+                    @description("Its topic is not in topicOrder.")
+                    ruleflow-group "credt"
+                when
+                    $offering : Offering()
+                then
+                    insert(Conclusion.advice($offering, "x"));
+                end
+                """);
+        assertEquals(List.of("misspelt.drl:5: rule \"A rule of a misspelt topic\" is in the topic \"credt\", which topicOrder in "
+                + "policy-values.yaml does not list, so it would never fire; give it ruleflow-group with one of: accreditation, "
+                + "credential, credit, admission, industry-certification, transfer, transfer-caps, advice"), errorsOf(folder));
+
+        Files.delete(folder.resolve("misspelt.drl"));
+        Files.delete(folder.resolve("advice.drl"));
+        int line = Files.readAllLines(folder.resolve("policy-values.yaml")).indexOf("topicOrder:") + 1;
+        assertEquals(List.of("policy-values.yaml:" + line + ": topicOrder lists advice, but no rule is in that topic "
+                + "(a rule joins it with ruleflow-group \"advice\")"), errorsOf(folder));
+    }
 }

@@ -96,14 +96,14 @@ class DecisionTableTest {
 
     @Test
     void a_mistake_in_a_workbook_names_the_sheet_row_and_cell() throws IOException {
-        rulesWithTheTableAs(workbook(Files.readString(Path.of("rules", TABLE)).replace(",100,DEGREE,", ",100,DEGRE,"), "Credentials"));
+        rulesWithTheTableAs(workbook(Files.readString(Path.of("rules", TABLE)).replace(",credential,DEGREE,", ",credential,DEGRE,"), "Credentials"));
         assertEquals(List.of("credential.drl.xlsx:11: sheet \"Credentials\", cell E11 (Offering type): OfferingType has no value 'DEGRE'; "
                 + "its values are COURSE, SPECIALIZATION, MASTERTRACK, DEGREE, PROFESSIONAL_CERTIFICATE"), errorsOf(folder));
     }
 
     static Stream<Arguments> tableMistakes() {
         return Stream.of(
-                Arguments.of("a misspelt value in a condition cell", ",100,DEGREE,", ",100,DEGRE,",
+                Arguments.of("a misspelt value in a condition cell", ",credential,DEGREE,", ",credential,DEGRE,",
                         "credential.drl.csv:11: cell E11 (Offering type): OfferingType has no value 'DEGRE'; "
                                 + "its values are COURSE, SPECIALIZATION, MASTERTRACK, DEGREE, PROFESSIONAL_CERTIFICATE"),
                 Arguments.of("a misspelt value in an action cell", ",MASTERTRACK,UNIVERSITY_CERTIFICATE,", ",MASTERTRACK,UNIVERSITY_CERT,",
@@ -119,13 +119,13 @@ class DecisionTableTest {
                 Arguments.of("a misspelt placeholder in a reason", "transcript from {provider}", "transcript from {provder}",
                         "credential.drl.csv:11: cell G11 (Reason an advisor reads aloud ({provider}: the provider's name)): "
                                 + "{provder} is not a placeholder; a reason can use {provider} and {type}"),
-                Arguments.of("an empty condition cell", ",100,SPECIALIZATION,", ",100,,",
+                Arguments.of("an empty condition cell", ",credential,SPECIALIZATION,", ",credential,,",
                         "credential.drl.csv:14: cell E14 (Offering type): needs a value; the cell is empty, so the engine says: "
                                 + "'$offering' is not defined: no pattern in the when part binds it"),
                 Arguments.of("two rows with the same rule name", "A paying learner of a specialization gets a platform certificate,",
                         "A paying learner of a course gets a platform certificate,",
                         "credential.drl.csv:14: cell A14 (Rule): Duplicate rule name: A paying learner of a course gets a platform certificate"),
-                Arguments.of("a column kind that is not one", "NAME,METADATA,METADATA,PRIORITY", "NAME,POLICY,METADATA,PRIORITY",
+                Arguments.of("a column kind that is not one", "NAME,METADATA,METADATA,RULEFLOW-GROUP", "NAME,POLICY,METADATA,RULEFLOW-GROUP",
                         "credential.drl.csv:7: cell B7: \"POLICY\" is not a kind of column; write CONDITION, ACTION, NAME or METADATA "
                                 + "(or another of Drools' kinds: PRIORITY, DESCRIPTION, ACTIVATION-GROUP, AGENDA-GROUP, RULEFLOW-GROUP, "
                                 + "NO-LOOP, LOCK-ON-ACTIVE, AUTO-FOCUS, DURATION, TIMER, ENABLED, CALENDARS, DATE-EFFECTIVE, DATE-EXPIRES)"),
