@@ -55,16 +55,16 @@ public class BatchResource {
     @POST
     @Consumes(NDJSON)
     @Produces(NDJSON)
-    @Operation(summary = "Evaluate many requests, one per line",
+    @Operation(operationId = "evaluateBatch", summary = "Evaluate many requests, one per line",
             description = "Each line of the body is one evaluation request, as POST /api/v1/evaluations takes it. Each line of the "
                     + "answer is {\"line\": n, \"rulebase\": version, \"status\": 200, \"result\": {...}} or {\"line\": n, "
                     + "\"rulebase\": version, \"status\": 400, \"problem\": {...}}, in input order; a bad line never stops the batch.")
     @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(implementation = EvaluationRequest.class)))
     @APIResponse(responseCode = "200", description = "One line per request, in input order",
             content = @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchEvaluations.Line.class)))
+    @APIResponse(responseCode = "415", description = "Body not sent as application/x-ndjson")
     @APIResponse(responseCode = "503", description = "No rulebase loaded yet, or as many batches or request bodies in progress "
-            + "as the service allows; retry after the Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "as the service allows; retry after the Retry-After seconds")
     public Response batch(InputStream body, @Context ContainerRequestContext context, @Context HttpServerRequest request) {
         Rulebase rulebase = rulebases.require();
         String requestId = (String) context.getProperty(RequestIds.PROPERTY);

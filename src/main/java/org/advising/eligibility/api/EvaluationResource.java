@@ -40,7 +40,7 @@ public class EvaluationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Evaluate offerings for a learner",
+    @Operation(operationId = "evaluate", summary = "Evaluate offerings for a learner",
             description = "Answers, per offering and in request order: is it accredited, what credential it gives, whether it "
                     + "transfers credit, whether it leads to degree admission, and whether it confers an industry certification; "
                     + "with every conclusion, its policy statement, rule, file and a reason an advisor can read aloud.")
@@ -48,15 +48,11 @@ public class EvaluationResource {
             schema = @Schema(implementation = EvaluationRequest.class)))
     @APIResponse(responseCode = "200", description = "One result per offering, in request order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields; errors names every one",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over 1 MiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Body not sent as application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields; errors names every one")
+    @APIResponse(responseCode = "413", description = "Body over 1 MiB")
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     @APIResponse(responseCode = "503", description = "No rulebase loaded yet, every worker busy, or the evaluation past its time "
-            + "limit; retry after the Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "limit; retry after the Retry-After seconds")
     public Uni<EvaluationResponse> evaluate(InputStream body, @Context ContainerRequestContext context) {
         // Up to quarkus.rest.input-buffer-size the body has already arrived, read by the IO thread: a slow client holds
         // no worker. Reading it, and the evaluation, happen on the evaluation workers; when they and their queue are

@@ -1,5 +1,9 @@
 package org.advising.eligibility.api;
 
+import org.advising.eligibility.decisions.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -53,8 +57,12 @@ public class InstitutionsResource {
     }
 
     @GET
-    @Operation(summary = "List the receiving institutions in effect on a date",
+    @Operation(operationId = "listInstitutions", summary = "List the receiving institutions in effect on a date",
             description = "Every institution a request may name in receivingInstitutions, with its transfer policy.")
+    @APIResponse(responseCode = "200", description = "The institutions in effect on the date, in file order")
+    @APIResponse(responseCode = "400", description = "asOf is not a date (YYYY-MM-DD)")
+    @APIResponse(responseCode = "406", description = "The request accepts no JSON answer (Accept header)")
+    @APIResponse(responseCode = "503", description = "No rulebase loaded yet")
     public Institutions institutions(@Parameter(description = "The date (default today, UTC)", example = "2026-11-20")
             @QueryParam("asOf") String asOf) {
         LocalDate date = date(asOf);

@@ -1,5 +1,11 @@
 package org.advising.eligibility.api;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.advising.eligibility.decisions.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +33,7 @@ import org.advising.eligibility.engine.prove.RuleCoverage;
 @Produces(MediaType.APPLICATION_JSON)
 public class RulebaseResource {
 
+
     private final ActiveRulebase rulebases;
     private final AdminToken adminToken;
 
@@ -53,6 +60,11 @@ public class RulebaseResource {
     }
 
     @GET
+    @Operation(operationId = "getRulebaseStatus", summary = "Which rulebase is serving and how the last reload went",
+            description = "The active rulebase (version, rules, files, scenario coverage), whether it is the last good one kept "
+                    + "from a refused start, and the last reload attempt.")
+    @APIResponse(responseCode = "200", description = "The status, also while no rulebase is active (active is then null)")
+    @APIResponse(responseCode = "406", description = "The request accepts no JSON answer (Accept header)")
     public RulebaseStatus status() {
         Proven proven = rulebases.proven().orElse(null);
         RulebaseStatus.Active active = proven == null ? null : active(proven.rulebase(), proven.coverage());
@@ -71,6 +83,13 @@ public class RulebaseResource {
 
     @POST
     @Path("/reload")
+    @Operation(operationId = "reloadRulebase", summary = "Reload the rules folder now",
+            description = "Reads, compiles and proves the rules folder; the new rulebase serves only if every scenario passes, "
+                    + "otherwise the active one keeps serving and lastReload says why.")
+    @SecurityRequirement(name = OpenApiDocument.ADMIN_TOKEN)
+    @APIResponse(responseCode = "200", description = "The status after the attempt (lastReload: ACTIVATED, UNCHANGED or REFUSED)")
+    @APIResponse(responseCode = "401", description = "No admin token, or the wrong one")
+    @APIResponse(responseCode = "403", description = "The endpoint is closed: no admin token is configured")
     public RulebaseStatus reload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest request) {
         adminToken.require(authorization, String.valueOf(request.remoteAddress()));
         rulebases.reload("admin request");

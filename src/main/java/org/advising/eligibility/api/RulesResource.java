@@ -1,5 +1,10 @@
 package org.advising.eligibility.api;
 
+import org.advising.eligibility.decisions.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,6 +39,11 @@ public class RulesResource {
     }
 
     @GET
+    @Operation(operationId = "listRules", summary = "List the rules of the active rulebase",
+            description = "Every rule with its policy statement, topic, file and line (or table row) and description.")
+    @APIResponse(responseCode = "200", description = "The rules, in file and line order")
+    @APIResponse(responseCode = "406", description = "The request accepts no JSON answer (Accept header)")
+    @APIResponse(responseCode = "503", description = "No rulebase loaded yet")
     public Catalogue rules() {
         var rulebase = rulebases.require();
         return new Catalogue(rulebase.version(), rulebase.rules().values().stream().map(RulesResource::entry).toList());
