@@ -2,6 +2,7 @@ package org.advising.eligibility.api;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.RejectedExecutionException;
 import org.advising.eligibility.decisions.InvalidRequestException;
 import org.advising.eligibility.decisions.PayloadTooLargeException;
@@ -60,10 +61,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response http(WebApplicationException e, UriInfo uri) {
         Response.StatusType status = e.getResponse().getStatusInfo();
+        boolean batch = BatchResource.PATH.equals(uri.getRequestUri().getPath());
         String detail = switch (status.getStatusCode()) {
-            case 415 -> "Send the request body as JSON with Content-Type: application/json.";
+            case 415 -> batch ? "Send the request body as NDJSON, one evaluation request per line, with Content-Type: "
+                    + BatchResource.NDJSON + "." : "Send the request body as JSON with Content-Type: application/json.";
+            case 406 -> "This endpoint answers only " + (batch ? BatchResource.NDJSON : "JSON")
+                    + "; send an Accept header that includes " + (batch ? BatchResource.NDJSON : "application/json") + ", or none.";
             default -> status.getReasonPhrase() + ".";
         };
         return problem(Problem.of(status.getReasonPhrase().toLowerCase().replace(' ', '-'), status.getReasonPhrase(),

@@ -140,6 +140,22 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void a_batch_that_is_not_ndjson_is_415_saying_what_a_batch_is() {
+        given().contentType(ContentType.TEXT).body("learner=l")
+                .when().post("/api/v1/evaluations/batch")
+                .then().statusCode(415).contentType(PROBLEM)
+                .body("detail", equalTo("Send the request body as NDJSON, one evaluation request per line, with Content-Type: "
+                        + "application/x-ndjson."));
+    }
+
+    @Test
+    void asking_for_an_answer_that_is_not_json_is_406_saying_what_to_accept() {
+        given().accept("application/xml").when().get("/api/v1/rules")
+                .then().statusCode(406).contentType(PROBLEM)
+                .body("detail", equalTo("This endpoint answers only JSON; send an Accept header that includes application/json, or none."));
+    }
+
+    @Test
     void a_body_that_is_not_json_is_415() {
         given().contentType(ContentType.TEXT).body("learner=l")
                 .when().post("/api/v1/evaluations")
