@@ -13,6 +13,7 @@ import org.advising.eligibility.decisions.EvaluationRequest;
 import org.advising.eligibility.decisions.EvaluationResponse;
 import org.advising.eligibility.decisions.WorkerPool;
 import org.advising.eligibility.decisions.DecisionService;
+import org.advising.eligibility.decisions.OfferingResult;
 import org.advising.eligibility.decisions.RequestReader;
 import org.advising.eligibility.decisions.RequestValidator;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
@@ -71,7 +72,7 @@ public class CeilingResource {
                     DecisionService.institutions(request, rulebase));
             answer = new EvaluationResponse(request.learner().id(), asOf,
                     new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()),
-                    evaluation.institutions(), evaluation.decisions());
+                    evaluation.institutions(), evaluation.decisions().stream().map(decision -> new OfferingResult(decision, null)).toList());
             firstAnswer = answer;
         }
         return answer;

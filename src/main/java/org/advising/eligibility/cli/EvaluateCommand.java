@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.decisions.BatchEvaluations;
 import org.advising.eligibility.decisions.DecisionService;
+import org.advising.eligibility.decisions.OfferingResult;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
@@ -133,7 +134,7 @@ public final class EvaluateCommand {
             if (line.result() == null) {
                 errors.merge(line.status(), 1L, Long::sum);
             } else {
-                for (OfferingDecision decision : line.result().results()) {
+                for (OfferingDecision decision : line.result().results().stream().map(OfferingResult::decision).toList()) {
                     offerings++;
                     add("accredited", decision.accredited());
                     add("credential", decision.credential());

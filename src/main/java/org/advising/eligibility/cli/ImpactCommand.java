@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.decisions.EvaluationResponse;
 import org.advising.eligibility.decisions.DecisionService;
+import org.advising.eligibility.decisions.OfferingResult;
 import org.advising.eligibility.decisions.Problems;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
@@ -195,8 +196,8 @@ public final class ImpactCommand {
             }
             return changes;
         }
-        List<OfferingDecision> was = before.response().results();
-        List<OfferingDecision> is = after.response().results();
+        List<OfferingDecision> was = before.response().results().stream().map(OfferingResult::decision).toList();
+        List<OfferingDecision> is = after.response().results().stream().map(OfferingResult::decision).toList();
         for (int i = 0; i < was.size(); i++) {
             OfferingDecision a = was.get(i);
             OfferingDecision b = is.get(i);

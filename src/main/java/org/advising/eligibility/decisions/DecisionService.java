@@ -16,13 +16,15 @@ import org.advising.eligibility.engine.evaluate.EvaluationTimeoutException;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.RulebaseDefectException;
 import org.advising.eligibility.model.PlausibleDate;
+import org.advising.eligibility.nextsteps.NextStep;
+import org.advising.eligibility.nextsteps.NextStepsFinder;
 import org.advising.eligibility.model.ReceivingInstitution;
 import org.advising.eligibility.ops.DecisionAudit;
 import org.advising.eligibility.ops.EvaluationMetrics;
 
 /**
- * Answers one evaluation request from its JSON body: read and validate it, evaluate it, record
- * its metrics and audit line. Used by the single endpoint and, line by line, by the batch endpoint.
+ * Answers one evaluation request from its JSON body: read and validate it, evaluate it (and find
+ * its next steps when it asks for them), record its metrics and audit line. Used by the single endpoint and, line by line, by the batch endpoint.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -32,6 +34,7 @@ public class DecisionService {
     private final RulebaseRunner runner;
     private final EvaluationMetrics metrics;
     private final DecisionAudit audit;
+    private final NextStepsFinder nextStepsFinder;
 
     public DecisionService(RequestReader reader, RequestValidator validator, RulebaseRunner runner, EvaluationMetrics metrics,
             DecisionAudit audit) {
@@ -40,6 +43,7 @@ public class DecisionService {
         this.runner = runner;
         this.metrics = metrics;
         this.audit = audit;
+        this.nextStepsFinder = new NextStepsFinder(runner);
     }
 
     /**
@@ -52,9 +56,16 @@ public class DecisionService {
         LocalDate asOf = asOf(request);
         Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
         long started = System.nanoTime();
+        long deadline = runner.deadline(); // one time limit for all of the request's evaluations, its next steps too
+        List<ReceivingInstitution> institutions = institutions(request, rulebase);
         RulebaseAnswer evaluation;
+        Map<String, List<NextStep>> nextSteps = null;
         try {
-            evaluation = runner.evaluate(rulebase, request.learner(), request.offerings(), asOf, institutions(request, rulebase));
+            evaluation = runner.evaluate(rulebase, request.learner(), request.offerings(), asOf, institutions, deadline);
+            if (request.wantsNextSteps()) {
+                nextSteps = nextStepsFinder.find(new NextStepsFinder.Request(rulebase, request.learner(), request.offerings(), asOf,
+                        institutions, evaluation), deadline);
+            }
         } catch (RulebaseDefectException e) {
             metrics.failed(System.nanoTime() - started);
             throw e;
@@ -65,9 +76,11 @@ public class DecisionService {
         long nanos = System.nanoTime() - started;
         metrics.evaluated(evaluation, nanos);
         audit.record(requestId, rulebase.version(), asOf, request.learner().id(), evaluation, nanos);
+        Map<String, List<NextStep>> steps = nextSteps;
         return new EvaluationResponse(request.learner().id(), asOf,
                 new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), evaluation.institutions(),
-                evaluation.decisions());
+                evaluation.decisions().stream()
+                        .map(decision -> new OfferingResult(decision, steps == null ? null : steps.get(decision.offeringId()))).toList());
     }
 
     public static LocalDate asOf(EvaluationRequest request) {

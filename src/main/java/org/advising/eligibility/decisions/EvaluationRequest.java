@@ -13,7 +13,8 @@ import org.advising.eligibility.model.PlausibleDate;
 /**
  * The body of POST /api/v1/evaluations: one learner and the offerings to evaluate for them,
  * optionally the date to evaluate as of (default today, UTC) and the receiving institutions to
- * answer for (ids of institutions.yaml).
+ * answer for (ids of institutions.yaml), and whether each result should carry its next steps
+ * (NS; at most {@link org.advising.eligibility.nextsteps.NextStepsFinder#MAX_OFFERINGS} offerings then).
  */
 public record EvaluationRequest(
         @PlausibleDate LocalDate asOf,
@@ -21,5 +22,11 @@ public record EvaluationRequest(
         @NotNull @Size(min = 1, max = 500, message = "must hold between {min} and {max} offerings")
         List<@NotNull @Valid Offering> offerings,
         @Size(min = 1, max = 10, message = "must hold between {min} and {max} institution ids")
-        List<@NotBlank @Size(max = 128) String> receivingInstitutions) {
+        List<@NotBlank @Size(max = 128) String> receivingInstitutions,
+        Boolean nextSteps) {
+
+    /** Whether each result should carry its next steps. */
+    public boolean wantsNextSteps() {
+        return Boolean.TRUE.equals(nextSteps);
+    }
 }

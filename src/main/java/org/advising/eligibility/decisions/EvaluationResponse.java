@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.advising.eligibility.engine.evaluate.InstitutionTotals;
-import org.advising.eligibility.engine.evaluate.OfferingDecision;
 
 /**
  * The answer to an evaluation: the date it was made as of, the rulebase that decided, the totals
@@ -13,7 +12,7 @@ import org.advising.eligibility.engine.evaluate.OfferingDecision;
  * offering, in request order.
  */
 public record EvaluationResponse(String learnerId, LocalDate asOf, RulebaseVersion rulebase,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<InstitutionTotals> institutions, List<OfferingDecision> results) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<InstitutionTotals> institutions, List<OfferingResult> results) {
 
     /** Which rule files decided (a content hash) and when they were loaded. */
     public record RulebaseVersion(String version, Instant loadedAt) {

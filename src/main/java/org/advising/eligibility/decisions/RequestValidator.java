@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.advising.eligibility.nextsteps.NextStepsFinder;
 import org.advising.eligibility.model.CreditRecommendation;
 import org.advising.eligibility.model.LearnerRecord;
 import org.advising.eligibility.model.Offering;
@@ -63,6 +64,10 @@ public class RequestValidator {
                             "is after the as-of date " + asOf + "; a completed record cannot end later than the date the answer is made as of"));
                 }
             }
+        }
+        if (request.wantsNextSteps() && request.offerings() != null && request.offerings().size() > NextStepsFinder.MAX_OFFERINGS) {
+            errors.add(new FieldError("nextSteps", "asks for the next steps of " + request.offerings().size() + " offerings; at most "
+                    + NextStepsFinder.MAX_OFFERINGS + " per request (send the others in another request)"));
         }
         if (request.offerings() != null) {
             Map<String, Integer> offeringIndex = new HashMap<>();

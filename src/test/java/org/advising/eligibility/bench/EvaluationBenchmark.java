@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.advising.eligibility.decisions.EvaluationRequest;
@@ -16,7 +17,12 @@ import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.model.Conclusion;
 import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.ReceivingInstitution;
+import org.advising.eligibility.nextsteps.NextStep;
+import org.advising.eligibility.nextsteps.NextStepsFinder;
 import org.kie.api.KieServices;
+import org.kie.api.command.BatchExecutionCommand;
+import org.kie.api.command.Command;
+import org.kie.api.command.KieCommands;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
@@ -53,6 +59,7 @@ public class EvaluationBenchmark {
     private KieSessionConfiguration pseudoClock;
     private KieSessionsPool pool;
     private StatelessKieSession stateless;
+    private BatchExecutionCommand statelessCommands;
     private final List<Conclusion> statelessConclusions = new ArrayList<>();
 
     @Setup(Level.Trial)
@@ -81,6 +88,14 @@ public class EvaluationBenchmark {
                 }
             }
         });
+        KieCommands commands = KieServices.Factory.get().getCommands();
+        List<Command<?>> batch = new ArrayList<>();
+        batch.add(commands.newInsertElements(facts));
+        for (int topic = rulebase.topicOrder().size() - 1; topic >= 0; topic--) {
+            batch.add(commands.newAgendaGroupSetFocus(rulebase.topicOrder().get(topic)));
+        }
+        batch.add(commands.newFireAllRules());
+        statelessCommands = commands.newBatchExecution(batch);
         int expected = service().decisions().stream().mapToInt(decision -> decision.conclusions().size()).sum();
         for (Collection<?> conclusions : List.of(sessionNew(), sessionPooled(), sessionStateless())) {
             if (conclusions.size() != expected) {
@@ -105,6 +120,14 @@ public class EvaluationBenchmark {
         return runner.evaluate(rulebase, request.learner(), request.offerings(), request.asOf(), institutions);
     }
 
+    /** The same request with three institutions and its next steps (NS): the answer, then every move tried on it. */
+    @Benchmark
+    public Map<String, List<NextStep>> serviceThreeInstitutionsNextSteps() {
+        RulebaseAnswer now = runner.evaluate(rulebase, request.learner(), request.offerings(), request.asOf(), institutions);
+        return new NextStepsFinder(runner).find(new NextStepsFinder.Request(rulebase, request.learner(), request.offerings(),
+                request.asOf(), institutions, now), runner.deadline());
+    }
+
     @Benchmark
     public Collection<?> sessionNew() {
         try (KieSession session = rulebase.kieBase().newKieSession(pseudoClock, null)) {
@@ -125,12 +148,16 @@ public class EvaluationBenchmark {
     @Benchmark
     public Collection<?> sessionStateless() {
         statelessConclusions.clear();
-        stateless.execute(facts);
+        stateless.execute(statelessCommands);
         return statelessConclusions;
     }
 
     private Collection<?> insertAndFire(KieSession session) {
         facts.forEach(session::insert);
+        // The topics in the rules folder's order, as the service focuses them (the focus is a stack: the first goes on last).
+        for (int topic = rulebase.topicOrder().size() - 1; topic >= 0; topic--) {
+            session.getAgenda().getAgendaGroup(rulebase.topicOrder().get(topic)).setFocus();
+        }
         session.fireAllRules();
         return new ArrayList<>(session.getObjects(fact -> fact instanceof Conclusion));
     }

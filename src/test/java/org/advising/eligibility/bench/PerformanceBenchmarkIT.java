@@ -66,6 +66,9 @@ class PerformanceBenchmarkIT {
         }
         row("in-process, 5 offerings, 1 thread", "cost of naming 3 institutions, per evaluation", "+%.0f%%".formatted(
                 100 * (evaluationsPerSecond.get("service") / evaluationsPerSecond.get("serviceThreeInstitutions") - 1)), "≤ +30%");
+        row("in-process, 5 offerings, 1 thread", "cost of next steps (3 institutions), per request", "×%.0f".formatted(
+                evaluationsPerSecond.get("serviceThreeInstitutions") / evaluationsPerSecond.get("serviceThreeInstitutionsNextSteps")),
+                "≤ ×20");
         for (RunResult run : jmh(EvaluationBenchmark.class.getName() + ".service$", Mode.SampleTime, 5, 5, false)) {
             var statistics = run.getPrimaryResult().getStatistics();
             row("in-process, 5 offerings, 1 thread", "service: latency per evaluation",

@@ -83,10 +83,24 @@ public class RulebaseRunner {
      */
     public RulebaseAnswer evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf,
             List<ReceivingInstitution> institutions) {
+        return evaluate(rulebase, learner, offerings, asOf, institutions, deadline());
+    }
+
+    /** The {@link System#nanoTime()} by which an evaluation starting now must end: the time limit from now. */
+    public long deadline() {
+        return System.nanoTime() + timeLimit.toNanos();
+    }
+
+    /**
+     * Evaluates under a deadline shared with other evaluations of the same request (its next steps):
+     * past it, the evaluation stops as a runaway one does, with {@link EvaluationTimeoutException}.
+     */
+    public RulebaseAnswer evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf,
+            List<ReceivingInstitution> institutions, long deadlineNanos) {
         ConclusionRecorder recorder = new ConclusionRecorder(rulebase);
         int limit = maxFiringsPerOffering * offerings.size();
         KieSession session = rulebase.sessions().newKieSession(PSEUDO_CLOCK);
-        TimeLimit deadline = new TimeLimit(session, timeLimit);
+        TimeLimit deadline = new TimeLimit(session, deadlineNanos);
         try {
             SessionPseudoClock clock = session.getSessionClock();
             // Noon of the as-of day: a rule is effective strictly after its date-effective and expired from its
@@ -139,9 +153,9 @@ public class RulebaseRunner {
         private boolean passed;
         private String lastRule;
 
-        TimeLimit(KieSession session, Duration limit) {
+        TimeLimit(KieSession session, long deadline) {
             this.session = session;
-            this.deadline = System.nanoTime() + limit.toNanos();
+            this.deadline = deadline;
         }
 
         @Override

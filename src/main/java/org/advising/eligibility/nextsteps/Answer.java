@@ -1,0 +1,90 @@
+package org.advising.eligibility.nextsteps;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.advising.eligibility.engine.evaluate.OfferingDecision;
+import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
+import org.advising.eligibility.engine.evaluate.TracedConclusion;
+import org.advising.eligibility.engine.evaluate.TransferAnswer;
+import org.advising.eligibility.model.Topic;
+
+/**
+ * One answer a move can change, as NS ranks it: an offering's {@code credential},
+ * {@code transfersCredit} or {@code degreeAdmission}, or its {@code transfer} at one institution
+ * (with its hours), and the statement that decided it.
+ */
+record Answer(String offeringId, String answer, String institution, String value, BigDecimal hours, String policy) {
+
+    private static final Map<String, List<String>> ORDER = Map.of(
+            "transfersCredit", List.of("NO", "CONDITIONAL", "YES"),
+            "degreeAdmission", List.of("NOT_ELIGIBLE", "PATHWAY", "ELIGIBLE"),
+            "transfer", List.of("NOT_ACCEPTED", "REVIEW", "EXPECTED", "ACCEPTED"));
+
+    /** Every answer of an evaluation, in the order NS-6 lists changes: per offering, the three, then its transfers. */
+    static List<Answer> of(RulebaseAnswer evaluation) {
+        List<Answer> answers = new ArrayList<>();
+        for (OfferingDecision decision : evaluation.decisions()) {
+            answers.add(new Answer(decision.offeringId(), "credential", null, decision.credential().name(), null,
+                    policy(decision, Topic.CREDENTIAL, null)));
+            answers.add(new Answer(decision.offeringId(), "transfersCredit", null, decision.transfersCredit().name(), null,
+                    policy(decision, Topic.CREDIT, null)));
+            answers.add(new Answer(decision.offeringId(), "degreeAdmission", null, decision.degreeAdmission().name(), null,
+                    policy(decision, Topic.ADMISSION, null)));
+            for (TransferAnswer transfer : decision.transfers() == null ? List.<TransferAnswer>of() : decision.transfers()) {
+                answers.add(new Answer(decision.offeringId(), "transfer", transfer.institution(), transfer.outcome().name(),
+                        transfer.semesterHours(), policy(decision, Topic.TRANSFER, transfer.institution())));
+            }
+        }
+        return answers;
+    }
+
+    private static String policy(OfferingDecision decision, Topic topic, String institution) {
+        return decision.conclusions().stream()
+                .filter(conclusion -> conclusion.topic() == topic && Objects.equals(conclusion.institution(), institution))
+                .map(TracedConclusion::policy).findFirst().orElse(null);
+    }
+
+    /** Whether the two give the same answer (value and hours; the deciding statement aside). */
+    boolean sameAs(Answer other) {
+        return value.equals(other.value) && (hours == null ? other.hours == null : other.hours != null && hours.compareTo(other.hours) == 0);
+    }
+
+    /**
+     * Where NS ranks this answer, worse first: {@code credential} NONE below any other value (which
+     * rank alike), the others by their order, a transfer then by its hours; empty for a value NS does
+     * not rank (degree admission NOT_APPLICABLE).
+     */
+    Optional<Rank> rank() {
+        if (answer.equals("credential")) {
+            return Optional.of(new Rank(value.equals("NONE") ? 0 : 1, BigDecimal.ZERO));
+        }
+        int position = ORDER.get(answer).indexOf(value);
+        return position < 0 ? Optional.empty() : Optional.of(new Rank(position, hours == null ? BigDecimal.ZERO : hours));
+    }
+
+    /** What changing from this answer to {@code then} does; null when it does not change. */
+    Effect effectOf(Answer then) {
+        if (sameAs(then)) {
+            return null;
+        }
+        Optional<Rank> now = rank();
+        Optional<Rank> after = then.rank();
+        if (now.isEmpty() || after.isEmpty() || now.get().compareTo(after.get()) == 0) {
+            return Effect.OTHER;
+        }
+        return after.get().compareTo(now.get()) > 0 ? Effect.BETTER : Effect.WORSE;
+    }
+
+    /** A place in NS's order of one answer's values. */
+    record Rank(int position, BigDecimal hours) implements Comparable<Rank> {
+        @Override
+        public int compareTo(Rank other) {
+            int byPosition = Integer.compare(position, other.position);
+            return byPosition != 0 ? byPosition : hours.compareTo(other.hours);
+        }
+    }
+}

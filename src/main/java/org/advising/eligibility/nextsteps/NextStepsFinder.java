@@ -1,0 +1,148 @@
+package org.advising.eligibility.nextsteps;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
+import org.advising.eligibility.model.Learner;
+import org.advising.eligibility.model.LearnerRecord;
+import org.advising.eligibility.model.Offering;
+import org.advising.eligibility.model.ReceivingInstitution;
+import org.advising.eligibility.model.RecordStatus;
+
+/**
+ * Finds the next steps of every offering of a request (NS-1 .. NS-7) by asking the same rulebase
+ * about the request as each move would change it: every move is tried, one at a time, on the
+ * request as it is, and all of the request's evaluations share its time limit. Nothing here knows
+ * a threshold: which grade is enough is whatever the rules answer.
+ */
+public final class NextStepsFinder {
+
+    /**
+     * The most offerings a request with next steps may hold: every move is an evaluation of the whole
+     * request, about 43 per offering, so the cost grows with the square of the offerings
+     * (docs/performance.md, "Next steps").
+     */
+    public static final int MAX_OFFERINGS = 20;
+
+    /** The grades NS-2 and NS-3 try: 0.0, 0.1, ..., 4.0. */
+    static final List<BigDecimal> GRADES = grades();
+
+    private final RulebaseRunner runner;
+
+    public NextStepsFinder(RulebaseRunner runner) {
+        this.runner = runner;
+    }
+
+    /** The request whose next steps are wanted, and its answer as it is. */
+    public record Request(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf,
+            List<ReceivingInstitution> institutions, RulebaseAnswer now) {
+    }
+
+    /** Per offering id, in request order, its steps in the order NS-5 lists them (empty where nothing improves). */
+    public Map<String, List<NextStep>> find(Request request, long deadlineNanos) {
+        List<Answer> now = Answer.of(request.now());
+        Map<Move, List<Answer>> tried = new HashMap<>();
+        Map<String, List<NextStep>> steps = new LinkedHashMap<>();
+        for (Offering offering : request.offerings()) {
+            Set<Move> chosen = new LinkedHashSet<>();
+            for (List<Move> kind : movesOn(offering, request.learner())) {
+                for (Move move : kind) {
+                    tried.computeIfAbsent(move, m -> evaluate(request, m, deadlineNanos));
+                }
+                for (Answer answer : now) {
+                    if (answer.offeringId().equals(offering.id())) {
+                        best(answer, kind, tried).ifPresent(chosen::add);
+                    }
+                }
+            }
+            steps.put(offering.id(), chosen.stream()
+                    .sorted(Comparator.comparing(Move::kind).thenComparing(move -> move.gpa() == null ? BigDecimal.ZERO : move.gpa()))
+                    .map(move -> step(move, now, tried.get(move), request))
+                    .toList());
+        }
+        return steps;
+    }
+
+    /** NS-5: of the moves of one kind that make {@code answer} better, the lowest grade reaching the best value any reaches. */
+    private static Optional<Move> best(Answer answer, List<Move> kind, Map<Move, List<Answer>> tried) {
+        Move best = null;
+        Answer.Rank bestRank = null;
+        for (Move move : kind) { // in increasing grade, so the first to reach a rank is its lowest grade
+            Answer then = counterpart(answer, tried.get(move));
+            if (answer.effectOf(then) == Effect.BETTER) {
+                Answer.Rank rank = then.rank().orElseThrow(); // BETTER is only ever between ranked values
+                if (bestRank == null || rank.compareTo(bestRank) > 0) {
+                    best = move;
+                    bestRank = rank;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private NextStep step(Move move, List<Answer> now, List<Answer> then, Request request) {
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            Answer before = now.get(i);
+            Answer after = then.get(i);
+            Effect effect = before.effectOf(after);
+            if (effect != null) {
+                boolean transfer = before.institution() != null;
+                changes.add(new Change(before.offeringId(), before.answer(), before.institution(), before.value(), after.value(),
+                        transfer ? before.hours() : null, transfer ? after.hours() : null, after.policy(), effect));
+            }
+        }
+        return new NextStep(move, changes, StepReason.of(move, changes, request.offerings(), request.institutions()));
+    }
+
+    private static Answer counterpart(Answer answer, List<Answer> then) {
+        return then.stream().filter(other -> other.offeringId().equals(answer.offeringId()) && other.answer().equals(answer.answer())
+                && java.util.Objects.equals(other.institution(), answer.institution())).findFirst().orElseThrow();
+    }
+
+    private List<Answer> evaluate(Request request, Move move, long deadlineNanos) {
+        Learner learner = move.applyTo(request.learner(), request.asOf());
+        return Answer.of(runner.evaluate(request.rulebase(), learner, request.offerings(), request.asOf(), request.institutions(),
+                deadlineNanos));
+    }
+
+    /** The moves that apply to an offering, by kind in NS order, each kind's graded moves by increasing grade. */
+    static List<List<Move>> movesOn(Offering offering, Learner learner) {
+        LearnerRecord record = learner.records() == null ? null : learner.records().stream()
+                .filter(r -> r.offeringId().equals(offering.id())).findFirst().orElse(null);
+        List<List<Move>> kinds = new ArrayList<>();
+        if (record != null && Boolean.FALSE.equals(record.certificatePurchased())) {
+            kinds.add(List.of(new Move(MoveKind.BUY_CERTIFICATE, null, offering.id())));
+        }
+        if (record == null || record.status() == RecordStatus.ENROLLED || record.status() == RecordStatus.WITHDRAWN) {
+            kinds.add(GRADES.stream().map(grade -> new Move(MoveKind.COMPLETE, grade, offering.id())).toList());
+        }
+        if (record != null && record.status() == RecordStatus.COMPLETED && record.gpa() != null) {
+            kinds.add(GRADES.stream().filter(grade -> grade.doubleValue() > record.gpa())
+                    .map(grade -> new Move(MoveKind.RAISE_GRADE, grade, offering.id())).toList());
+        }
+        if (Boolean.FALSE.equals(learner.holdsBachelorsDegree())) {
+            kinds.add(List.of(new Move(MoveKind.EARN_BACHELORS, null, null)));
+        }
+        return kinds;
+    }
+
+    private static List<BigDecimal> grades() {
+        List<BigDecimal> grades = new ArrayList<>();
+        for (int tenths = 0; tenths <= 40; tenths++) {
+            grades.add(BigDecimal.valueOf(tenths, 1));
+        }
+        return List.copyOf(grades);
+    }
+}
