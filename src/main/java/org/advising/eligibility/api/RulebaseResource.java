@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.advising.eligibility.api.openapi.OpenApiDocument;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.advising.eligibility.engine.activate.ReloadAttempt;
 import org.advising.eligibility.engine.compile.RuleInfo;

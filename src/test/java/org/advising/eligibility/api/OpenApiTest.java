@@ -15,6 +15,7 @@ import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.advising.eligibility.ContractExamples;
+import org.advising.eligibility.api.openapi.OpenApiExamples;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document portal developers read describes the evaluation endpoint, its schemas and errors. */

@@ -1,4 +1,4 @@
-package org.advising.eligibility.api;
+package org.advising.eligibility.api.openapi;
 
 import jakarta.ws.rs.core.Application;
 import org.advising.eligibility.decisions.Problem;

@@ -1,4 +1,4 @@
-package org.advising.eligibility.api;
+package org.advising.eligibility.api.openapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
@@ -20,9 +20,9 @@ import org.eclipse.microprofile.openapi.models.Operation;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiExamples implements OASFilter {
 
-    static final String NAME = "MasterTrack completed above the pathway's grade";
-    static final String REQUEST = "META-INF/resources/examples/01-mastertrack-completed-eligible.json";
-    static final String RESPONSE = "openapi/01-mastertrack-completed-eligible.response.json";
+    public static final String NAME = "MasterTrack completed above the pathway's grade";
+    public static final String REQUEST = "META-INF/resources/examples/01-mastertrack-completed-eligible.json";
+    public static final String RESPONSE = "openapi/01-mastertrack-completed-eligible.response.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

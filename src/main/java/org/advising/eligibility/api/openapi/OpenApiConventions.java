@@ -1,4 +1,4 @@
-package org.advising.eligibility.api;
+package org.advising.eligibility.api.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
