@@ -92,6 +92,7 @@ function fill(request) {
   clearErrors();
   document.getElementById('answers').hidden = true;
   document.querySelectorAll('#learner [data-path]').forEach(control => { control.value = text(read(request, control.dataset.path)); });
+  document.getElementById('ask-next-steps').checked = request.nextSteps === true;
   chosenInstitutions = [...(request.receivingInstitutions || [])];
   showChosen();
   loadInstitutions(); // as of the request's date
@@ -165,6 +166,10 @@ function readForm() {
     return offering;
   });
   if (records.length > 0) request.learner.records = records;
+  if (document.getElementById('ask-next-steps').checked) {
+    request.nextSteps = true;
+    places.set('nextSteps', document.getElementById('ask-next-steps'));
+  }
   if (chosenInstitutions.length > 0) {
     request.receivingInstitutions = [...chosenInstitutions];
     places.set('receivingInstitutions', document.getElementById('institutions'));
@@ -233,8 +238,37 @@ function card(result, offering, index, names) {
     parts.push(element('h4', {}, 'Transfer'), element('ul', { class: 'transfers' },
       ...result.transfers.map(transfer => transferLine(transfer, result.conclusions, names))));
   }
+  if (result.nextSteps) {
+    parts.push(element('h4', {}, 'What would change this'), nextSteps(result.nextSteps, names));
+  }
   return element('article', { class: 'result', 'aria-labelledby': headingId, 'data-offering': result.offeringId },
     ...parts, element('h4', {}, 'Why'), conclusions);
+}
+
+// The next steps of one offering: each step's reason (the move and grade, then what gets better and worse),
+// then each answer it changes, better ones first.
+function nextSteps(steps, names) {
+  if (steps.length === 0) {
+    return element('p', { class: 'steps none' }, 'Nothing the learner can still do changes these answers.');
+  }
+  const order = { BETTER: 0, WORSE: 1, OTHER: 2 };
+  const words = { BETTER: 'Better', WORSE: 'Worse', OTHER: 'Changes' };
+  return element('ol', { class: 'steps' }, ...steps.map(step => element('li', {
+    class: 'step', 'data-move': step.move.kind, 'data-gpa': step.move.gpa == null ? '' : Number(step.move.gpa).toFixed(1) },
+    element('p', { class: 'reason' }, step.reason),
+    element('ul', { class: 'changes' }, ...[...step.changes].sort((a, b) => order[a.effect] - order[b.effect]).map(change =>
+      element('li', { class: 'change ' + change.effect.toLowerCase(), 'data-effect': change.effect },
+        element('strong', {}, words[change.effect] + ': '),
+        changeWords(change, names)))))));
+}
+
+function changeWords(change, names) {
+  const what = change.answer === 'transfer'
+    ? 'transfer to ' + (names.get(change.institution) || change.institution)
+    : humanize(change.answer.replace(/([A-Z])/g, '_$1').toUpperCase());
+  const value = (outcome, semesterHours) => humanize(outcome) + (semesterHours == null ? '' : ', ' + hours(semesterHours));
+  return what + ' (' + change.offeringId + '): ' + value(change.now, change.nowSemesterHours) + ' → '
+    + value(change.then, change.thenSemesterHours) + ' (' + change.policy + ')';
 }
 
 // One institution's answer for the offering: the outcome, the hours and the reason of its TRANSFER conclusion.

@@ -205,6 +205,35 @@ class AdvisorPageIT {
                 && c.topicAndOutcome().equals("Transfer (Lakeside Community College): Accepted")), page.conclusions("pc-b").toString());
     }
 
+    @Test
+    void what_would_change_this_shows_each_step_the_move_and_grade_first_then_what_gets_better() {
+        page.loadExample("learner-12");
+        page.askForNextSteps();
+        page.submit();
+        assertEquals(List.of(new EvaluationPage.ShownStep("COMPLETE", "3.0",
+                "Complete this MasterTrack with a grade of at least 3.0: degree admission becomes eligible (ADM-1) and "
+                        + "Harbor Graduate School of Engineering accepts 9 of its hours (TR-8).",
+                List.of("Better: Degree admission (mt-ds): Pathway → Eligible (ADM-1)",
+                        "Better: transfer to Harbor Graduate School of Engineering (mt-ds): Expected, 9 semester hours → "
+                                + "Accepted, 9 semester hours (TR-8)"))), page.steps("mt-ds"));
+
+        page.loadExample("learner-14");
+        page.askForNextSteps();
+        page.submit();
+        assertEquals(List.of("COMPLETE 0.0", "COMPLETE 2.0"),
+                page.steps("mt-ai").stream().map(step -> step.move() + " " + step.gpa()).toList());
+        assertEquals("Complete this MasterTrack with any grade: the credential becomes a university certificate (CRED-2).",
+                page.steps("mt-ai").get(0).reason());
+    }
+
+    @Test
+    void a_card_where_nothing_can_change_says_so() {
+        page.loadExample("learner-9");
+        page.askForNextSteps();
+        page.submit();
+        assertEquals("Nothing the learner can still do changes these answers.", page.noSteps("pc-a"));
+    }
+
     private static String hours(String value) {
         return value + (value.equals("1") ? " semester hour" : " semester hours");
     }

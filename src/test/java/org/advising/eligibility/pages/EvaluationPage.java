@@ -146,6 +146,31 @@ final class EvaluationPage {
                 .toList();
     }
 
+    /** One step of "What would change this": its move and grade, its reason and each change as the page words it. */
+    record ShownStep(String move, String gpa, String reason, List<String> changes) {
+    }
+
+    /** Ticks "Show what would change each answer". */
+    void askForNextSteps() {
+        if (!browser.find("#ask-next-steps").isSelected()) {
+            browser.find("label[for='ask-next-steps']").click();
+        }
+    }
+
+    /** The card's next steps, in the order shown; empty when the card shows none. */
+    List<ShownStep> steps(String offeringId) {
+        return card(offeringId).findElements(By.cssSelector(".step")).stream()
+                .map(step -> new ShownStep(step.getAttribute("data-move"), step.getAttribute("data-gpa"),
+                        step.findElement(By.cssSelector(".reason")).getText(),
+                        step.findElements(By.cssSelector(".change")).stream().map(WebElement::getText).toList()))
+                .toList();
+    }
+
+    /** What the card says under "What would change this" when nothing would; empty when it says something else. */
+    String noSteps(String offeringId) {
+        return card(offeringId).findElements(By.cssSelector(".steps.none")).stream().map(WebElement::getText).findFirst().orElse("");
+    }
+
     /** The totals table, a row per institution: name, accepted hours, expected hours; empty when it is not shown. */
     List<List<String>> totals() {
         if (!browser.find("#totals").isDisplayed()) {
