@@ -48,6 +48,19 @@ record Answer(String offeringId, String answer, String institution, String value
                 .map(TracedConclusion::policy).findFirst().orElse(null);
     }
 
+    /** Whether two evaluations gave every answer alike, each by the same statement. */
+    static boolean same(List<Answer> these, List<Answer> those) {
+        if (these.size() != those.size()) {
+            return false;
+        }
+        for (int i = 0; i < these.size(); i++) {
+            if (!these.get(i).sameAs(those.get(i)) || !Objects.equals(these.get(i).policy(), those.get(i).policy())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the two give the same answer (value and hours; the deciding statement aside). */
     boolean sameAs(Answer other) {
         return value.equals(other.value) && (hours == null ? other.hours == null : other.hours != null && hours.compareTo(other.hours) == 0);

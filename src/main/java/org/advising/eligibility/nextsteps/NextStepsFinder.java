@@ -22,9 +22,15 @@ import org.advising.eligibility.model.RecordStatus;
 
 /**
  * Finds the next steps of every offering of a request (NS-1 .. NS-7) by asking the same rulebase
- * about the request as each move would change it: every move is tried, one at a time, on the
- * request as it is, and all of the request's evaluations share its time limit. Nothing here knows
- * a threshold: which grade is enough is whatever the rules answer.
+ * about the request as each move would change it, one move at a time, on the request as it is; all
+ * of the request's evaluations share its time limit. Nothing here knows a threshold: which grade is
+ * enough is whatever the rules answer.
+ *
+ * <p>{@link Search#PLAIN} tries every grade. {@link Search#SKIPPING} (the service's) tries the
+ * lowest and highest grade of a kind and, between two tried grades whose answers are all the same,
+ * takes the grades between to answer the same too, halving the range otherwise: a grade changes
+ * answers only where the rules compare it with a value (the passing grade, a pathway's or an
+ * institution's minimum). {@code NextStepsSearchTest} checks both find the same steps on random requests.
  */
 public final class NextStepsFinder {
 
@@ -38,10 +44,24 @@ public final class NextStepsFinder {
     /** The grades NS-2 and NS-3 try: 0.0, 0.1, ..., 4.0. */
     static final List<BigDecimal> GRADES = grades();
 
+    /** How the grades of a graded kind of move are tried. */
+    public enum Search {
+        /** Every grade, as NS-5 words it. */
+        PLAIN,
+        /** The ends of each range of grades, and between them only where their answers differ. */
+        SKIPPING
+    }
+
     private final RulebaseRunner runner;
+    private final Search search;
 
     public NextStepsFinder(RulebaseRunner runner) {
+        this(runner, Search.SKIPPING);
+    }
+
+    public NextStepsFinder(RulebaseRunner runner, Search search) {
         this.runner = runner;
+        this.search = search;
     }
 
     /** The request whose next steps are wanted, and its answer as it is. */
@@ -57,8 +77,12 @@ public final class NextStepsFinder {
         for (Offering offering : request.offerings()) {
             Set<Move> chosen = new LinkedHashSet<>();
             for (List<Move> kind : movesOn(offering, request.learner())) {
-                for (Move move : kind) {
-                    tried.computeIfAbsent(move, m -> evaluate(request, m, deadlineNanos));
+                if (search == Search.SKIPPING && kind.size() > 2) {
+                    trySkipping(kind, 0, kind.size() - 1, tried, request, deadlineNanos);
+                } else {
+                    for (Move move : kind) {
+                        tried.computeIfAbsent(move, m -> evaluate(request, m, deadlineNanos));
+                    }
                 }
                 for (Answer answer : now) {
                     if (answer.offeringId().equals(offering.id())) {
@@ -89,6 +113,24 @@ public final class NextStepsFinder {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Answers for the moves {@code low..high} of a graded kind: both ends tried, the grades between as described above. */
+    private void trySkipping(List<Move> kind, int low, int high, Map<Move, List<Answer>> tried, Request request, long deadlineNanos) {
+        List<Answer> lowest = tried.computeIfAbsent(kind.get(low), m -> evaluate(request, m, deadlineNanos));
+        List<Answer> highest = tried.computeIfAbsent(kind.get(high), m -> evaluate(request, m, deadlineNanos));
+        if (high - low < 2) {
+            return;
+        }
+        if (Answer.same(lowest, highest)) {
+            for (int between = low + 1; between < high; between++) {
+                tried.putIfAbsent(kind.get(between), lowest);
+            }
+            return;
+        }
+        int middle = (low + high) / 2;
+        trySkipping(kind, low, middle, tried, request, deadlineNanos);
+        trySkipping(kind, middle, high, tried, request, deadlineNanos);
     }
 
     private NextStep step(Move move, List<Answer> now, List<Answer> then, Request request) {
