@@ -16,6 +16,7 @@ import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.OfferingType;
 import org.advising.eligibility.model.Topic;
+import org.advising.eligibility.nextsteps.NextStepsFinder;
 import org.junit.jupiter.api.Test;
 
 /** Rules that compile but decide badly are caught at evaluation, loudly and precisely. */
@@ -63,6 +64,19 @@ class RulebaseDefectsTest {
         assertEquals(50, stopped.limit());
         assertEquals(List.of("Keep advising forever runaway.drl:6 51", "Start the loop runaway.drl:15 1"),
                 stopped.busiest().stream().map(f -> f.rule().name() + " " + f.rule().file() + ":" + f.rule().line() + " " + f.count()).toList());
+    }
+
+    @Test
+    void next_steps_share_the_requests_time_limit_and_past_it_stop_as_an_evaluation_does() {
+        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
+        RulebaseRunner runner = new RulebaseRunner(100);
+        List<Offering> offerings = List.of(offering(OfferingType.MASTERTRACK, HLC_UNIVERSITY).id("mt").build());
+        RulebaseAnswer now = runner.evaluate(rulebase, learner(), offerings, java.time.LocalDate.of(2026, 11, 20), List.of());
+        NextStepsFinder.Request request = new NextStepsFinder.Request(rulebase, learner(), offerings, java.time.LocalDate.of(2026, 11, 20),
+                List.of(), now);
+        long spent = System.nanoTime(); // the request's deadline has come: its first move stops after one firing
+        EvaluationTimeoutException timeout = assertThrows(EvaluationTimeoutException.class, () -> new NextStepsFinder(runner).find(request, spent));
+        assertTrue(timeout.getMessage().contains("and were stopped after 1 firing"), timeout.getMessage());
     }
 
     @Test
