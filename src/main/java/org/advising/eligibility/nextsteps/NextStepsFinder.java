@@ -84,9 +84,9 @@ public final class NextStepsFinder {
                         tried.computeIfAbsent(move, m -> evaluate(request, m, deadlineNanos));
                     }
                 }
-                for (Answer answer : now) {
-                    if (answer.offeringId().equals(offering.id())) {
-                        best(answer, kind, tried).ifPresent(chosen::add);
+                for (int answer = 0; answer < now.size(); answer++) {
+                    if (now.get(answer).offeringId().equals(offering.id())) {
+                        best(now, answer, kind, tried).ifPresent(chosen::add);
                     }
                 }
             }
@@ -99,11 +99,12 @@ public final class NextStepsFinder {
     }
 
     /** NS-5: of the moves of one kind that make {@code answer} better, the lowest grade reaching the best value any reaches. */
-    private static Optional<Move> best(Answer answer, List<Move> kind, Map<Move, List<Answer>> tried) {
+    private static Optional<Move> best(List<Answer> now, int index, List<Move> kind, Map<Move, List<Answer>> tried) {
+        Answer answer = now.get(index);
         Move best = null;
         Answer.Rank bestRank = null;
         for (Move move : kind) { // in increasing grade, so the first to reach a rank is its lowest grade
-            Answer then = counterpart(answer, tried.get(move));
+            Answer then = tried.get(move).get(index); // a move changes no offering or institution, so the answers line up
             if (answer.effectOf(then) == Effect.BETTER) {
                 Answer.Rank rank = then.rank().orElseThrow(); // BETTER is only ever between ranked values
                 if (bestRank == null || rank.compareTo(bestRank) > 0) {
@@ -146,11 +147,6 @@ public final class NextStepsFinder {
             }
         }
         return new NextStep(move, changes, StepReason.of(move, changes, request.offerings(), request.institutions()));
-    }
-
-    private static Answer counterpart(Answer answer, List<Answer> then) {
-        return then.stream().filter(other -> other.offeringId().equals(answer.offeringId()) && other.answer().equals(answer.answer())
-                && java.util.Objects.equals(other.institution(), answer.institution())).findFirst().orElseThrow();
     }
 
     private List<Answer> evaluate(Request request, Move move, long deadlineNanos) {

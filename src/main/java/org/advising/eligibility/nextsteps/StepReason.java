@@ -84,7 +84,7 @@ final class StepReason {
             text = WORDS.get(change.answer() + " " + change.then());
         }
         Offering offering = offerings.get(change.offeringId());
-        boolean elsewhere = !change.offeringId().equals(move.offeringId()) || move.offeringId() == null;
+        boolean elsewhere = !change.offeringId().equals(move.offeringId()); // EARN_BACHELORS is on no offering
         String subject = elsewhere ? "for " + (offering == null || offering.title() == null ? change.offeringId() : offering.title()) + ", " : "";
         return subject + text + " (" + change.policy() + ")";
     }

@@ -154,10 +154,7 @@ public class EvaluationBenchmark {
 
     private Collection<?> insertAndFire(KieSession session) {
         facts.forEach(session::insert);
-        // The topics in the rules folder's order, as the service focuses them (the focus is a stack: the first goes on last).
-        for (int topic = rulebase.topicOrder().size() - 1; topic >= 0; topic--) {
-            session.getAgenda().getAgendaGroup(rulebase.topicOrder().get(topic)).setFocus();
-        }
+        rulebase.focusTopics(session); // as the service does
         session.fireAllRules();
         return new ArrayList<>(session.getObjects(fact -> fact instanceof Conclusion));
     }

@@ -8,6 +8,7 @@ import org.advising.eligibility.engine.folder.Institutions;
 import org.advising.eligibility.engine.folder.PolicyFact;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
 /**
@@ -24,6 +25,13 @@ public record Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSes
     /** The policy values in effect on this date. */
     public List<Object> policyFactsOn(LocalDate date) {
         return policyFacts.stream().filter(fact -> fact.inEffectOn(date)).map(PolicyFact::fact).toList();
+    }
+
+    /** Focuses the topics of a session in this rulebase's order: the focus is a stack, so the first topic goes on last. */
+    public void focusTopics(KieSession session) {
+        for (int topic = topicOrder.size() - 1; topic >= 0; topic--) {
+            session.getAgenda().getAgendaGroup(topicOrder.get(topic)).setFocus();
+        }
     }
 
     public RuleInfo describe(Rule rule) {

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.advising.eligibility.engine.folder.Institutions;
-import org.advising.eligibility.engine.folder.PolicyFact;
 import org.advising.eligibility.engine.folder.PolicyValues;
 import org.advising.eligibility.engine.folder.RulebaseException;
 import org.advising.eligibility.engine.folder.RulesFolder;
@@ -49,8 +48,7 @@ public class RulebaseCompiler {
     private static final String MAIN = "MAIN";
 
     public Rulebase compile(RulesFolder folder) {
-        List<PolicyFact> policyFacts = PolicyValues.facts(folder.policyValues());
-        List<String> topicOrder = PolicyValues.topicOrder(folder.policyValues());
+        PolicyValues.Read policyValues = PolicyValues.read(folder.policyValues());
         Institutions institutions = Institutions.read(folder.institutions());
         KieServices services = KieServices.Factory.get();
         ReleaseId releaseId = services.newReleaseId("org.advising.rulebase", "rules", "1.0." + BUILDS.incrementAndGet());
@@ -87,13 +85,15 @@ public class RulebaseCompiler {
         } finally {
             services.getRepository().removeKieModule(releaseId);
         }
+        Map<String, String> groups = agendaGroups(kieBase);
         return new Rulebase(folder.version(), Instant.now(), kieBase, kieBase.newKieSessionsPool(SESSIONS_KEPT_READY),
-                policyFacts, institutions, catalogue(kieBase, folder, tables, topicOrder), topicsIn(kieBase, topicOrder));
+                policyValues.facts(), institutions, catalogue(kieBase, folder, tables, groups, policyValues.topicOrder()),
+                topicsIn(groups, policyValues.topicOrder()));
     }
 
     /** Every rule with its policy metadata, in file and line order; a rule missing either is an error. */
     private static Map<String, RuleInfo> catalogue(KieBase kieBase, RulesFolder folder, Map<String, DecisionTable> tables,
-            List<String> topicOrder) {
+            Map<String, String> groups, List<String> topicOrder) {
         Map<String, Map<String, Integer>> ruleLines = new HashMap<>();
         folder.ruleFiles().forEach(file -> ruleLines.put(file.name(), ruleLines(file.content())));
         List<Map.Entry<String, RuleInfo>> entries = kieBase.getKiePackages().stream()
@@ -104,7 +104,6 @@ public class RulebaseCompiler {
                 .toList();
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
-        Map<String, String> groups = agendaGroups(kieBase);
         String valuesFile = folder.policyValues().name();
         for (Map.Entry<String, RuleInfo> entry : entries) {
             RuleInfo info = entry.getValue();
@@ -143,8 +142,11 @@ public class RulebaseCompiler {
      * a topic, so that a rulebase without topics runs in Drools' one default group, unfocused.
      */
     public static List<String> topicsIn(KieBase kieBase, List<String> topicOrder) {
-        java.util.Set<String> named = new java.util.HashSet<>(agendaGroups(kieBase).values());
-        return topicOrder.stream().filter(named::contains).toList();
+        return topicsIn(agendaGroups(kieBase), topicOrder);
+    }
+
+    private static List<String> topicsIn(Map<String, String> groups, List<String> topicOrder) {
+        return topicOrder.stream().filter(groups::containsValue).toList();
     }
 
     /** The agenda group (topic) of every rule, keyed like the catalogue. */

@@ -125,10 +125,7 @@ public class RulebaseRunner {
             }
             offerings.stream().map(Offering::provider).distinct().forEach(session::insert);
             offerings.forEach(session::insert);
-            // The topics are decided in the rules folder's order: the focus is a stack, so the first topic goes on last.
-            for (int topic = rulebase.topicOrder().size() - 1; topic >= 0; topic--) {
-                session.getAgenda().getAgendaGroup(rulebase.topicOrder().get(topic)).setFocus();
-            }
+            rulebase.focusTopics(session); // the topics are decided in the rules folder's order
             int fired = session.fireAllRules(limit + 1);
             if (deadline.passed) {
                 throw new EvaluationTimeoutException(timeLimit, fired, deadline.lastRule);

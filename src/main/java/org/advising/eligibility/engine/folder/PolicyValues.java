@@ -35,9 +35,23 @@ public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognized
     record Accreditor(String code, String name, LocalDate from, LocalDate until) {
     }
 
-    public static List<PolicyFact> facts(RulesFolder.RuleFile file) {
-        PolicyValues values = read(file);
+    /** What a policy-values file holds for the rules: the facts they match on, and the order of the topics. */
+    public record Read(List<PolicyFact> facts, List<String> topicOrder) {
+    }
+
+    /** Reads the file once; every mistake in it is reported together, each at its line. */
+    public static Read read(RulesFolder.RuleFile file) {
+        PolicyValues values = parse(file);
         List<String> errors = new ArrayList<>();
+        List<PolicyFact> facts = facts(values, file, errors);
+        List<String> topicOrder = topicOrder(values, file, errors);
+        if (!errors.isEmpty()) {
+            throw new RulebaseException(errors);
+        }
+        return new Read(facts, topicOrder);
+    }
+
+    private static List<PolicyFact> facts(PolicyValues values, RulesFolder.RuleFile file, List<String> errors) {
         List<PolicyFact> facts = new ArrayList<>();
         int gradesLine = Yaml.lineOfKey(file.content(), "passingGrade", Integer.MAX_VALUE);
         int accreditorsLine = Yaml.lineOfKey(file.content(), "recognizedAccreditors", Integer.MAX_VALUE);
@@ -70,9 +84,6 @@ public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognized
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new RulebaseException(errors);
-        }
         return List.copyOf(facts);
     }
 
@@ -81,13 +92,11 @@ public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognized
      * rule file, the first decided first. Empty when the file states none (then every rule is in
      * the one default group).
      */
-    public static List<String> topicOrder(RulesFolder.RuleFile file) {
-        PolicyValues values = read(file);
+    private static List<String> topicOrder(PolicyValues values, RulesFolder.RuleFile file, List<String> errors) {
         if (values == null || values.topicOrder() == null) {
             return List.of();
         }
         String where = file.name() + ":" + topicOrderLine(file) + ": topicOrder";
-        List<String> errors = new ArrayList<>();
         List<String> topics = values.topicOrder();
         for (int i = 0; i < topics.size(); i++) {
             String topic = topics.get(i);
@@ -98,13 +107,10 @@ public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognized
                 errors.add(where + " names " + topic + " twice");
             }
         }
-        if (!errors.isEmpty()) {
-            throw new RulebaseException(errors);
-        }
         return List.copyOf(topics);
     }
 
-    private static PolicyValues read(RulesFolder.RuleFile file) {
+    private static PolicyValues parse(RulesFolder.RuleFile file) {
         try {
             return Yaml.MAPPER.readValue(file.content(), PolicyValues.class);
         } catch (JsonProcessingException e) {

@@ -131,12 +131,12 @@ public final class RulebaseCache {
             }
             InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
             kieBase.addPackages(packages);
-            RulesFolder.RuleFile policyValues = new RulesFolder.RuleFile(RulesFolder.POLICY_VALUES, proof.policyValues());
+            PolicyValues.Read policyValues = PolicyValues.read(new RulesFolder.RuleFile(RulesFolder.POLICY_VALUES, proof.policyValues()));
             Rulebase rulebase = new Rulebase(proof.version(), Instant.now(), kieBase,
                     kieBase.newKieSessionsPool(RulebaseCompiler.SESSIONS_KEPT_READY),
-                    PolicyValues.facts(policyValues),
+                    policyValues.facts(),
                     Institutions.read(proof.institutions() == null ? null : new RulesFolder.RuleFile(Institutions.FILE, proof.institutions())),
-                    proof.rules(), RulebaseCompiler.topicsIn(kieBase, PolicyValues.topicOrder(policyValues)));
+                    proof.rules(), RulebaseCompiler.topicsIn(kieBase, policyValues.topicOrder()));
             return Optional.of(new Proven(rulebase, proof.coverage()));
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             LOG.warnf("Rulebase cache entry %s cannot be used (%s); it is deleted and the rules folder is compiled and proven instead",

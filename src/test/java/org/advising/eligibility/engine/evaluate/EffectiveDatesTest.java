@@ -43,7 +43,7 @@ class EffectiveDatesTest {
     }
 
     private static List<PolicyFact> values(String yaml) {
-        return PolicyValues.facts(new RulesFolder.RuleFile("policy-values.yaml", yaml));
+        return PolicyValues.read(new RulesFolder.RuleFile("policy-values.yaml", yaml)).facts();
     }
 
     @Test
