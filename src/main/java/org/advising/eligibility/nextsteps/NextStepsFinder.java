@@ -28,7 +28,8 @@ import org.advising.eligibility.model.RecordStatus;
  *
  * <p>{@link Search#PLAIN} tries every grade. {@link Search#SKIPPING} (the service's) tries the
  * lowest and highest grade of a kind and, between two tried grades whose answers are all the same,
- * takes the grades between to answer the same too, halving the range otherwise: a grade changes
+ * takes the grades between to answer the same too, splitting the range otherwise, next to a number
+ * the facts hold where there is one ({@link SplitPoints}), else in its middle: a grade changes
  * answers only where the rules compare it with a value (the passing grade, a pathway's or an
  * institution's minimum). {@code NextStepsSearchTest} checks both find the same steps on random requests.
  */
@@ -74,11 +75,12 @@ public final class NextStepsFinder {
         List<Answer> now = Answer.of(request.now());
         Map<Move, List<Answer>> tried = new HashMap<>();
         Map<String, List<NextStep>> steps = new LinkedHashMap<>();
+        SplitPoints splits = search == Search.SKIPPING ? SplitPoints.of(facts(request)) : null;
         for (Offering offering : request.offerings()) {
             Set<Move> chosen = new LinkedHashSet<>();
             for (List<Move> kind : movesOn(offering, request.learner())) {
                 if (search == Search.SKIPPING && kind.size() > 2) {
-                    trySkipping(kind, 0, kind.size() - 1, tried, request, deadlineNanos);
+                    trySkipping(kind, 0, kind.size() - 1, splits, tried, request, deadlineNanos);
                 } else {
                     for (Move move : kind) {
                         tried.computeIfAbsent(move, m -> evaluate(request, m, deadlineNanos));
@@ -117,7 +119,8 @@ public final class NextStepsFinder {
     }
 
     /** Answers for the moves {@code low..high} of a graded kind: both ends tried, the grades between as described above. */
-    private void trySkipping(List<Move> kind, int low, int high, Map<Move, List<Answer>> tried, Request request, long deadlineNanos) {
+    private void trySkipping(List<Move> kind, int low, int high, SplitPoints splits, Map<Move, List<Answer>> tried, Request request,
+            long deadlineNanos) {
         List<Answer> lowest = tried.computeIfAbsent(kind.get(low), m -> evaluate(request, m, deadlineNanos));
         List<Answer> highest = tried.computeIfAbsent(kind.get(high), m -> evaluate(request, m, deadlineNanos));
         if (high - low < 2) {
@@ -129,9 +132,20 @@ public final class NextStepsFinder {
             }
             return;
         }
-        int middle = (low + high) / 2;
-        trySkipping(kind, low, middle, tried, request, deadlineNanos);
-        trySkipping(kind, middle, high, tried, request, deadlineNanos);
+        // a kind's grades are a run of the grid (all of it, or the grades above the current one): split on the grid
+        int offset = GRADES.indexOf(kind.get(0).gpa());
+        int split = splits.between(offset + low, offset + high) - offset;
+        trySkipping(kind, low, split, splits, tried, request, deadlineNanos);
+        trySkipping(kind, split, high, splits, tried, request, deadlineNanos);
+    }
+
+    /** The facts the rules compare grades with: the request's and the policy values in effect on its date. */
+    private static List<Object> facts(Request request) {
+        List<Object> facts = new ArrayList<>(request.rulebase().policyFactsOn(request.asOf()));
+        facts.add(request.learner());
+        facts.addAll(request.offerings());
+        facts.addAll(request.institutions());
+        return facts;
     }
 
     private NextStep step(Move move, List<Answer> now, List<Answer> then, Request request) {

@@ -166,6 +166,7 @@ class PerformanceBenchmarkIT {
                 row(area, "service", http(real), connections == 16 ? "p99 < 5 ms" : "");
                 row(area, "service / ceiling", "%.0f%%".formatted(100 * real.requestsPerSecond() / top.requestsPerSecond()), "≥ 80%");
             }
+            nextStepsOverHttp(evaluations);
             double underLoad = service.memoryMiB("VmRSS");
             row("footprint", "startup to first answered request", "%,d ms (Quarkus started in %s s, rulebase loaded in %s ms)"
                     .formatted(service.millisToFirstAnswer, service.logged(Pattern.compile("started in ([0-9.]+)s")),
@@ -175,6 +176,25 @@ class PerformanceBenchmarkIT {
             row("footprint", "RSS under load: at the end / highest", "%.0f / %.0f MiB".formatted(underLoad,
                     service.memoryMiB("VmHWM")), "< 256 MB");
         }
+    }
+
+    /**
+     * The request with three institutions with and without its next steps (NS), one connection at a
+     * time: what a portal waits for, and the cost of the steps as the ratio of the two medians.
+     */
+    private static void nextStepsOverHttp(String evaluations) throws Exception {
+        var request = BenchRequests.json(BenchRequests.MIXED);
+        request.putArray("receivingInstitutions").add("example-state").add("lakeside-cc").add("harbor-grad");
+        Wrk plain = new Wrk(request.toString());
+        Wrk withSteps = new Wrk(request.put("nextSteps", true).toString());
+        plain.load(evaluations, 1, 5); // warm-up of both
+        withSteps.load(evaluations, 1, 5);
+        Wrk.Result without = plain.load(evaluations, 1, HTTP_SECONDS);
+        Wrk.Result with = withSteps.load(evaluations, 1, HTTP_SECONDS);
+        String area = "HTTP, 5 offerings, 3 institutions, 1 connection";
+        row(area, "service", http(without), "");
+        row(area, "service with next steps", http(with), "");
+        row(area, "cost of next steps (median time)", "×%.1f".formatted(with.p50Millis() / without.p50Millis()), "≤ ×20");
     }
 
     /** Five starts on an unchanged rules folder after a first one that filled the rulebase cache: each time to the first answer. */
