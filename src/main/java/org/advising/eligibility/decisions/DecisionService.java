@@ -1,6 +1,7 @@
 package org.advising.eligibility.decisions;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,14 +37,31 @@ public class DecisionService {
     private final DecisionAudit audit;
     private final NextStepsFinder nextStepsFinder;
 
+    /**
+     * The service's: a request's next steps are searched on its own worker and on as many more of the
+     * evaluation workers as there are other cores, where they are free.
+     */
+    @Inject
+    public DecisionService(RequestReader reader, RequestValidator validator, RulebaseRunner runner, EvaluationMetrics metrics,
+            DecisionAudit audit, WorkerPool workers) {
+        this(reader, validator, runner, metrics, audit,
+                new NextStepsFinder(runner, workers.executor(), Runtime.getRuntime().availableProcessors() - 1));
+    }
+
+    /** A command's: next steps searched on the calling thread alone. */
     public DecisionService(RequestReader reader, RequestValidator validator, RulebaseRunner runner, EvaluationMetrics metrics,
             DecisionAudit audit) {
+        this(reader, validator, runner, metrics, audit, new NextStepsFinder(runner));
+    }
+
+    private DecisionService(RequestReader reader, RequestValidator validator, RulebaseRunner runner, EvaluationMetrics metrics,
+            DecisionAudit audit, NextStepsFinder nextStepsFinder) {
         this.reader = reader;
         this.validator = validator;
         this.runner = runner;
         this.metrics = metrics;
         this.audit = audit;
-        this.nextStepsFinder = new NextStepsFinder(runner);
+        this.nextStepsFinder = nextStepsFinder;
     }
 
     /**

@@ -4,13 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
@@ -55,7 +56,9 @@ public final class NextStepsFinder {
 
     private final RulebaseRunner runner;
     private final Search search;
+    private final SharedSearches searches;
 
+    /** Every try on the calling thread. */
     public NextStepsFinder(RulebaseRunner runner) {
         this(runner, Search.SKIPPING);
     }
@@ -63,6 +66,17 @@ public final class NextStepsFinder {
     public NextStepsFinder(RulebaseRunner runner, Search search) {
         this.runner = runner;
         this.search = search;
+        this.searches = SharedSearches.alone();
+    }
+
+    /**
+     * The service's: the kinds of moves of a request are searched on the calling thread and on up to
+     * {@code helpers} of {@code workers} that are free ({@link SharedSearches}).
+     */
+    public NextStepsFinder(RulebaseRunner runner, Executor workers, int helpers) {
+        this.runner = runner;
+        this.search = Search.SKIPPING;
+        this.searches = new SharedSearches(workers, helpers);
     }
 
     /** The request whose next steps are wanted, and its answer as it is. */
@@ -73,19 +87,21 @@ public final class NextStepsFinder {
     /** Per offering id, in request order, its steps in the order NS-5 lists them (empty where nothing improves). */
     public Map<String, List<NextStep>> find(Request request, long deadlineNanos) {
         List<Answer> now = Answer.of(request.now());
-        Map<Move, List<Answer>> tried = new HashMap<>();
-        Map<String, List<NextStep>> steps = new LinkedHashMap<>();
+        Map<Move, List<Answer>> tried = new ConcurrentHashMap<>();
         SplitPoints splits = search == Search.SKIPPING ? SplitPoints.of(facts(request)) : null;
+        Map<Offering, List<List<Move>>> kinds = new LinkedHashMap<>();
+        List<Runnable> tries = new ArrayList<>();
         for (Offering offering : request.offerings()) {
+            kinds.put(offering, movesOn(offering, request.learner()));
+            for (List<Move> kind : kinds.get(offering)) {
+                tries.add(() -> tryKind(kind, splits, tried, request, deadlineNanos));
+            }
+        }
+        searches.run(tries);
+        Map<String, List<NextStep>> steps = new LinkedHashMap<>();
+        kinds.forEach((offering, offeringKinds) -> {
             Set<Move> chosen = new LinkedHashSet<>();
-            for (List<Move> kind : movesOn(offering, request.learner())) {
-                if (search == Search.SKIPPING && kind.size() > 2) {
-                    trySkipping(kind, 0, kind.size() - 1, splits, tried, request, deadlineNanos);
-                } else {
-                    for (Move move : kind) {
-                        tried.computeIfAbsent(move, m -> evaluate(request, m, deadlineNanos));
-                    }
-                }
+            for (List<Move> kind : offeringKinds) {
                 for (int answer = 0; answer < now.size(); answer++) {
                     if (now.get(answer).offeringId().equals(offering.id())) {
                         best(now, answer, kind, tried).ifPresent(chosen::add);
@@ -96,8 +112,19 @@ public final class NextStepsFinder {
                     .sorted(Comparator.comparing(Move::kind).thenComparing(move -> move.gpa() == null ? BigDecimal.ZERO : move.gpa()))
                     .map(move -> step(move, now, tried.get(move), request))
                     .toList());
-        }
+        });
         return steps;
+    }
+
+    /** Answers for every move of one kind: each tried, or, skipping, the grades as described above. */
+    private void tryKind(List<Move> kind, SplitPoints splits, Map<Move, List<Answer>> tried, Request request, long deadlineNanos) {
+        if (search == Search.SKIPPING && kind.size() > 2) {
+            trySkipping(kind, 0, kind.size() - 1, splits, tried, request, deadlineNanos);
+        } else {
+            for (Move move : kind) {
+                answerTo(move, tried, request, deadlineNanos);
+            }
+        }
     }
 
     /** NS-5: of the moves of one kind that make {@code answer} better, the lowest grade reaching the best value any reaches. */
@@ -121,8 +148,8 @@ public final class NextStepsFinder {
     /** Answers for the moves {@code low..high} of a graded kind: both ends tried, the grades between as described above. */
     private void trySkipping(List<Move> kind, int low, int high, SplitPoints splits, Map<Move, List<Answer>> tried, Request request,
             long deadlineNanos) {
-        List<Answer> lowest = tried.computeIfAbsent(kind.get(low), m -> evaluate(request, m, deadlineNanos));
-        List<Answer> highest = tried.computeIfAbsent(kind.get(high), m -> evaluate(request, m, deadlineNanos));
+        List<Answer> lowest = answerTo(kind.get(low), tried, request, deadlineNanos);
+        List<Answer> highest = answerTo(kind.get(high), tried, request, deadlineNanos);
         if (high - low < 2) {
             return;
         }
@@ -161,6 +188,20 @@ public final class NextStepsFinder {
             }
         }
         return new NextStep(move, changes, StepReason.of(move, changes, request.offerings(), request.institutions()));
+    }
+
+    /**
+     * The answers to a move, tried unless they are known: evaluated outside the map, which another
+     * thread's search reads meanwhile (two searches that both try EARN_BACHELORS get the same answers).
+     */
+    private List<Answer> answerTo(Move move, Map<Move, List<Answer>> tried, Request request, long deadlineNanos) {
+        List<Answer> known = tried.get(move);
+        if (known != null) {
+            return known;
+        }
+        List<Answer> answers = evaluate(request, move, deadlineNanos);
+        List<Answer> first = tried.putIfAbsent(move, answers);
+        return first == null ? answers : first;
     }
 
     private List<Answer> evaluate(Request request, Move move, long deadlineNanos) {

@@ -69,6 +69,9 @@ class PerformanceBenchmarkIT {
         row("in-process, 5 offerings, 1 thread", "cost of next steps (3 institutions), per request", "×%.0f".formatted(
                 evaluationsPerSecond.get("serviceThreeInstitutions") / evaluationsPerSecond.get("serviceThreeInstitutionsNextSteps")),
                 "≤ ×20");
+        row("in-process, 5 offerings, 1 thread", "time to next steps with one helper thread (as on 2 cores), per request", "×%.0f".formatted(
+                evaluationsPerSecond.get("serviceThreeInstitutions") / evaluationsPerSecond.get("serviceThreeInstitutionsNextStepsTwoThreads")),
+                "");
         for (RunResult run : jmh(EvaluationBenchmark.class.getName() + ".service$", Mode.SampleTime, 5, 5, false)) {
             var statistics = run.getPrimaryResult().getStatistics();
             row("in-process, 5 offerings, 1 thread", "service: latency per evaluation",

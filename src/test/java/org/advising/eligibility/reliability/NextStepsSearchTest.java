@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.advising.eligibility.decisions.DecisionService;
+import org.advising.eligibility.decisions.WorkerPool;
 import org.advising.eligibility.decisions.EvaluationRequest;
 import org.advising.eligibility.decisions.InvalidRequestException;
 import org.advising.eligibility.decisions.RequestReader;
@@ -26,8 +27,9 @@ import org.advising.eligibility.nextsteps.NextStepsFinder;
 import org.junit.jupiter.api.Test;
 
 /**
- * The service's search for next steps, which skips grades whose answers cannot differ, finds exactly
- * the steps of the plain search that tries every grade, on 1,000 random valid requests to the
+ * The service's search for next steps, which skips grades whose answers cannot differ and shares
+ * its kinds of moves with a free evaluation worker, finds exactly the steps of the plain search that
+ * tries every grade, one after the other, on 1,000 random valid requests to the
  * default rules. {@code -Dnextsteps.search.requests=N} runs more; {@code -Dnextsteps.seed=N} replays.
  */
 @QuarkusTest
@@ -44,6 +46,8 @@ class NextStepsSearchTest {
     RequestReader reader;
     @Inject
     RequestValidator validator;
+    @Inject
+    WorkerPool workers;
 
     @Test
     void skipping_grades_finds_exactly_the_steps_of_trying_every_grade() throws Exception {
@@ -51,7 +55,8 @@ class NextStepsSearchTest {
         System.out.println("NextStepsSearchTest: seed " + seed + " (replay with -Dnextsteps.seed=" + seed + ")");
         Rulebase rulebase = rulebases.current().orElseThrow();
         NextStepsFinder plain = new NextStepsFinder(runner, NextStepsFinder.Search.PLAIN);
-        NextStepsFinder skipping = new NextStepsFinder(runner, NextStepsFinder.Search.SKIPPING);
+        // as the service searches: skipping grades, the kinds of moves shared with a free evaluation worker
+        NextStepsFinder skipping = new NextStepsFinder(runner, workers.executor(), 1);
         RequestMutator generator = new RequestMutator(new Random(seed), List.of());
         int compared = 0;
         int steps = 0;
