@@ -3,7 +3,6 @@ package org.advising.eligibility.nextsteps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
@@ -42,14 +41,12 @@ final class SplitPoints {
         int middle = (low + high) / 2;
         Integer below = points.floor(middle);
         Integer above = points.ceiling(middle);
-        List<Integer> candidates = new ArrayList<>();
-        if (below != null && below > low) {
-            candidates.add(below);
+        boolean belowInside = below != null && below > low;
+        boolean aboveInside = above != null && above < high;
+        if (belowInside && (!aboveInside || middle - below <= above - middle)) {
+            return below;
         }
-        if (above != null && above < high) {
-            candidates.add(above);
-        }
-        return candidates.stream().min((a, b) -> Integer.compare(Math.abs(a - middle), Math.abs(b - middle))).orElse(middle);
+        return aboveInside ? above : middle;
     }
 
     private static void collect(JsonNode node, NavigableSet<Integer> points) {
