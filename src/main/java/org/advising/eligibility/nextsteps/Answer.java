@@ -42,10 +42,14 @@ record Answer(String offeringId, String answer, String institution, String value
         return answers;
     }
 
+    /** The statement of the decision's first conclusion on this topic (and institution): a loop, as every try reads ~30 of them. */
     private static String policy(OfferingDecision decision, Topic topic, String institution) {
-        return decision.conclusions().stream()
-                .filter(conclusion -> conclusion.topic() == topic && Objects.equals(conclusion.institution(), institution))
-                .map(TracedConclusion::policy).findFirst().orElse(null);
+        for (TracedConclusion conclusion : decision.conclusions()) {
+            if (conclusion.topic() == topic && Objects.equals(conclusion.institution(), institution)) {
+                return conclusion.policy();
+            }
+        }
+        return null;
     }
 
     /** Whether two evaluations gave every answer alike, each by the same statement. */

@@ -28,7 +28,8 @@ import org.advising.eligibility.model.RecordStatus;
  * enough is whatever the rules answer.
  *
  * <p>{@link Search#PLAIN} tries every grade. {@link Search#SKIPPING} (the service's) tries the
- * lowest and highest grade of a kind and, between two tried grades whose answers are all the same,
+ * lowest and highest grade of a kind (for RAISE_GRADE, the lowest is the record's own grade, which
+ * the answer as it is already answers for) and, between two tried grades whose answers are all the same,
  * takes the grades between to answer the same too, splitting the range otherwise, next to a number
  * the facts hold where there is one ({@link SplitPoints}), else in its middle: a grade changes
  * answers only where the rules compare it with a value (the passing grade, a pathway's or an
@@ -94,7 +95,7 @@ public final class NextStepsFinder {
         for (Offering offering : request.offerings()) {
             kinds.put(offering, movesOn(offering, request.learner()));
             for (List<Move> kind : kinds.get(offering)) {
-                tries.add(() -> tryKind(kind, splits, tried, request, deadlineNanos));
+                tries.add(() -> tryKind(kind, now, splits, tried, request, deadlineNanos));
             }
         }
         searches.run(tries);
@@ -116,10 +117,16 @@ public final class NextStepsFinder {
         return steps;
     }
 
-    /** Answers for every move of one kind: each tried, or, skipping, the grades as described above. */
-    private void tryKind(List<Move> kind, SplitPoints splits, Map<Move, List<Answer>> tried, Request request, long deadlineNanos) {
-        if (search == Search.SKIPPING && kind.size() > 2) {
-            trySkipping(kind, 0, kind.size() - 1, splits, tried, request, deadlineNanos);
+    /**
+     * Answers for every move of one kind: each tried, or, skipping, the grades as described above,
+     * a RAISE_GRADE kind's range starting at the record's own grade, which the answer as it is answers for.
+     */
+    private void tryKind(List<Move> kind, List<Answer> now, SplitPoints splits, Map<Move, List<Answer>> tried, Request request,
+            long deadlineNanos) {
+        if (search == Search.SKIPPING && kind.size() > 1 && kind.get(0).gpa() != null) {
+            int low = kind.get(0).kind() == MoveKind.RAISE_GRADE ? -1 : 0;
+            Range range = new Range(kind, now, splits, tried, request, deadlineNanos);
+            range.search(low, kind.size() - 1, range.answer(low), false, false);
         } else {
             for (Move move : kind) {
                 answerTo(move, tried, request, deadlineNanos);
@@ -145,25 +152,47 @@ public final class NextStepsFinder {
         return Optional.ofNullable(best);
     }
 
-    /** Answers for the moves {@code low..high} of a graded kind: both ends tried, the grades between as described above. */
-    private void trySkipping(List<Move> kind, int low, int high, SplitPoints splits, Map<Move, List<Answer>> tried, Request request,
-            long deadlineNanos) {
-        List<Answer> lowest = answerTo(kind.get(low), tried, request, deadlineNanos);
-        List<Answer> highest = answerTo(kind.get(high), tried, request, deadlineNanos);
-        if (high - low < 2) {
-            return;
+    /** The skipping search over one graded kind's moves, by their index in the kind; index -1 is the record as it is. */
+    private final class Range {
+        private final List<Move> kind;
+        private final List<Answer> now;
+        private final SplitPoints splits;
+        private final Map<Move, List<Answer>> tried;
+        private final Request request;
+        private final long deadlineNanos;
+        /** Where the kind's first move lies on {@link #GRADES}: a kind's grades are a run of the grid (all of it, or those above the record's). */
+        private final int offset;
+
+        Range(List<Move> kind, List<Answer> now, SplitPoints splits, Map<Move, List<Answer>> tried, Request request, long deadlineNanos) {
+            this.kind = kind;
+            this.now = now;
+            this.splits = splits;
+            this.tried = tried;
+            this.request = request;
+            this.deadlineNanos = deadlineNanos;
+            this.offset = GRADES.indexOf(kind.get(0).gpa());
         }
-        if (Answer.same(lowest, highest)) {
-            for (int between = low + 1; between < high; between++) {
-                tried.putIfAbsent(kind.get(between), lowest);
+
+        List<Answer> answer(int index) {
+            return index < 0 ? now : answerTo(kind.get(index), tried, request, deadlineNanos);
+        }
+
+        /** Answers for the moves {@code low..high}, {@code low}'s known: {@code high} tried, the moves between as described above. */
+        void search(int low, int high, List<Answer> lowest, boolean lowIsSplit, boolean highIsSplit) {
+            List<Answer> highest = answer(high);
+            if (high - low < 2) {
+                return;
             }
-            return;
+            if (Answer.same(lowest, highest)) {
+                for (int between = low + 1; between < high; between++) {
+                    tried.putIfAbsent(kind.get(between), lowest);
+                }
+                return;
+            }
+            int split = splits.between(offset + low, offset + high, lowIsSplit, highIsSplit) - offset;
+            search(low, split, lowest, lowIsSplit, true);
+            search(split, high, answer(split), true, highIsSplit);
         }
-        // a kind's grades are a run of the grid (all of it, or the grades above the current one): split on the grid
-        int offset = GRADES.indexOf(kind.get(0).gpa());
-        int split = splits.between(offset + low, offset + high) - offset;
-        trySkipping(kind, low, split, splits, tried, request, deadlineNanos);
-        trySkipping(kind, split, high, splits, tried, request, deadlineNanos);
     }
 
     /** The facts the rules compare grades with: the request's and the policy values in effect on its date. */
