@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
 import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.folder.Institutions;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
 import org.advising.eligibility.engine.evaluate.EvaluationTimeoutException;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
@@ -21,6 +24,7 @@ import org.advising.eligibility.nextsteps.NextStep;
 import org.advising.eligibility.nextsteps.NextStepsFinder;
 import org.advising.eligibility.model.ReceivingInstitution;
 import org.advising.eligibility.ops.DecisionAudit;
+import org.advising.eligibility.options.TransferOptionsFinder;
 import org.advising.eligibility.ops.EvaluationMetrics;
 
 /**
@@ -36,6 +40,7 @@ public class DecisionService {
     private final EvaluationMetrics metrics;
     private final DecisionAudit audit;
     private final NextStepsFinder nextStepsFinder;
+    private final TransferOptionsFinder optionsFinder;
 
     /**
      * The service's: a request's next steps are searched on its own worker and on as many more of the
@@ -62,6 +67,7 @@ public class DecisionService {
         this.metrics = metrics;
         this.audit = audit;
         this.nextStepsFinder = nextStepsFinder;
+        this.optionsFinder = new TransferOptionsFinder(runner);
     }
 
     /**
@@ -76,21 +82,10 @@ public class DecisionService {
         long started = System.nanoTime();
         long deadline = runner.deadline(); // one time limit for all of the request's evaluations, its next steps too
         List<ReceivingInstitution> institutions = institutions(request, rulebase);
-        RulebaseAnswer evaluation;
-        Map<String, List<NextStep>> nextSteps = null;
-        try {
-            evaluation = runner.evaluate(rulebase, request.learner(), request.offerings(), asOf, institutions, deadline);
-            if (request.wantsNextSteps()) {
-                nextSteps = nextStepsFinder.find(new NextStepsFinder.Request(rulebase, request.learner(), request.offerings(), asOf,
-                        institutions, evaluation), deadline);
-            }
-        } catch (RulebaseDefectException e) {
-            metrics.failed(System.nanoTime() - started);
-            throw e;
-        } catch (EvaluationTimeoutException e) {
-            metrics.timedOut(System.nanoTime() - started);
-            throw e;
-        }
+        RulebaseAnswer evaluation = measured(started,
+                () -> runner.evaluate(rulebase, request.learner(), request.offerings(), asOf, institutions, deadline));
+        Map<String, List<NextStep>> nextSteps = !request.wantsNextSteps() ? null : measured(started, () -> nextStepsFinder.find(
+                new NextStepsFinder.Request(rulebase, request.learner(), request.offerings(), asOf, institutions, evaluation), deadline));
         long nanos = System.nanoTime() - started;
         metrics.evaluated(evaluation, nanos);
         audit.record(requestId, rulebase.version(), asOf, request.learner().id(), evaluation, nanos);
@@ -99,6 +94,35 @@ public class DecisionService {
                 new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), evaluation.institutions(),
                 evaluation.decisions().stream()
                         .map(decision -> new OfferingResult(decision, steps == null ? null : steps.get(decision.offeringId()))).toList());
+    }
+
+    /**
+     * The transfer options of one request body (TO-1 .. TO-4), decided by {@code active}: every
+     * institution in effect on its as-of date, the best {@code limit} ranked. Records metrics; throws
+     * the exception of a refused request as {@link #answer} does.
+     */
+    public TransferOptionsResponse options(byte[] body, Optional<Rulebase> active) {
+        EvaluationRequest request = valid(reader, validator, body, active, RequestValidator::transferOptionFields);
+        LocalDate asOf = asOf(request);
+        Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
+        long started = System.nanoTime();
+        TransferOptionsFinder.Ranked ranked = measured(started, () -> optionsFinder.find(rulebase, request.learner(), request.offerings(),
+                asOf, request.limit() == null ? EvaluationRequest.DEFAULT_LIMIT : request.limit(), runner.deadline()));
+        return new TransferOptionsResponse(request.learner().id(), asOf,
+                new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), ranked.considered(), ranked.options());
+    }
+
+    /** The work's result; a rule defect or a timeout is counted in the metrics (from {@code started}) and thrown on. */
+    private <T> T measured(long started, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RulebaseDefectException e) {
+            metrics.failed(System.nanoTime() - started);
+            throw e;
+        } catch (EvaluationTimeoutException e) {
+            metrics.timedOut(System.nanoTime() - started);
+            throw e;
+        }
     }
 
     public static LocalDate asOf(EvaluationRequest request) {
@@ -110,24 +134,39 @@ public class DecisionService {
         if (request.receivingInstitutions() == null) {
             return List.of();
         }
-        Map<String, ReceivingInstitution> inEffect = rulebase.institutions().inEffectOn(asOf(request));
-        return request.receivingInstitutions().stream().map(inEffect::get).toList();
+        LocalDate asOf = asOf(request);
+        return request.receivingInstitutions().stream().map(id -> rulebase.institutions().inEffectOn(id, asOf).orElseThrow()).toList();
     }
 
-    /** The request, or {@link InvalidRequestException} naming every invalid field. */
+    /** The request of an evaluation, or {@link InvalidRequestException} naming every invalid field. */
     public static EvaluationRequest valid(RequestReader reader, RequestValidator validator, byte[] body, Optional<Rulebase> rulebase) {
+        return valid(reader, validator, body, rulebase, RequestValidator::evaluationFields);
+    }
+
+    /**
+     * The request, or {@link InvalidRequestException} naming every invalid field, {@code endpoint}
+     * naming the fields the endpoint refuses (a field it names is not checked further).
+     */
+    static EvaluationRequest valid(RequestReader reader, RequestValidator validator, byte[] body, Optional<Rulebase> rulebase,
+            Function<EvaluationRequest, List<FieldError>> endpoint) {
         RequestReader.Result read = reader.read(body);
         List<FieldError> errors = new ArrayList<>(read.errors());
         if (read.request() != null) {
+            List<FieldError> refused = endpoint.apply(read.request());
+            errors.addAll(refused);
             // A value the reader already rejected was read as null: do not report it twice.
-            Set<String> rejected = read.errors().stream().map(FieldError::field).collect(Collectors.toSet());
+            Set<String> rejected = read.errors().stream().map(FieldError::field).collect(Collectors.toCollection(java.util.HashSet::new));
+            // Nor what lies in a field the endpoint refuses as a whole.
+            refused.forEach(field -> rejected.add(field.field()));
             LocalDate asOf = asOf(read.request());
             // A date out of bounds is reported; the institutions are then not looked up on it.
-            Map<String, ReceivingInstitution> institutions = read.request().receivingInstitutions() == null ? Map.of()
+            Institutions institutions = read.request().receivingInstitutions() == null ? Institutions.NONE
                     : !PlausibleDate.Check.holds(asOf) ? null
-                    : rulebase.map(active -> active.institutions().inEffectOn(asOf)).orElse(null);
+                    : rulebase.map(Rulebase::institutions).orElse(null);
             validator.validate(read.request(), asOf, institutions)
-                    .stream().filter(error -> !rejected.contains(error.field())).forEach(errors::add);
+                    .stream().filter(error -> !rejected.contains(error.field()) && refused.stream()
+                            .noneMatch(field -> error.field().startsWith(field.field() + "[")))
+                    .forEach(errors::add);
         }
         if (!errors.isEmpty()) {
             errors.sort(FieldPaths.ORDER);

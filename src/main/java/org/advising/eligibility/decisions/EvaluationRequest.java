@@ -1,6 +1,8 @@
 package org.advising.eligibility.decisions;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,6 +17,8 @@ import org.advising.eligibility.model.PlausibleDate;
  * optionally the date to evaluate as of (default today, UTC) and the receiving institutions to
  * answer for (ids of institutions.yaml), and whether each result should carry its next steps
  * (NS; at most {@link org.advising.eligibility.nextsteps.NextStepsFinder#MAX_OFFERINGS} offerings then).
+ * POST /api/v1/transfer-options reads the same body without receivingInstitutions and nextSteps,
+ * with how many options to list ({@code limit}, TO-3), which evaluations refuse.
  */
 public record EvaluationRequest(
         @PlausibleDate LocalDate asOf,
@@ -23,7 +27,11 @@ public record EvaluationRequest(
         List<@NotNull @Valid Offering> offerings,
         @Size(min = 1, max = 10, message = "must hold between {min} and {max} institution ids")
         List<@NotBlank @Size(max = 128) String> receivingInstitutions,
-        Boolean nextSteps) {
+        Boolean nextSteps,
+        @Min(value = 1, message = "must be from 1 to 1000") @Max(value = 1000, message = "must be from 1 to 1000") Integer limit) {
+
+    /** How many options POST /api/v1/transfer-options lists when the request does not say (TO-3). */
+    public static final int DEFAULT_LIMIT = 20;
 
     /** Whether each result should carry its next steps. */
     public boolean wantsNextSteps() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.advising.eligibility.engine.folder.Institutions;
 import org.advising.eligibility.nextsteps.NextStepsFinder;
 import org.advising.eligibility.model.CreditRecommendation;
 import org.advising.eligibility.model.LearnerRecord;
@@ -26,10 +27,35 @@ import org.advising.eligibility.model.RecordStatus;
 @Singleton
 public class RequestValidator {
 
+    /** The most institution ids an error lists. */
+    private static final int MAX_LISTED = 10;
+
     private final Validator validator;
 
     public RequestValidator(Validator validator) {
         this.validator = validator;
+    }
+
+    /** The fields POST /api/v1/evaluations (and a batch line) refuses: {@code limit}, which only transfer options take. */
+    public static List<FieldError> evaluationFields(EvaluationRequest request) {
+        return request.limit() == null ? List.of()
+                : List.of(new FieldError("limit", "is a field of POST /api/v1/transfer-options only; an evaluation answers every offering"));
+    }
+
+    /**
+     * The fields POST /api/v1/transfer-options refuses: it answers for every institution in effect,
+     * and lists no next steps (TO-1).
+     */
+    public static List<FieldError> transferOptionFields(EvaluationRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.receivingInstitutions() != null) {
+            errors.add(new FieldError("receivingInstitutions", "is not used here: transfer options rank every institution in effect "
+                    + "on the as-of date; to ask about named institutions, post to /api/v1/evaluations"));
+        }
+        if (request.nextSteps() != null) {
+            errors.add(new FieldError("nextSteps", "is not used here: next steps are a field of POST /api/v1/evaluations"));
+        }
+        return errors;
     }
 
     /**
@@ -37,7 +63,7 @@ public class RequestValidator {
      * its as-of date (null when no rulebase is loaded or the date is out of bounds: then the ids are not checked, and the
      * evaluation is refused as unavailable).
      */
-    public List<FieldError> validate(EvaluationRequest request, LocalDate asOf, Map<String, ReceivingInstitution> institutions) {
+    public List<FieldError> validate(EvaluationRequest request, LocalDate asOf, Institutions institutions) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<EvaluationRequest> violation : validator.validate(request)) {
             errors.add(new FieldError(path(violation.getPropertyPath()), violation.getMessage()));
@@ -104,8 +130,15 @@ public class RequestValidator {
         return errors;
     }
 
-    private static void receivingInstitutions(List<String> ids, LocalDate asOf, Map<String, ReceivingInstitution> institutions,
-            List<FieldError> errors) {
+    /** The ids a request may name, listed when they are few; a file of thousands is searched with GET /api/v1/institutions?name=. */
+    private static String known(Institutions institutions, LocalDate asOf) {
+        List<String> ids = institutions.entries().stream().filter(entry -> entry.inEffectOn(asOf))
+                .map(entry -> ((ReceivingInstitution) entry.fact()).id()).limit(MAX_LISTED + 1).toList();
+        return ids.size() <= MAX_LISTED ? "known: " + String.join(", ", ids) + " (GET /api/v1/institutions lists them)"
+                : "GET /api/v1/institutions?name= finds an institution by its name";
+    }
+
+    private static void receivingInstitutions(List<String> ids, LocalDate asOf, Institutions institutions, List<FieldError> errors) {
         if (ids == null) {
             return;
         }
@@ -119,9 +152,9 @@ public class RequestValidator {
             if (first != null) {
                 errors.add(new FieldError("receivingInstitutions[" + i + "]",
                         "duplicates \"" + id + "\" of receivingInstitutions[" + first + "]; name each institution once"));
-            } else if (institutions != null && !institutions.containsKey(id)) {
+            } else if (institutions != null && institutions.inEffectOn(id, asOf).isEmpty()) {
                 errors.add(new FieldError("receivingInstitutions[" + i + "]", "names no receiving institution in effect on " + asOf
-                        + ": \"" + id + "\"; known: " + String.join(", ", institutions.keySet()) + " (GET /api/v1/institutions lists them)"));
+                        + ": \"" + id + "\"; " + known(institutions, asOf)));
             }
         }
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +47,25 @@ final class AnswerAssembler {
         for (ConclusionRecorder.Recorded r : recorded) {
             byOffering.computeIfAbsent(r.conclusion().offering().id(), id -> new ArrayList<>()).add(r);
         }
+        // Where each institution stands in the request: an evaluation may hold thousands (transfer options).
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < institutions.size(); i++) {
+            position.put(institutions.get(i).id(), i);
+        }
         List<RulebaseDefect> defects = new ArrayList<>();
         List<OfferingDecision> decisions = new ArrayList<>();
         for (Offering offering : offerings) {
             List<ConclusionRecorder.Recorded> drawn = new ArrayList<>(byOffering.getOrDefault(offering.id(), List.of()));
             // By topic; within a topic, conclusions about institutions in the request's order of institutions.
             drawn.sort(Comparator.comparing((ConclusionRecorder.Recorded r) -> r.conclusion().topic())
-                    .thenComparingInt(r -> r.conclusion().institution() == null ? -1 : institutions.indexOf(r.conclusion().institution())));
+                    .thenComparingInt(r -> r.conclusion().institution() == null ? -1
+                            : position.getOrDefault(r.conclusion().institution().id(), -1)));
+            Map<String, List<ConclusionRecorder.Recorded>> transfersByInstitution = new HashMap<>();
+            for (ConclusionRecorder.Recorded r : drawn) {
+                if (r.conclusion().topic() == Topic.TRANSFER && r.conclusion().institution() != null) {
+                    transfersByInstitution.computeIfAbsent(r.conclusion().institution().id(), id -> new ArrayList<>(1)).add(r);
+                }
+            }
             Map<Topic, Outcome> summary = new EnumMap<>(Topic.class);
             List<RulebaseDefect> offeringDefects = new ArrayList<>();
             for (Topic topic : SUMMARY_TOPICS) {
@@ -65,8 +78,8 @@ final class AnswerAssembler {
             }
             List<TransferAnswer> transfers = new ArrayList<>();
             for (ReceivingInstitution institution : institutions) {
-                List<ConclusionRecorder.Recorded> ofInstitution = drawn.stream()
-                        .filter(r -> r.conclusion().topic() == Topic.TRANSFER && institution.equals(r.conclusion().institution())).toList();
+                List<ConclusionRecorder.Recorded> ofInstitution = transfersByInstitution.getOrDefault(institution.id(), List.of()).stream()
+                        .filter(r -> institution.equals(r.conclusion().institution())).toList();
                 if (ofInstitution.size() == 1) {
                     Conclusion conclusion = ofInstitution.get(0).conclusion();
                     transfers.add(new TransferAnswer(institution.id(), (Transfer) conclusion.outcome(), conclusion.semesterHours()));
@@ -99,16 +112,14 @@ final class AnswerAssembler {
     /** Per institution, the hours accepted and expected over all offerings (after the caps the rules applied). */
     private static List<InstitutionTotals> totals(List<ReceivingInstitution> institutions, List<OfferingDecision> decisions) {
         List<InstitutionTotals> totals = new ArrayList<>();
-        for (ReceivingInstitution institution : institutions) {
+        for (int i = 0; i < institutions.size(); i++) {
+            ReceivingInstitution institution = institutions.get(i);
             BigDecimal accepted = BigDecimal.ZERO;
             BigDecimal expected = BigDecimal.ZERO;
             for (OfferingDecision decision : decisions) {
-                for (TransferAnswer transfer : decision.transfers()) {
-                    if (transfer.institution().equals(institution.id())) {
-                        accepted = transfer.outcome() == Transfer.ACCEPTED ? accepted.add(transfer.semesterHours()) : accepted;
-                        expected = transfer.outcome() == Transfer.EXPECTED ? expected.add(transfer.semesterHours()) : expected;
-                    }
-                }
+                TransferAnswer transfer = decision.transfers().get(i); // a decision has one transfer per institution, in their order
+                accepted = transfer.outcome() == Transfer.ACCEPTED ? accepted.add(transfer.semesterHours()) : accepted;
+                expected = transfer.outcome() == Transfer.EXPECTED ? expected.add(transfer.semesterHours()) : expected;
             }
             totals.add(new InstitutionTotals(institution.id(), institution.name(), accepted, expected));
         }

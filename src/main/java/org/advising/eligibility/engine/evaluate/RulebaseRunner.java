@@ -98,7 +98,8 @@ public class RulebaseRunner {
     public RulebaseAnswer evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf,
             List<ReceivingInstitution> institutions, long deadlineNanos) {
         ConclusionRecorder recorder = new ConclusionRecorder(rulebase);
-        int limit = maxFiringsPerOffering * offerings.size();
+        // An offering's work grows with the institutions it is answered for (thousands for transfer options).
+        int limit = maxFiringsPerOffering * offerings.size() * Math.max(1, institutions.size());
         KieSession session = rulebase.sessions().newKieSession(PSEUDO_CLOCK);
         TimeLimit deadline = new TimeLimit(session, deadlineNanos);
         try {

@@ -5,10 +5,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.advising.eligibility.model.CreditLevel;
@@ -20,11 +22,50 @@ import org.advising.eligibility.model.ReceivingInstitution;
  * may have several entries whose dates do not overlap; a request uses the one in effect on its
  * as-of date. A rules folder without the file has no institutions.
  */
-public record Institutions(List<PolicyFact> entries) {
+public final class Institutions {
 
     public static final String FILE = "institutions.yaml";
     public static final Institutions NONE = new Institutions(List.of());
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
+
+    private final List<PolicyFact> entries;
+    /** The entries of each id, in file order: a request naming institutions looks them up without reading the whole file. */
+    private final Map<String, List<PolicyFact>> byId;
+
+    private Institutions(List<PolicyFact> entries) {
+        this.entries = List.copyOf(entries);
+        Map<String, List<PolicyFact>> index = new HashMap<>();
+        for (PolicyFact entry : this.entries) {
+            index.computeIfAbsent(((ReceivingInstitution) entry.fact()).id(), id -> new ArrayList<>(1)).add(entry);
+        }
+        this.byId = index;
+    }
+
+    /** Every entry, in file order. */
+    public List<PolicyFact> entries() {
+        return entries;
+    }
+
+    /** The institution of this id in effect on the date, if there is one. */
+    public Optional<ReceivingInstitution> inEffectOn(String id, LocalDate date) {
+        for (PolicyFact entry : byId.getOrDefault(id, List.of())) {
+            if (entry.inEffectOn(date)) {
+                return Optional.of((ReceivingInstitution) entry.fact());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How many institutions are in effect on the date. */
+    public int countInEffectOn(LocalDate date) {
+        int count = 0;
+        for (PolicyFact entry : entries) {
+            if (entry.inEffectOn(date)) {
+                count++;
+            }
+        }
+        return count;
+    }
 
     /** The file as policy staff write it. */
     record File(List<Entry> institutions) {
@@ -67,6 +108,7 @@ public record Institutions(List<PolicyFact> entries) {
         List<Integer> lines = entryLines(file.content());
         List<String> errors = new ArrayList<>();
         List<PolicyFact> entries = new ArrayList<>();
+        Map<String, List<Integer>> earlierOfId = new HashMap<>(); // positions in entries, so a file of thousands is checked in one pass
         for (int i = 0; i < read.institutions().size(); i++) {
             Entry entry = read.institutions().get(i);
             int line = i < lines.size() ? lines.get(i) : 1;
@@ -77,19 +119,20 @@ public record Institutions(List<PolicyFact> entries) {
             if (!problems.isEmpty()) {
                 continue;
             }
-            for (int j = 0; j < entries.size(); j++) {
-                PolicyFact earlier = entries.get(j);
-                if (((ReceivingInstitution) earlier.fact()).id().equals(entry.id()) && overlap(earlier, entry)) {
-                    errors.add(where + " is in effect on some of the same dates as the entry of line " + lineOf(lines, earlier, entries)
+            List<Integer> sameId = earlierOfId.computeIfAbsent(entry.id(), id -> new ArrayList<>(1));
+            for (int j : sameId) {
+                if (overlap(entries.get(j), entry)) {
+                    errors.add(where + " is in effect on some of the same dates as the entry of line " + (j < lines.size() ? lines.get(j) : 1)
                             + "; entries of one id need from/until dates that do not overlap");
                 }
             }
+            sameId.add(entries.size());
             entries.add(new PolicyFact(institution(entry), entry.from(), entry.until()));
         }
         if (!errors.isEmpty()) {
             throw new RulebaseException(errors);
         }
-        return new Institutions(List.copyOf(entries));
+        return new Institutions(entries);
     }
 
     private static List<String> problems(Entry entry) {
@@ -150,11 +193,6 @@ public record Institutions(List<PolicyFact> entries) {
         boolean startsBeforeItEnds = earlier.until() == null || entry.from() == null || !entry.from().isAfter(earlier.until());
         boolean endsAfterItStarts = earlier.from() == null || entry.until() == null || !entry.until().isBefore(earlier.from());
         return startsBeforeItEnds && endsAfterItStarts;
-    }
-
-    private static int lineOf(List<Integer> lines, PolicyFact earlier, List<PolicyFact> entries) {
-        int index = entries.indexOf(earlier);
-        return index < lines.size() ? lines.get(index) : 1;
     }
 
     /** The line each entry of the institutions list starts on: its "- " at the list's own indentation. */

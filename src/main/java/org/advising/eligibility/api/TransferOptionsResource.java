@@ -1,0 +1,57 @@
+package org.advising.eligibility.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import org.advising.eligibility.decisions.DecisionService;
+import org.advising.eligibility.decisions.EvaluationRequest;
+import org.advising.eligibility.decisions.TransferOptionsResponse;
+import org.advising.eligibility.decisions.WorkerPool;
+import org.advising.eligibility.engine.activate.ActiveRulebase;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** POST /api/v1/transfer-options: where the learner's credit would count most, every institution in effect ranked (TO). */
+@Path("/api/v1/transfer-options")
+public class TransferOptionsResource {
+
+    private final BodySizeLimit bodySizeLimit;
+    private final ActiveRulebase rulebases;
+    private final DecisionService decisions;
+    private final WorkerPool workers;
+
+    public TransferOptionsResource(BodySizeLimit bodySizeLimit, ActiveRulebase rulebases, DecisionService decisions, WorkerPool workers) {
+        this.bodySizeLimit = bodySizeLimit;
+        this.rulebases = rulebases;
+        this.decisions = decisions;
+        this.workers = workers;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "transferOptions", summary = "Rank every receiving institution by where the credit counts most",
+            description = "The evaluation request without receivingInstitutions and nextSteps, plus an optional limit (1-1000, "
+                    + "default 20): the offerings answered at every institution in effect on the as-of date, each as a request "
+                    + "naming it alone would get them, ranked by accepted hours, expected hours, matches, reviews, then id.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EvaluationRequest.class)))
+    @APIResponse(responseCode = "200", description = "The best options, ranked, and how many institutions were considered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferOptionsResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, invalid fields, receivingInstitutions or nextSteps given, or a "
+            + "limit outside 1-1000; errors names every one")
+    @APIResponse(responseCode = "413", description = "Body over 1 MiB")
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json")
+    @APIResponse(responseCode = "503", description = "No rulebase loaded yet, every worker busy, or the evaluation past its time "
+            + "limit; retry after the Retry-After seconds")
+    public Uni<TransferOptionsResponse> options(InputStream body) {
+        return workers.run(() -> decisions.options(bodySizeLimit.read(body), rulebases.current()));
+    }
+}

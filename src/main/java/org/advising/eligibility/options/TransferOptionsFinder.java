@@ -1,0 +1,110 @@
+package org.advising.eligibility.options;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.evaluate.InstitutionTotals;
+import org.advising.eligibility.engine.evaluate.OfferingDecision;
+import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
+import org.advising.eligibility.engine.evaluate.TracedConclusion;
+import org.advising.eligibility.engine.evaluate.TransferAnswer;
+import org.advising.eligibility.model.Learner;
+import org.advising.eligibility.model.Offering;
+import org.advising.eligibility.model.ReceivingInstitution;
+import org.advising.eligibility.model.Topic;
+import org.advising.eligibility.model.Transfer;
+
+/**
+ * Transfer options (TO-1 .. TO-4): the request's offerings evaluated at every institution in effect
+ * on its as-of date, ranked. The institutions go to the rules {@value #INSTITUTIONS_PER_EVALUATION}
+ * at a time, each batch one evaluation in which the rules do the work of each offering and
+ * institution once (the TR rules join an offering with an institution; the caps of TR-8 stay within
+ * an institution), so an option is what a request naming that institution alone gets. Only the best
+ * {@code limit} options are kept while the batches are answered: what a request holds does not
+ * grow with the institutions file.
+ */
+public final class TransferOptionsFinder {
+
+    /** Institutions per evaluation: large enough that the offerings' own answers are a small share, small enough to hold. */
+    public static final int INSTITUTIONS_PER_EVALUATION = 250;
+
+    private final RulebaseRunner runner;
+
+    public TransferOptionsFinder(RulebaseRunner runner) {
+        this.runner = runner;
+    }
+
+    /** The best {@code limit} options, ranked, and how many institutions were considered. */
+    public record Ranked(int considered, List<TransferOption> options) {
+    }
+
+    /** All of the request's evaluations share its deadline, as an evaluation's next steps do. */
+    public Ranked find(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf, int limit, long deadlineNanos) {
+        PriorityQueue<TransferOption> best = new PriorityQueue<>(TransferOption.RANKING.reversed()); // the worst kept on top
+        List<ReceivingInstitution> batch = new ArrayList<>(INSTITUTIONS_PER_EVALUATION);
+        int considered = 0;
+        for (ReceivingInstitution institution : rulebase.institutions().inEffectOn(asOf).values()) {
+            batch.add(institution);
+            considered++;
+            if (batch.size() == INSTITUTIONS_PER_EVALUATION) {
+                keep(options(runner.evaluate(rulebase, learner, offerings, asOf, batch, deadlineNanos)), best, limit);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            keep(options(runner.evaluate(rulebase, learner, offerings, asOf, batch, deadlineNanos)), best, limit);
+        }
+        List<TransferOption> ranked = new ArrayList<>(best);
+        ranked.sort(TransferOption.RANKING);
+        return new Ranked(considered, List.copyOf(ranked));
+    }
+
+    private static void keep(List<TransferOption> options, PriorityQueue<TransferOption> best, int limit) {
+        for (TransferOption option : options) {
+            best.add(option);
+            if (best.size() > limit) {
+                best.poll();
+            }
+        }
+    }
+
+    /** One option per institution of an evaluation, read off its totals and each offering's TRANSFER conclusion (TO-2). */
+    static List<TransferOption> options(RulebaseAnswer answer) {
+        List<TransferOption> options = new ArrayList<>(answer.institutions().size());
+        for (int i = 0; i < answer.institutions().size(); i++) {
+            InstitutionTotals totals = answer.institutions().get(i);
+            List<TransferOption.OfferingTransfer> transfers = new ArrayList<>(answer.decisions().size());
+            int matches = 0;
+            int reviews = 0;
+            int misses = 0;
+            for (OfferingDecision decision : answer.decisions()) {
+                TransferAnswer transfer = decision.transfers().get(i); // one per institution, in the evaluation's order
+                transfers.add(new TransferOption.OfferingTransfer(decision.offeringId(), transfer.outcome(), transfer.semesterHours(),
+                        policy(decision, totals.id())));
+                if (transfer.outcome() == Transfer.ACCEPTED || transfer.outcome() == Transfer.EXPECTED) {
+                    matches++;
+                } else if (transfer.outcome() == Transfer.REVIEW) {
+                    reviews++;
+                } else {
+                    misses++;
+                }
+            }
+            options.add(new TransferOption(totals.id(), totals.name(), totals.acceptedSemesterHours(), totals.expectedSemesterHours(),
+                    matches, reviews, misses, List.copyOf(transfers)));
+        }
+        return options;
+    }
+
+    private static String policy(OfferingDecision decision, String institution) {
+        for (TracedConclusion conclusion : decision.conclusions()) {
+            if (conclusion.topic() == Topic.TRANSFER && institution.equals(conclusion.institution())) {
+                return conclusion.policy();
+            }
+        }
+        return null;
+    }
+}

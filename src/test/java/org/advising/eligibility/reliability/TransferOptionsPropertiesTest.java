@@ -1,0 +1,118 @@
+package org.advising.eligibility.reliability;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * TO-4 on random valid requests: each institution's option equals what the same request naming
+ * that institution alone gets from POST /api/v1/evaluations (totals, and per offering the outcome,
+ * hours and deciding statement), every institution in effect is an option, and the options are in
+ * TO-3's order. 300 requests; {@code -Dtransferoptions.requests=N} runs more, {@code -Dtransferoptions.seed=N} replays.
+ */
+@QuarkusTest
+class TransferOptionsPropertiesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int REQUESTS = Integer.getInteger("transferoptions.requests", 300);
+
+    @Test
+    void each_option_is_what_naming_its_institution_alone_gets() throws Exception {
+        long seed = Long.getLong("transferoptions.seed", System.nanoTime());
+        System.out.println("TransferOptionsPropertiesTest: seed " + seed + " (replay with -Dtransferoptions.seed=" + seed + ")");
+        RequestMutator generator = new RequestMutator(new Random(seed), List.of());
+        int answered = 0;
+        int options = 0;
+        for (int i = 0; i < REQUESTS; i++) {
+            ObjectNode request = (ObjectNode) generator.generated();
+            request.remove("receivingInstitutions");
+            Response ranked = post("/api/v1/transfer-options", request.deepCopy().put("limit", 1000));
+            if (ranked.statusCode() == 400) {
+                continue; // an invalid combination the generator made (a completion after the as-of date)
+            }
+            answered++;
+            JsonNode answer = JSON.readTree(ranked.then().statusCode(200).extract().asString());
+            assertEquals(answer.get("institutionsConsidered").asInt(), answer.get("options").size(), "every institution: " + request);
+            List<String> order = new ArrayList<>();
+            for (JsonNode option : answer.get("options")) {
+                options++;
+                order.add(rankKey(option));
+                ObjectNode alone = request.deepCopy();
+                alone.putArray("receivingInstitutions").add(option.get("id").asText());
+                JsonNode named = JSON.readTree(post("/api/v1/evaluations", alone).then().statusCode(200).extract().asString());
+                assertEquals(asNamed(named), asOption(option), "TO-4 for " + option.get("id") + " in " + request);
+            }
+            List<String> sorted = new ArrayList<>(order);
+            sorted.sort(null);
+            assertEquals(sorted, order, "TO-3's order in " + request);
+        }
+        System.out.println("TransferOptionsPropertiesTest: " + answered + " requests answered, " + options + " options alike");
+        assertTrue(answered > REQUESTS / 2, "most random requests are valid: " + answered);
+    }
+
+    /** A key whose text order is TO-3's: more accepted, expected, matches and reviews first, then the id. */
+    private static String rankKey(JsonNode option) {
+        return "%08d %08d %04d %04d %s".formatted(99_999_999 - Math.round(option.get("acceptedSemesterHours").asDouble() * 100),
+                99_999_999 - Math.round(option.get("expectedSemesterHours").asDouble() * 100), 9_999 - option.get("matches").asInt(),
+                9_999 - option.get("reviews").asInt(), option.get("id").asText());
+    }
+
+    private static List<String> asOption(JsonNode option) {
+        List<String> lines = new ArrayList<>();
+        lines.add(option.get("id").asText() + " " + option.get("name").asText() + " accepted " + number(option.get("acceptedSemesterHours"))
+                + " expected " + number(option.get("expectedSemesterHours")));
+        int matches = 0;
+        int reviews = 0;
+        int misses = 0;
+        for (JsonNode offering : option.get("offerings")) {
+            String outcome = offering.get("outcome").asText();
+            lines.add(offering.get("offeringId").asText() + " " + outcome + " " + number(offering.get("semesterHours")) + " "
+                    + offering.get("policy").asText());
+            matches += outcome.equals("ACCEPTED") || outcome.equals("EXPECTED") ? 1 : 0;
+            reviews += outcome.equals("REVIEW") ? 1 : 0;
+            misses += outcome.equals("NOT_ACCEPTED") ? 1 : 0;
+        }
+        assertEquals(List.of(matches, reviews, misses), List.of(option.get("matches").asInt(), option.get("reviews").asInt(),
+                option.get("misses").asInt()), "TO-2's counts of " + option);
+        return lines;
+    }
+
+    private static List<String> asNamed(JsonNode evaluation) {
+        List<String> lines = new ArrayList<>();
+        JsonNode totals = evaluation.get("institutions").get(0);
+        lines.add(totals.get("id").asText() + " " + totals.get("name").asText() + " accepted " + number(totals.get("acceptedSemesterHours"))
+                + " expected " + number(totals.get("expectedSemesterHours")));
+        for (JsonNode result : evaluation.get("results")) {
+            JsonNode transfer = result.get("transfers").get(0);
+            String policy = "";
+            for (JsonNode conclusion : result.get("conclusions")) {
+                if (conclusion.get("topic").asText().equals("TRANSFER")) {
+                    policy = conclusion.get("policy").asText();
+                    break;
+                }
+            }
+            lines.add(result.get("offeringId").asText() + " " + transfer.get("outcome").asText() + " "
+                    + number(transfer.get("semesterHours")) + " " + policy);
+        }
+        return lines;
+    }
+
+    private static String number(JsonNode value) {
+        return value.decimalValue().stripTrailingZeros().toPlainString();
+    }
+
+    private static Response post(String path, JsonNode request) throws Exception {
+        return given().contentType(ContentType.JSON).body(JSON.writeValueAsString(request)).when().post(path);
+    }
+}
