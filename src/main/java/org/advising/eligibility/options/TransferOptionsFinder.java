@@ -2,6 +2,7 @@ package org.advising.eligibility.options;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -29,8 +30,12 @@ import org.advising.eligibility.model.Transfer;
  */
 public final class TransferOptionsFinder {
 
-    /** Institutions per evaluation: large enough that the offerings' own answers are a small share, small enough to hold. */
-    public static final int INSTITUTIONS_PER_EVALUATION = 250;
+    /**
+     * Institutions per evaluation: enough that the offerings' own answers, decided again in each, are a
+     * small share of its work, few enough that an evaluation's facts stay small (measured: 100 a little
+     * faster than 50, 250 or 1,000 for 2,000 institutions; docs/performance.md).
+     */
+    public static final int INSTITUTIONS_PER_EVALUATION = 100;
 
     private final RulebaseRunner runner;
 
@@ -73,7 +78,8 @@ public final class TransferOptionsFinder {
     }
 
     /** One option per institution of an evaluation, read off its totals and each offering's TRANSFER conclusion (TO-2). */
-    static List<TransferOption> options(RulebaseAnswer answer) {
+    public static List<TransferOption> options(RulebaseAnswer answer) {
+        List<Map<String, String>> policies = answer.decisions().stream().map(TransferOptionsFinder::policies).toList();
         List<TransferOption> options = new ArrayList<>(answer.institutions().size());
         for (int i = 0; i < answer.institutions().size(); i++) {
             InstitutionTotals totals = answer.institutions().get(i);
@@ -81,10 +87,11 @@ public final class TransferOptionsFinder {
             int matches = 0;
             int reviews = 0;
             int misses = 0;
-            for (OfferingDecision decision : answer.decisions()) {
+            for (int d = 0; d < answer.decisions().size(); d++) {
+                OfferingDecision decision = answer.decisions().get(d);
                 TransferAnswer transfer = decision.transfers().get(i); // one per institution, in the evaluation's order
                 transfers.add(new TransferOption.OfferingTransfer(decision.offeringId(), transfer.outcome(), transfer.semesterHours(),
-                        policy(decision, totals.id())));
+                        policies.get(d).get(totals.id())));
                 if (transfer.outcome() == Transfer.ACCEPTED || transfer.outcome() == Transfer.EXPECTED) {
                     matches++;
                 } else if (transfer.outcome() == Transfer.REVIEW) {
@@ -99,12 +106,14 @@ public final class TransferOptionsFinder {
         return options;
     }
 
-    private static String policy(OfferingDecision decision, String institution) {
+    /** Per institution, the statement of the offering's TRANSFER conclusion there (one per institution). */
+    private static Map<String, String> policies(OfferingDecision decision) {
+        Map<String, String> policies = new HashMap<>();
         for (TracedConclusion conclusion : decision.conclusions()) {
-            if (conclusion.topic() == Topic.TRANSFER && institution.equals(conclusion.institution())) {
-                return conclusion.policy();
+            if (conclusion.topic() == Topic.TRANSFER) {
+                policies.putIfAbsent(conclusion.institution(), conclusion.policy());
             }
         }
-        return null;
+        return policies;
     }
 }

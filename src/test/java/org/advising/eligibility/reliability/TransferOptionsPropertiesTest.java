@@ -10,7 +10,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Optional;
+import org.advising.eligibility.GeneratedInstitutions;
+import org.advising.eligibility.decisions.DecisionService;
+import org.advising.eligibility.decisions.EvaluationRequest;
+import org.advising.eligibility.decisions.InvalidRequestException;
+import org.advising.eligibility.decisions.RequestReader;
+import org.advising.eligibility.decisions.RequestValidator;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.compile.RulebaseCompiler;
+import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
+import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.model.ReceivingInstitution;
+import org.advising.eligibility.options.TransferOption;
+import org.advising.eligibility.options.TransferOptionsFinder;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -23,6 +41,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class TransferOptionsPropertiesTest {
+
+    @Inject
+    RulebaseRunner runner;
+    @Inject
+    RequestReader reader;
+    @Inject
+    RequestValidator validator;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REQUESTS = Integer.getInteger("transferoptions.requests", 300);
@@ -59,6 +84,46 @@ class TransferOptionsPropertiesTest {
         }
         System.out.println("TransferOptionsPropertiesTest: " + answered + " requests answered, " + options + " options alike");
         assertTrue(answered > REQUESTS / 2, "most random requests are valid: " + answered);
+    }
+
+    /**
+     * The same in-process on a generated file of 350 institutions (four evaluations of institutions
+     * per request, every kind of policy the generator writes): each option equals the evaluation
+     * naming its institution alone. 50 requests; {@code -Dtransferoptions.generated.requests=N} runs more.
+     */
+    @Test
+    void each_option_among_generated_institutions_is_what_naming_it_alone_gets() throws Exception {
+        long seed = Long.getLong("transferoptions.seed", System.nanoTime());
+        System.out.println("TransferOptionsPropertiesTest (generated institutions): seed " + seed);
+        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(
+                GeneratedInstitutions.rulesFolder(Files.createTempDirectory("institutions"), 350, seed)));
+        TransferOptionsFinder finder = new TransferOptionsFinder(runner);
+        RequestMutator generator = new RequestMutator(new Random(seed), List.of());
+        int answered = 0;
+        for (int i = 0; i < Integer.getInteger("transferoptions.generated.requests", 50); i++) {
+            ObjectNode generated = (ObjectNode) generator.generated();
+            generated.remove("receivingInstitutions");
+            EvaluationRequest request;
+            try {
+                request = DecisionService.valid(reader, validator, JSON.writeValueAsBytes(generated), Optional.of(rulebase));
+            } catch (InvalidRequestException e) {
+                continue; // an invalid combination the generator made
+            }
+            answered++;
+            LocalDate asOf = DecisionService.asOf(request);
+            TransferOptionsFinder.Ranked ranked = finder.find(rulebase, request.learner(), request.offerings(), asOf, 1000, runner.deadline());
+            assertEquals(rulebase.institutions().countInEffectOn(asOf), ranked.considered());
+            assertEquals(Math.min(1000, ranked.considered()), ranked.options().size());
+            for (TransferOption option : ranked.options()) {
+                ReceivingInstitution alone = rulebase.institutions().inEffectOn(option.id(), asOf).orElseThrow();
+                RulebaseAnswer named = runner.evaluate(rulebase, request.learner(), request.offerings(), asOf, List.of(alone));
+                assertEquals(TransferOptionsFinder.options(named), List.of(option), "TO-4 in " + generated);
+            }
+            List<TransferOption> sorted = new ArrayList<>(ranked.options());
+            sorted.sort(TransferOption.RANKING);
+            assertEquals(sorted, ranked.options());
+        }
+        assertTrue(answered > 25, "most random requests are valid: " + answered);
     }
 
     /** A key whose text order is TO-3's: more accepted, expected, matches and reviews first, then the id. */

@@ -36,6 +36,8 @@ final class ConclusionRecorder {
     private final List<Conclusion> inOrder = new ArrayList<>();
     private final Map<String, Integer> firingsByRule = new LinkedHashMap<>();
     private final Map<String, RuleInfo> fired = new LinkedHashMap<>();
+    /** Each rule as the rulebase describes it, looked up once per evaluation (thousands of firings for transfer options). */
+    private final Map<Rule, RuleInfo> described = new IdentityHashMap<>();
     private Match firing;
 
     ConclusionRecorder(Rulebase rulebase) {
@@ -48,7 +50,7 @@ final class ConclusionRecorder {
             firing = event.getMatch();
             Rule rule = event.getMatch().getRule();
             if (firingsByRule.merge(rule.getName(), 1, Integer::sum) == 1) {
-                fired.put(rule.getName(), rulebase.describe(rule));
+                fired.put(rule.getName(), describe(rule));
             }
         }
     };
@@ -69,7 +71,7 @@ final class ConclusionRecorder {
         if (rule == null) {
             return; // inserted by the evaluation itself: a fact of the request or a policy value
         }
-        RuleInfo info = rulebase.describe(rule);
+        RuleInfo info = describe(rule);
         List<String> basis = basis(); // before this rule joins the fact's derivation, so a change does not cite itself
         derivedBy.computeIfAbsent(fact, f -> new ArrayList<>(1)).add(info);
         if (fact instanceof Conclusion conclusion) {
@@ -86,16 +88,26 @@ final class ConclusionRecorder {
         }
     }
 
+    private RuleInfo describe(Rule rule) {
+        return described.computeIfAbsent(rule, rulebase::describe);
+    }
+
+    /** The statements of the rules that derived the facts the firing match relied on, each once, in the match's order. */
     private List<String> basis() {
-        Set<String> policies = new LinkedHashSet<>();
+        List<String> policies = null;
         if (firing != null) {
             for (Object matched : firing.getObjects()) {
                 for (RuleInfo source : derivedBy.getOrDefault(matched, List.of())) {
-                    policies.add(source.policy());
+                    if (policies == null) {
+                        policies = new ArrayList<>(2);
+                    }
+                    if (!policies.contains(source.policy())) { // a handful at most: a list is cheaper than a set
+                        policies.add(source.policy());
+                    }
                 }
             }
         }
-        return List.copyOf(policies);
+        return policies == null ? List.of() : List.copyOf(policies);
     }
 
     /** The conclusions in the order rules first drew them, each with the rule that drew or last changed it. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** How the rules folder's YAML files are read: strictly, and with NO and YES kept as words, not booleans. */
@@ -24,6 +25,7 @@ public final class Yaml {
 
     public static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
             .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .loaderOptions(loaderOptions())
             .build())
             .findAndRegisterModules()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -32,6 +34,17 @@ public final class Yaml {
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
     private Yaml() {
+    }
+
+    /**
+     * SnakeYAML's defaults but for the size of a document: a file the rules folder admits
+     * ({@link PolicyBounds#MAX_FILE_BYTES}, e.g. an institutions.yaml of 20,000 schools) reads whole,
+     * where SnakeYAML alone stops at 3 MB; its limits on aliases and nesting stay.
+     */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit((int) PolicyBounds.MAX_FILE_BYTES);
+        return options;
     }
 
     /** What a value of each type must look like, for the types the rules folder's files hold. */
