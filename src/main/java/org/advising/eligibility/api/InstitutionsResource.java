@@ -14,7 +14,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.advising.eligibility.decisions.FieldError;
 import org.advising.eligibility.decisions.InvalidRequestException;
@@ -53,33 +55,78 @@ public class InstitutionsResource {
     public record Recommendations(Set<String> sources, BigDecimal maxSemesterHours) {
     }
 
-    public record Institutions(LocalDate asOf, String version, List<Institution> institutions) {
+    /** One page of the institutions in effect: {@code total} match the name, {@code institutions} from {@code offset} on, at most {@code limit}. */
+    public record Institutions(LocalDate asOf, String version, int total, int offset, int limit, List<Institution> institutions) {
     }
+
+    /** The page size when the request gives none, and the largest it may ask for. */
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
 
     @GET
     @Operation(operationId = "listInstitutions", summary = "List the receiving institutions in effect on a date",
-            description = "Every institution a request may name in receivingInstitutions, with its transfer policy.")
-    @APIResponse(responseCode = "200", description = "The institutions in effect on the date, in file order")
-    @APIResponse(responseCode = "400", description = "asOf is not a date (YYYY-MM-DD)")
+            description = "The institutions a request may name in receivingInstitutions, with their transfer policies, a page at "
+                    + "a time (limit, offset), optionally only those whose name or id contains a text (name).")
+    @APIResponse(responseCode = "200", description = "One page of the institutions in effect on the date, in file order, and how many match")
+    @APIResponse(responseCode = "400", description = "asOf is not a date (YYYY-MM-DD), limit is not 1-1000, offset is not 0 or more, "
+            + "or name is longer than 200 characters; errors names every one")
     @APIResponse(responseCode = "406", description = "The request accepts no JSON answer (Accept header)")
     @APIResponse(responseCode = "503", description = "No rulebase loaded yet")
     public Institutions institutions(@Parameter(description = "The date (default today, UTC)", example = "2026-11-20")
-            @QueryParam("asOf") String asOf) {
-        LocalDate date = date(asOf);
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "At most this many institutions (1-1000, default 100)", example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "Skip this many of the matching institutions first (default 0)", example = "0")
+            @QueryParam("offset") String offset,
+            @Parameter(description = "Only institutions whose name or id contains this text, ignoring case", example = "college")
+            @QueryParam("name") String name) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate date = date(asOf, errors);
+        int size = number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
+        int skip = number("offset", offset, 0, 0, Integer.MAX_VALUE, errors);
+        if (name != null && name.length() > 200) {
+            errors.add(new FieldError("name", "is " + name.length() + " characters long; at most 200"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
         Rulebase rulebase = rulebases.require();
-        return new Institutions(date, rulebase.version(), rulebase.institutions().entries().stream()
-                .filter(entry -> entry.inEffectOn(date)).map(InstitutionsResource::institution).toList());
+        String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        List<PolicyFact> matching = rulebase.institutions().entries().stream()
+                .filter(entry -> entry.inEffectOn(date) && matches((ReceivingInstitution) entry.fact(), wanted)).toList();
+        return new Institutions(date, rulebase.version(), matching.size(), skip, size, matching.stream()
+                .skip(skip).limit(size).map(InstitutionsResource::institution).toList());
     }
 
-    private static LocalDate date(String asOf) {
+    private static boolean matches(ReceivingInstitution institution, String wanted) {
+        return wanted.isEmpty() || institution.name().toLowerCase(Locale.ROOT).contains(wanted) || institution.id().contains(wanted);
+    }
+
+    private static int number(String field, String value, int absent, int lowest, int highest, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        String bounds = highest == Integer.MAX_VALUE ? "a whole number, " + lowest + " or more" : "a whole number from " + lowest + " to " + highest;
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= lowest && number <= highest) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(field, "\"" + value + "\" is not allowed: must be " + bounds));
+        return absent;
+    }
+
+    private static LocalDate date(String asOf, List<FieldError> errors) {
         if (asOf == null || asOf.isBlank()) {
             return LocalDate.now(ZoneOffset.UTC);
         }
         try {
             return LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(List.of(new FieldError("asOf", "\"" + asOf + "\" is not allowed: "
-                    + RequestReader.expected(LocalDate.class))));
+            errors.add(new FieldError("asOf", "\"" + asOf + "\" is not allowed: " + RequestReader.expected(LocalDate.class)));
+            return null;
         }
     }
 

@@ -168,6 +168,40 @@ class HotReloadTest {
     }
 
     @Test
+    void an_institutions_file_of_20000_entries_goes_live_pages_ranks_and_a_mistake_deep_in_it_is_named_at_its_line() throws Exception {
+        String before = status().getString("active.version");
+        String generated = org.advising.eligibility.GeneratedInstitutions.yaml(20_000, 42);
+        long started = System.nanoTime();
+        Files.writeString(FOLDER.resolve("institutions.yaml"), generated);
+        JsonPath activated = awaitReload(s -> "ACTIVATED".equals(s.getString("lastReload.outcome"))
+                && !before.equals(s.getString("active.version")));
+        System.out.printf("HotReloadTest: %,d bytes of institutions.yaml read, checked, proven and activated in %,d ms%n",
+                generated.length(), (System.nanoTime() - started) / 1_000_000);
+        given().when().get("/api/v1/institutions?asOf=2026-11-20&name=-19999").then().statusCode(200)
+                .body("version", equalTo(activated.getString("active.version")))
+                .body("total", equalTo(1)).body("institutions[0].id", org.hamcrest.Matchers.endsWith("-19999"));
+        given().when().get("/api/v1/institutions?asOf=2026-11-20&limit=1000&offset=19500").then().statusCode(200)
+                .body("total", equalTo(20_000)).body("institutions", org.hamcrest.Matchers.hasSize(500));
+        given().contentType(ContentType.JSON).body(AUDITED_COURSE.replace("\"learner\"", "\"asOf\": \"2026-11-20\", \"limit\": 3, \"learner\""))
+                .when().post("/api/v1/transfer-options").then().statusCode(200)
+                .body("institutionsConsidered", equalTo(20_000)).body("options", org.hamcrest.Matchers.hasSize(3));
+
+        List<String> lines = Files.readAllLines(FOLDER.resolve("institutions.yaml"));
+        int entry = lines.indexOf("  - id: university-15000");
+        assertTrue(entry > 0, "the generator writes university-15000");
+        lines.add(entry + 2, "    minimumGrade: 5.0");
+        lines.remove(entry + 3); // the entry's own minimumGrade, replaced by a wrong one
+        Files.write(FOLDER.resolve("institutions.yaml"), lines);
+        JsonPath refused = awaitReload(s -> "REFUSED".equals(s.getString("lastReload.outcome")));
+        assertEquals(1, refused.getList("lastReload.errors").size(), refused.prettify());
+        assertTrue(refused.getString("lastReload.errors[0]").startsWith("institutions.yaml:" + (entry + 1) + ": institutions["),
+                refused.getString("lastReload.errors[0]"));
+        assertTrue(refused.getString("lastReload.errors[0]").endsWith("(university-15000) has minimumGrade 5.0; it must be from 0.0 to 4.0"),
+                refused.getString("lastReload.errors[0]"));
+        assertEquals(activated.getString("active.version"), status().getString("active.version"));
+    }
+
+    @Test
     void a_decision_table_is_part_of_the_rulebase_a_mistake_in_a_cell_is_refused_and_a_good_change_goes_live() throws Exception {
         String before = status().getString("active.version");
         edit("credential.drl.csv", ",credential,MASTERTRACK,UNIVERSITY_CERTIFICATE,", ",credential,MASTERTRACK,UNIVERSITY_CERT,");

@@ -135,4 +135,28 @@ class ReceivingInstitutionsTest {
                 .body("errors[0].field", equalTo("asOf"))
                 .body("errors[0].message", equalTo("\"2026-13-01\" is not allowed: must be a date such as 2025-05-10"));
     }
+
+    @Test
+    void the_list_comes_a_page_at_a_time_and_filters_by_name() {
+        given().when().get("/api/v1/institutions?asOf=2026-11-20&limit=2&offset=1")
+                .then().statusCode(200)
+                .body("total", equalTo(4)).body("offset", equalTo(1)).body("limit", equalTo(2))
+                .body("institutions.id", equalTo(List.of("lakeside-cc", "harbor-grad")));
+        given().when().get("/api/v1/institutions?asOf=2026-11-20&name=COLLEGE")
+                .then().statusCode(200)
+                .body("total", equalTo(2)).body("limit", equalTo(100))
+                .body("institutions.id", equalTo(List.of("lakeside-cc", "northbridge-college")));
+        given().when().get("/api/v1/institutions?asOf=2026-11-20&offset=4")
+                .then().statusCode(200).body("total", equalTo(4)).body("institutions", hasSize(0));
+    }
+
+    @Test
+    void a_bad_page_is_400_naming_every_bad_parameter() {
+        given().when().get("/api/v1/institutions?asOf=someday&limit=0&offset=-1&name=" + "x".repeat(201))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("asOf", "limit", "offset", "name")))
+                .body("errors[1].message", equalTo("\"0\" is not allowed: must be a whole number from 1 to 1000"))
+                .body("errors[2].message", equalTo("\"-1\" is not allowed: must be a whole number, 0 or more"))
+                .body("errors[3].message", equalTo("is 201 characters long; at most 200"));
+    }
 }
