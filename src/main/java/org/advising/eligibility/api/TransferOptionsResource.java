@@ -52,6 +52,6 @@ public class TransferOptionsResource {
     @APIResponse(responseCode = "503", description = "No rulebase loaded yet, every worker busy, or the evaluation past its time "
             + "limit; retry after the Retry-After seconds")
     public Uni<TransferOptionsResponse> options(InputStream body) {
-        return workers.run(() -> decisions.options(bodySizeLimit.read(body), rulebases.current()));
+        return workers.runTransferOptions(() -> decisions.options(bodySizeLimit.read(body), rulebases.current()));
     }
 }

@@ -20,10 +20,24 @@ import org.eclipse.microprofile.context.ThreadContext;
 public class WorkerPool {
 
     private final ManagedExecutor executor;
+    private final ManagedExecutor options;
 
     public WorkerPool(EligibilityConfig config) {
         this.executor = ManagedExecutor.builder().maxAsync(config.evaluation().workers()).maxQueued(config.evaluation().queueSize())
                 .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        // A transfer-options request is dozens of evaluations in a row, each holding a few megabytes: more of them at
+        // once than cores buys no speed and only memory, so the rest wait in the queue.
+        this.options = ManagedExecutor.builder().maxAsync(Runtime.getRuntime().availableProcessors())
+                .maxQueued(config.evaluation().queueSize()).propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+    }
+
+    /**
+     * A transfer-options request's result, computed by one of at most one worker per core (besides
+     * the evaluation workers); a {@link java.util.concurrent.RejectedExecutionException} when they
+     * and their queue are full.
+     */
+    public <T> Uni<T> runTransferOptions(Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(options);
     }
 
     /** The work's result, computed by a worker; a {@link java.util.concurrent.RejectedExecutionException} when all are taken. */
@@ -39,5 +53,6 @@ public class WorkerPool {
     @PreDestroy
     void stop() {
         executor.shutdown();
+        options.shutdown();
     }
 }
