@@ -47,7 +47,9 @@ class PerformanceBenchmarkIT {
         inProcess();
         scalingWithRules();
         scalingWithOfferings();
+        transferOptions();
         httpAndFootprint();
+        transferOptionsOverHttp();
         String table = "| area | measure | result | target |\n| --- | --- | ---: | --- |\n" + String.join("\n", ROWS) + "\n";
         Files.writeString(Path.of("target/bench/results.md"), machine() + "\n\n" + table);
         System.out.printf("%n%s%n%n%s%n(also in target/bench/results.md)%n", machine(), table);
@@ -145,6 +147,47 @@ class PerformanceBenchmarkIT {
             row("scaling with offerings, real rules", offerings + " offerings per request",
                     "%,.0f ± %,.0f offering decisions/s (%,.1f µs per evaluation)".formatted(evaluations * offerings,
                             run.getPrimaryResult().getScoreError() * offerings, 1e6 / evaluations), "");
+        }
+    }
+
+    /**
+     * Transfer options (TO) for the five offerings against generated institutions files
+     * ({@link org.advising.eligibility.GeneratedInstitutions}, seed 42) of 200, 2,000 and 20,000
+     * institutions: the time of a request on one thread, what it allocates, the growth, and what the
+     * largest file costs to compile and keep.
+     */
+    private static void transferOptions() throws Exception {
+        String area = "transfer options, 5 offerings, 1 thread";
+        Map<Integer, Double> millis = new java.util.TreeMap<>();
+        Collection<RunResult> runs = jmh(options(3, 5).include(TransferOptionsBenchmark.class.getName()).mode(Mode.AverageTime)
+                .timeUnit(TimeUnit.MILLISECONDS).param("institutions", "200", "2000", "20000").addProfiler(GCProfiler.class));
+        for (RunResult run : runs.stream().sorted(java.util.Comparator.comparingInt(
+                result -> Integer.parseInt(result.getParams().getParam("institutions")))).toList()) {
+            int institutions = Integer.parseInt(run.getParams().getParam("institutions"));
+            millis.put(institutions, run.getPrimaryResult().getScore());
+            row(area, "%,d institutions: time per request".formatted(institutions), "%.1f ± %.1f ms (%.0f MB allocated)".formatted(
+                    run.getPrimaryResult().getScore(), run.getPrimaryResult().getScoreError(),
+                    run.getSecondaryResults().get("gc.alloc.rate.norm").getScore() / 1e6), institutions == 2000 ? "≤ 50 ms" : "");
+        }
+        row(area, "growth from 200 to 2,000 and to 20,000 institutions", "×%.1f and ×%.1f".formatted(millis.get(2000) / millis.get(200),
+                millis.get(20000) / millis.get(200)), "linear or better (×10, ×100)");
+        Path folder = org.advising.eligibility.GeneratedInstitutions.rulesFolder(Path.of("target/bench/rules-institutions-20000"), 20_000, 42);
+        row(area, measureCompile(folder, ShippedRules.ruleCount(), "rules/ with 20,000 institutions"), "", "< 10 s");
+    }
+
+    /** The same request posted to /api/v1/transfer-options of the service started on 2,000 generated institutions. */
+    private static void transferOptionsOverHttp() throws Exception {
+        Path folder = org.advising.eligibility.GeneratedInstitutions.rulesFolder(Path.of("target/bench/rules-institutions-2000"), 2_000, 42);
+        String body = BenchRequests.json(BenchRequests.MIXED).put("limit", 20).toString();
+        try (RunningService service = new RunningService(BENCH_APP, Map.of("ELIGIBILITY_RULES_FOLDER", folder.toAbsolutePath().toString()),
+                BenchRequests.body(BenchRequests.MIXED))) {
+            String options = service.url("/api/v1/transfer-options");
+            Wrk wrk = new Wrk(body);
+            wrk.load(options, 2, 5); // warm-up
+            for (int connections : List.of(1, 2)) {
+                row("HTTP, transfer options, 5 offerings, 2,000 institutions, " + connections + (connections == 1 ? " connection" : " connections"),
+                        "service", http(wrk.load(options, connections, HTTP_SECONDS)), "median ≤ 100 ms");
+            }
         }
     }
 
