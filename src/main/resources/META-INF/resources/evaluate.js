@@ -16,6 +16,9 @@ const NEGATIVE = [false, 'NO', 'NOT_ELIGIBLE', 'NONE'];
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 const INSTITUTIONS = new URL('api/v1/institutions', document.baseURI).href;
+const OPTIONS = new URL('api/v1/transfer-options', document.baseURI).href;
+const OPTIONS_SHOWN = 10;
+const SVG = 'http://www.w3.org/2000/svg';
 
 const form = document.getElementById('evaluation');
 const offerings = document.getElementById('offerings');
@@ -54,6 +57,8 @@ function renumber() {
 // ---- receiving institutions: a box per institution in effect, asked about in the order ticked ----
 
 let chosenInstitutions = [];
+/** Every institution's name the page has seen (the list, the options), so one added from the options is named. */
+const institutionNames = new Map();
 
 async function loadInstitutions() {
   const asOf = document.getElementById('as-of').value.trim();
@@ -66,7 +71,8 @@ async function loadInstitutions() {
   }
   // An institution the form already asks about stays listed, so that what is sent is always shown.
   const ids = [...listed.map(institution => institution.id), ...chosenInstitutions.filter(id => !listed.some(i => i.id === id))];
-  const names = new Map(listed.map(institution => [institution.id, institution.name]));
+  listed.forEach(institution => institutionNames.set(institution.id, institution.name));
+  const names = institutionNames;
   const choices = document.getElementById('institution-choices');
   const shown = [...choices.querySelectorAll('input')].map(box => box.value);
   if (shown.join() === ids.join()) {
@@ -200,6 +206,7 @@ async function submit(event) {
   }
   if (response.ok) {
     showAnswers(request, body);
+    showOptions(request);
   } else {
     showProblem(body, body.errors || [], places);
   }
@@ -223,6 +230,95 @@ function showAnswers(request, response) {
   const answers = document.getElementById('answers');
   answers.hidden = false;
   document.getElementById('answers-heading').focus();
+}
+
+// ---- where would it count most: the same request ranked over every institution (POST /api/v1/transfer-options) ----
+
+async function showOptions(request) {
+  const section = document.getElementById('options');
+  const asked = { ...request, limit: OPTIONS_SHOWN };
+  delete asked.receivingInstitutions;
+  delete asked.nextSteps;
+  let body;
+  try {
+    const response = await fetch(OPTIONS, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(asked),
+    });
+    body = await response.json();
+    if (!response.ok) throw new Error(body.title || response.statusText);
+  } catch (error) {
+    document.getElementById('options-considered').textContent = 'The ranking of institutions is not available: ' + error.message;
+    document.getElementById('options-chart').replaceChildren();
+    section.querySelector('tbody').replaceChildren();
+    section.hidden = false;
+    return;
+  }
+  body.options.forEach(option => institutionNames.set(option.id, option.name));
+  document.getElementById('options-considered').textContent = 'The ' + body.options.length + ' best of ' + body.institutionsConsidered
+    + ' institutions in effect on ' + body.asOf + ', most accepted hours first, then expected hours, matches and reviews.';
+  chart(body.options);
+  section.querySelector('tbody').replaceChildren(...body.options.map(option => {
+    const asking = chosenInstitutions.includes(option.id);
+    const add = element('button', { type: 'button', class: 'ask', 'aria-label': (asking ? 'Asked about ' : 'Ask about ') + option.name },
+      asking ? 'Asked about' : 'Ask about');
+    add.disabled = asking;
+    add.addEventListener('click', () => askAbout(option.id));
+    return element('tr', { 'data-institution': option.id },
+      element('th', { scope: 'row' }, option.name),
+      element('td', {}, String(option.acceptedSemesterHours)),
+      element('td', {}, String(option.expectedSemesterHours)),
+      element('td', {}, String(option.matches)),
+      element('td', {}, String(option.reviews)),
+      element('td', {}, String(option.misses)),
+      element('td', {}, add));
+  }));
+  section.hidden = false;
+}
+
+/** A bar per institution, its accepted hours and then its expected ones, on one scale. */
+function chart(options) {
+  const svg = document.getElementById('options-chart');
+  const labelWidth = 230;
+  const barWidth = 360;
+  const row = 26;
+  const most = Math.max(1, ...options.map(option => Number(option.acceptedSemesterHours) + Number(option.expectedSemesterHours)));
+  const height = Math.max(1, options.length) * row + 8;
+  svg.setAttribute('viewBox', '0 0 ' + (labelWidth + barWidth + 90) + ' ' + height);
+  svg.setAttribute('width', String(labelWidth + barWidth + 90));
+  svg.setAttribute('height', String(height));
+  const title = svgElement('title', { id: 'options-chart-title' });
+  title.textContent = 'Accepted and expected semester hours at the ' + options.length + ' best-ranked institutions';
+  const parts = [title];
+  options.forEach((option, index) => {
+    const y = 4 + index * row;
+    const accepted = Number(option.acceptedSemesterHours);
+    const expected = Number(option.expectedSemesterHours);
+    const label = svgElement('text', { x: String(labelWidth - 8), y: String(y + 17), 'text-anchor': 'end' });
+    label.textContent = option.name;
+    const acceptedBar = svgElement('rect', { class: 'bar-accepted', 'data-institution': option.id, 'data-hours': String(accepted),
+      x: String(labelWidth), y: String(y + 3), height: String(row - 8), width: String(barWidth * accepted / most) });
+    const expectedBar = svgElement('rect', { class: 'bar-expected', 'data-institution': option.id, 'data-hours': String(expected),
+      x: String(labelWidth + barWidth * accepted / most), y: String(y + 3), height: String(row - 8), width: String(barWidth * expected / most) });
+    const value = svgElement('text', { x: String(labelWidth + barWidth * (accepted + expected) / most + 6), y: String(y + 17) });
+    value.textContent = accepted + ' + ' + expected + ' h';
+    parts.push(label, acceptedBar, expectedBar, value);
+  });
+  svg.replaceChildren(...parts);
+}
+
+function svgElement(tag, attributes) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+/** Adds an institution from the ranking to the ones asked about, and asks again: its cards then show its transfers. */
+async function askAbout(id) {
+  if (!chosenInstitutions.includes(id)) chosenInstitutions = [...chosenInstitutions, id];
+  await loadInstitutions();
+  form.requestSubmit();
 }
 
 function card(result, offering, index, names) {

@@ -206,6 +206,45 @@ class AdvisorPageIT {
     }
 
     @Test
+    void where_it_counts_most_ranks_every_institution_draws_their_hours_and_adds_one_to_the_ones_asked_about() throws IOException {
+        page.loadExample("learner-15");
+        page.submit();
+        JsonNode asked = JSON.readTree(page.requestJson());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) asked).put("limit", 10);
+        JsonNode ranked = JSON.readTree(given().contentType(ContentType.JSON).body(asked.toString())
+                .when().post("/api/v1/transfer-options").then().statusCode(200).extract().asString());
+        List<List<String>> expected = new ArrayList<>();
+        List<String> bars = new ArrayList<>();
+        double most = 0;
+        for (JsonNode option : ranked.get("options")) {
+            most = Math.max(most, option.get("acceptedSemesterHours").asDouble() + option.get("expectedSemesterHours").asDouble());
+        }
+        for (JsonNode option : ranked.get("options")) {
+            expected.add(List.of(option.get("name").asText(), option.get("acceptedSemesterHours").asText(),
+                    option.get("expectedSemesterHours").asText(), option.get("matches").asText(), option.get("reviews").asText(),
+                    option.get("misses").asText()));
+            for (String kind : List.of("accepted", "expected")) {
+                double hours = option.get(kind + "SemesterHours").asDouble();
+                bars.add(option.get("id").asText() + " " + kind + " " + option.get(kind + "SemesterHours").asText() + " "
+                        + Math.round(360 * hours / most));
+            }
+        }
+        assertEquals(List.of(List.of("Example State University", "12", "3", "2", "0", "1"),
+                List.of("Northbridge College", "12", "3", "2", "0", "1")), expected.subList(0, 2), "the contract example's two best");
+        assertEquals(expected, page.options(), "the ranking shown is the API's");
+        assertEquals(bars, page.chartBars(), "a bar for each institution's accepted and expected hours, on one scale");
+        assertTrue(browser.find("#options-considered").getText().startsWith("The 4 best of 4 institutions in effect on 2026-11-20"),
+                browser.find("#options-considered").getText());
+
+        page.askAbout("northbridge-college");
+        assertEquals(List.of("Northbridge College"), page.chosenInstitutionNames(), "the institution is now asked about");
+        assertEquals(JSON.readTree("[\"northbridge-college\"]"), JSON.readTree(page.requestJson()).get("receivingInstitutions"));
+        assertEquals(List.of("northbridge-college"), page.transfers("pc-da").stream().map(EvaluationPage.ShownTransfer::institution).toList());
+        assertEquals(List.of(List.of("Northbridge College", "12", "3")), page.totals());
+        assertEquals("Asked about", browser.find("#options tr[data-institution='northbridge-college'] button").getText());
+    }
+
+    @Test
     void what_would_change_this_shows_each_step_the_move_and_grade_first_then_what_gets_better() {
         page.loadExample("learner-12");
         page.askForNextSteps();

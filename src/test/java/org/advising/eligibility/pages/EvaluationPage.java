@@ -171,6 +171,30 @@ final class EvaluationPage {
         return card(offeringId).findElements(By.cssSelector(".steps.none")).stream().map(WebElement::getText).findFirst().orElse("");
     }
 
+    /** Waits until "Where would it count most?" shows its ranking, then gives its rows: name, accepted, expected, match, review, miss. */
+    List<List<String>> options() {
+        browser.waitFor(driver -> browser.find("#options").isDisplayed() && !browser.findAll("#options tbody tr").isEmpty());
+        return browser.findAll("#options tbody tr").stream()
+                .map(row -> row.findElements(By.cssSelector("th, td")).stream().limit(6).map(WebElement::getText).toList()).toList();
+    }
+
+    /** The chart's bars, in drawing order: institution id, accepted or expected, hours, width. */
+    List<String> chartBars() {
+        return browser.findAll("#options-chart rect").stream()
+                .map(bar -> bar.getAttribute("data-institution") + " " + bar.getAttribute("class").replace("bar-", "") + " "
+                        + bar.getAttribute("data-hours") + " " + Math.round(Double.parseDouble(bar.getAttribute("width"))))
+                .toList();
+    }
+
+    /** Presses "Ask about" on the ranking's row of this institution and waits for the answers asked again. */
+    void askAbout(String institutionId) {
+        browser.find("#options tr[data-institution='" + institutionId + "'] button").click();
+        // asked again: the cards have the institution's transfer lines, and the ranking, fetched again, says so
+        browser.waitFor(driver -> (Boolean) browser.script("return document.querySelectorAll('#results .transfer').length > 0 && "
+                + "[...document.querySelectorAll('#options tr[data-institution=\"" + institutionId + "\"] button')]"
+                + ".some(button => button.disabled);"));
+    }
+
     /** The totals table, a row per institution: name, accepted hours, expected hours; empty when it is not shown. */
     List<List<String>> totals() {
         if (!browser.find("#totals").isDisplayed()) {
