@@ -99,6 +99,8 @@ function fill(request) {
   document.getElementById('answers').hidden = true;
   document.querySelectorAll('#learner [data-path]').forEach(control => { control.value = text(read(request, control.dataset.path)); });
   document.getElementById('ask-next-steps').checked = request.nextSteps === true;
+  document.getElementById('learner-credentials').value = request.learner && request.learner.credentials
+    ? JSON.stringify(request.learner.credentials, null, 2) : '';
   chosenInstitutions = [...(request.receivingInstitutions || [])];
   showChosen();
   loadInstitutions(); // as of the request's date
@@ -146,6 +148,19 @@ function readForm() {
     if (value !== undefined) write(request, control.dataset.path, value);
   });
   request.learner = request.learner || {};
+  const pasted = document.getElementById('learner-credentials').value.trim();
+  if (pasted) {
+    // A credential pasted alone is a list of one; text that is not JSON is sent as typed, so the service names the field.
+    let credentials;
+    try {
+      credentials = JSON.parse(pasted);
+    } catch (error) {
+      credentials = pasted;
+    }
+    request.learner.credentials = credentials !== null && typeof credentials === 'object' && !Array.isArray(credentials)
+      ? [credentials] : credentials;
+    places.set('learner.credentials', document.getElementById('learner-credentials'));
+  }
   const records = [];
   request.offerings = [...offerings.querySelectorAll('.offering')].map((fieldset, index) => {
     const at = 'offerings[' + index + ']';
@@ -216,6 +231,13 @@ function showAnswers(request, response) {
   const results = document.getElementById('results');
   const names = new Map((response.institutions || []).map(institution => [institution.id, institution.name]));
   results.replaceChildren(...response.results.map((result, index) => card(result, request.offerings[index], index, names)));
+  const readings = document.getElementById('readings');
+  readings.hidden = !response.credentials;
+  readings.querySelector('ul').replaceChildren(...(response.credentials || []).map(reading => element('li',
+    { class: 'reading', 'data-use': reading.use, 'data-path': reading.path },
+    element('strong', {}, reading.name || reading.achievementId), reading.issuer ? ' from ' + reading.issuer : '', ': ',
+    element('span', { class: 'use' }, readingWords(reading)),
+    element('ul', { class: 'notes' }, ...reading.notes.map(note => element('li', {}, note))))));
   const totals = document.getElementById('totals');
   totals.hidden = !response.institutions;
   totals.querySelector('tbody').replaceChildren(...(response.institutions || []).map(institution =>
@@ -230,6 +252,40 @@ function showAnswers(request, response) {
   const answers = document.getElementById('answers');
   answers.hidden = false;
   document.getElementById('answers-heading').focus();
+}
+
+/** What became of a credential, in words (LC). */
+function readingWords(reading) {
+  switch (reading.use) {
+    case 'RECORD': {
+      const record = reading.record;
+      return 'read as the record of ' + reading.offeringId + ': completed on ' + record.completedOn
+        + (record.gpa === null ? ', no grade' : ' with a grade of ' + record.gpa)
+        + (reading.creditRecommendation ? '; ACE recommends ' + reading.creditRecommendation.semesterHours + ' semester hours' : '') + '.';
+    }
+    case 'NO_OFFERING': return 'not used: no offering has its achievement id.';
+    case 'DUPLICATE': return 'not used: the offering already has a record.';
+    case 'NOT_VALID': return 'not used: it is not valid on the date of the answer.';
+    default: return reading.use;
+  }
+}
+
+/** Credential files chosen: each one's JSON (a credential or a list of them) into the box, as one list. */
+async function chooseCredentialFiles(event) {
+  const status = document.getElementById('credential-files-status');
+  const credentials = [];
+  const unread = [];
+  for (const file of event.target.files) {
+    try {
+      const read = JSON.parse(await file.text());
+      credentials.push(...(Array.isArray(read) ? read : [read]));
+    } catch (error) {
+      unread.push(file.name);
+    }
+  }
+  document.getElementById('learner-credentials').value = credentials.length > 0 ? JSON.stringify(credentials, null, 2) : '';
+  status.textContent = credentials.length + (credentials.length === 1 ? ' credential' : ' credentials') + ' read'
+    + (unread.length > 0 ? '; not JSON: ' + unread.join(', ') : '') + '.';
 }
 
 // ---- where would it count most: the same request ranked over every institution (POST /api/v1/transfer-options) ----
@@ -539,6 +595,7 @@ document.getElementById('add-offering').addEventListener('click', () => addOffer
 document.getElementById('copy-json').addEventListener('click', () => copy('request-json', 'JSON'));
 document.getElementById('copy-curl').addEventListener('click', () => copy('request-curl', 'curl command'));
 document.getElementById('as-of').addEventListener('change', loadInstitutions);
+document.getElementById('learner-credential-files').addEventListener('change', chooseCredentialFiles);
 addOffering();
 showRequest(readForm().request);
 loadPresets();

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.advising.eligibility.credentials.CredentialReader;
+import org.advising.eligibility.credentials.CredentialReading;
 import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.folder.Institutions;
@@ -19,6 +21,7 @@ import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
 import org.advising.eligibility.engine.evaluate.EvaluationTimeoutException;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.RulebaseDefectException;
+import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.PlausibleDate;
 import org.advising.eligibility.nextsteps.NextStep;
 import org.advising.eligibility.nextsteps.NextStepsFinder;
@@ -76,7 +79,8 @@ public class DecisionService {
      * Records metrics and one audit line. Throws the exception of a refused request (400, 503, 500).
      */
     public EvaluationResponse answer(byte[] body, Optional<Rulebase> active, String requestId) {
-        EvaluationRequest request = valid(reader, validator, body, active);
+        Checked checked = checked(reader, validator, body, active, RequestValidator::evaluationFields);
+        EvaluationRequest request = checked.request();
         LocalDate asOf = asOf(request);
         Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
         long started = System.nanoTime();
@@ -88,11 +92,12 @@ public class DecisionService {
                 new NextStepsFinder.Request(rulebase, request.learner(), request.offerings(), asOf, institutions, evaluation), deadline));
         long nanos = System.nanoTime() - started;
         metrics.evaluated(evaluation, nanos);
-        audit.record(requestId, rulebase.version(), asOf, request.learner().id(), evaluation, nanos);
+        audit.record(requestId, rulebase.version(), asOf, request.learner().id(),
+                checked.readings() == null ? null : checked.readings().stream().map(reading -> reading.use().name()).toList(), evaluation, nanos);
         Map<String, List<NextStep>> steps = nextSteps;
         return new EvaluationResponse(request.learner().id(), asOf,
                 new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), evaluation.institutions(),
-                evaluation.decisions().stream()
+                checked.readings(), evaluation.decisions().stream()
                         .map(decision -> new OfferingResult(decision, steps == null ? null : steps.get(decision.offeringId()))).toList());
     }
 
@@ -102,14 +107,16 @@ public class DecisionService {
      * the exception of a refused request as {@link #answer} does.
      */
     public TransferOptionsResponse options(byte[] body, Optional<Rulebase> active) {
-        EvaluationRequest request = valid(reader, validator, body, active, RequestValidator::transferOptionFields);
+        Checked checked = checked(reader, validator, body, active, RequestValidator::transferOptionFields);
+        EvaluationRequest request = checked.request();
         LocalDate asOf = asOf(request);
         Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
         long started = System.nanoTime();
         TransferOptionsFinder.Ranked ranked = measured(started, () -> optionsFinder.find(rulebase, request.learner(), request.offerings(),
                 asOf, request.limit() == null ? EvaluationRequest.DEFAULT_LIMIT : request.limit(), runner.deadline()));
         return new TransferOptionsResponse(request.learner().id(), asOf,
-                new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), ranked.considered(), ranked.options());
+                new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), checked.readings(), ranked.considered(),
+                ranked.options());
     }
 
     /** The work's result; a rule defect or a timeout is counted in the metrics (from {@code started}) and thrown on. */
@@ -140,14 +147,21 @@ public class DecisionService {
 
     /** The request of an evaluation, or {@link InvalidRequestException} naming every invalid field. */
     public static EvaluationRequest valid(RequestReader reader, RequestValidator validator, byte[] body, Optional<Rulebase> rulebase) {
-        return valid(reader, validator, body, rulebase, RequestValidator::evaluationFields);
+        return checked(reader, validator, body, rulebase, RequestValidator::evaluationFields).request();
+    }
+
+    /**
+     * A valid request as the rules read it, its learner's credentials read into records and
+     * recommendations (LC), with the reading of each credential (null when it sent none).
+     */
+    record Checked(EvaluationRequest request, List<CredentialReading> readings) {
     }
 
     /**
      * The request, or {@link InvalidRequestException} naming every invalid field, {@code endpoint}
      * naming the fields the endpoint refuses (a field it names is not checked further).
      */
-    static EvaluationRequest valid(RequestReader reader, RequestValidator validator, byte[] body, Optional<Rulebase> rulebase,
+    static Checked checked(RequestReader reader, RequestValidator validator, byte[] body, Optional<Rulebase> rulebase,
             Function<EvaluationRequest, List<FieldError>> endpoint) {
         RequestReader.Result read = reader.read(body);
         List<FieldError> errors = new ArrayList<>(read.errors());
@@ -168,10 +182,24 @@ public class DecisionService {
                             .noneMatch(field -> error.field().startsWith(field.field() + "[")))
                     .forEach(errors::add);
         }
+        CredentialReader.Read credentials = null;
+        EvaluationRequest request = read.request();
+        if (request != null && request.learner() != null && request.learner().credentials() != null && request.offerings() != null
+                && request.learner().credentials().size() <= CredentialReader.MAX_ACHIEVEMENT_CREDENTIALS) { // more: refused as too many
+            credentials = CredentialReader.read(request.learner().credentials(), request.offerings(),
+                    request.learner().records() == null ? List.of() : request.learner().records(), asOf(request));
+            credentials.problems().forEach(problem -> errors.add(new FieldError(problem.path(), problem.message())));
+        }
         if (!errors.isEmpty()) {
             errors.sort(FieldPaths.ORDER);
             throw new InvalidRequestException(errors);
         }
-        return read.request();
+        if (credentials == null) {
+            return new Checked(request, null);
+        }
+        // The rules read what the credentials gave as if the portal had written it out (LC): records and recommendations.
+        Learner learner = new Learner(request.learner().id(), request.learner().holdsBachelorsDegree(), credentials.records());
+        return new Checked(new EvaluationRequest(request.asOf(), learner, credentials.offerings(), request.receivingInstitutions(),
+                request.nextSteps(), request.limit()), credentials.readings());
     }
 }

@@ -96,6 +96,17 @@ public class RequestValidator {
                     + NextStepsFinder.MAX_OFFERINGS + " per request (send the others in another request)"));
         }
         if (request.offerings() != null) {
+            Map<String, Integer> achievementIndex = new HashMap<>();
+            for (int i = 0; i < request.offerings().size(); i++) {
+                Offering offering = request.offerings().get(i);
+                if (offering != null && offering.achievementId() != null) {
+                    Integer first = achievementIndex.putIfAbsent(offering.achievementId(), i);
+                    if (first != null) {
+                        errors.add(new FieldError("offerings[" + i + "].achievementId", "duplicates the achievementId of offerings[" + first
+                                + "]; a credential is evidence for one offering (LC-1)"));
+                    }
+                }
+            }
             Map<String, Integer> offeringIndex = new HashMap<>();
             for (int i = 0; i < request.offerings().size(); i++) {
                 Offering offering = request.offerings().get(i);

@@ -1,7 +1,9 @@
 package org.advising.eligibility.decisions;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
+import org.advising.eligibility.credentials.CredentialReading;
 import org.advising.eligibility.options.TransferOption;
 
 /**
@@ -9,5 +11,6 @@ import org.advising.eligibility.options.TransferOption;
  * decided, how many institutions were in effect then, and the best of their options, ranked (TO-3).
  */
 public record TransferOptionsResponse(String learnerId, LocalDate asOf, EvaluationResponse.RulebaseVersion rulebase,
-        int institutionsConsidered, List<TransferOption> options) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<CredentialReading> credentials, int institutionsConsidered,
+        List<TransferOption> options) {
 }

@@ -1,5 +1,7 @@
 package org.advising.eligibility.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,9 +11,18 @@ import java.util.List;
 /**
  * The learner an advisor is asking about. {@code holdsBachelorsDegree} null means unknown;
  * {@code records} null means the learner has no record in any offering of the request.
+ * {@code credentials} are the learner's credentials as issued (Open Badges 3.0, CLR 2.0), read into
+ * records and recommendations before the rules run; the learner the rules see has none.
  */
 public record Learner(
         @NotBlank @Size(max = 128) String id,
         Boolean holdsBachelorsDegree,
-        List<@Valid @NotNull LearnerRecord> records) {
+        List<@Valid @NotNull LearnerRecord> records,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Size(max = 100, message = "must hold at most {max} credentials") List<JsonNode> credentials) {
+
+    /** A learner without credentials: what the rules see. */
+    public Learner(String id, Boolean holdsBachelorsDegree, List<LearnerRecord> records) {
+        this(id, holdsBachelorsDegree, records, null);
+    }
 }

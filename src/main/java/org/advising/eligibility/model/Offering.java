@@ -1,5 +1,6 @@
 package org.advising.eligibility.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -26,7 +27,22 @@ public record Offering(
         @DecimalMin(value = "0", inclusive = false, message = "must be more than 0 semester hours")
         @DecimalMax(value = "200", message = "must be at most {value} semester hours")
         @TwoDecimals BigDecimal semesterHours,
-        CreditLevel creditLevel) {
+        CreditLevel creditLevel,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 2048) String achievementId) {
+
+    /** An offering no credential names (LC-1). */
+    public Offering(String id, String title, OfferingType type, Provider provider, Boolean creditEligible, Boolean hasCapstone,
+            CreditRecommendation creditRecommendation, DegreePathway degreePathway, String alignedCertification, BigDecimal semesterHours,
+            CreditLevel creditLevel) {
+        this(id, title, type, provider, creditEligible, hasCapstone, creditRecommendation, degreePathway, alignedCertification,
+                semesterHours, creditLevel, null);
+    }
+
+    /** The same offering with the recommendation a learner's credential carries (LC-5). */
+    public Offering withCreditRecommendation(CreditRecommendation recommendation) {
+        return new Offering(id, title, type, provider, creditEligible, hasCapstone, recommendation, degreePathway, alignedCertification,
+                semesterHours, creditLevel, achievementId);
+    }
 
     /**
      * The rules join conclusions to offerings by equality, so the engine hashes offerings all the

@@ -45,7 +45,7 @@ public class DecisionAudit {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Line(Instant time, String requestId, String rulebase, LocalDate asOf, String learner, double durationMs,
-            List<Offering> offerings) {
+            List<String> credentials, List<Offering> offerings) {
     }
 
     record Offering(String offeringId, boolean accredited, Credential credential, CreditTransfer transfersCredit,
@@ -53,12 +53,21 @@ public class DecisionAudit {
     }
 
     public void record(String requestId, String rulebaseVersion, LocalDate asOf, String learnerId, RulebaseAnswer evaluation, long nanos) {
+        record(requestId, rulebaseVersion, asOf, learnerId, null, evaluation, nanos);
+    }
+
+    /**
+     * The line of an evaluation whose learner sent credentials: of those only what each became
+     * ({@code credentialUses}: RECORD, NO_OFFERING, ...), never what they say (names, e-mail addresses, identifiers).
+     */
+    public void record(String requestId, String rulebaseVersion, LocalDate asOf, String learnerId, List<String> credentialUses,
+            RulebaseAnswer evaluation, long nanos) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
         List<Offering> offerings = evaluation.decisions().stream().map(DecisionAudit::offering).toList();
         Line line = new Line(Instant.now(), requestId, rulebaseVersion, asOf, learnerKey.map(key -> pseudonym(key, learnerId)).orElse(null),
-                nanos / 1e6, offerings);
+                nanos / 1e6, credentialUses, offerings);
         try {
             LOG.info(json.writeValueAsString(line));
         } catch (JsonProcessingException e) {

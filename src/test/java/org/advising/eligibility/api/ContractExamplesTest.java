@@ -58,7 +58,8 @@ class ContractExamplesTest {
         return files.stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> check(JSON.readTree(file.toFile()))));
     }
 
-    private static void check(JsonNode example) throws IOException {
+    /** Posts the example's request and checks its expected answers; the answer, for what a caller checks besides. */
+    static JsonNode check(JsonNode example) throws IOException {
         String body = given().contentType(ContentType.JSON).body(JSON.writeValueAsString(example.get("request")))
                 .when().post("/api/v1/evaluations")
                 .then().statusCode(200).contentType(ContentType.JSON)
@@ -89,6 +90,7 @@ class ContractExamplesTest {
             }
         }
         assertEquals(example.get("expectInstitutions"), response.get("institutions"), "the totals per institution");
+        return response;
     }
 
     /** A conclusion's line leads to its rule: the header of the rule it names, in the file it names (a CSV table: its row). */

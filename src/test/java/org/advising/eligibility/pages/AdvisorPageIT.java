@@ -245,6 +245,32 @@ class AdvisorPageIT {
     }
 
     @Test
+    void a_pasted_credential_becomes_the_record_and_its_reading_is_shown_above_the_cards() throws IOException {
+        JsonNode example = JSON.readTree(java.nio.file.Path.of(
+                "src/test/resources/credential-examples/16-certificate-badge-with-ace-recommendation.json").toFile());
+        page.fill(page.learner(), "Learner id", "learner-16", "Answer as of", "2026-11-20");
+        page.fill(page.offering(1),
+                "Offering id", "pc-cloud",
+                "Title", "Cloud Associate Professional Certificate",
+                "Type", "Professional certificate",
+                "Achievement id", "https://badges.examplecloud.com/achievements/cloud-associate",
+                "Name", "Example Cloud Co",
+                "Kind", "Company");
+        page.pasteCredentials(example.at("/request/learner/credentials/0").toString());
+        page.chooseInstitutions("Example State University", "Lakeside Community College");
+        page.submit();
+
+        assertSameJson(example.at("/request/learner/credentials"), JSON.readTree(page.requestJson()).at("/learner/credentials"),
+                "a credential pasted alone is sent as a list of one, as issued");
+        assertEquals(List.of(List.of("RECORD", "Cloud Associate Professional Certificate",
+                "read as the record of pc-cloud: completed on 2026-06-30, no grade; ACE recommends 9 semester hours.")), page.readings());
+        assertTrue(browser.find("#readings").getText().contains("The service did not verify this credential's proof"),
+                browser.find("#readings").getText());
+        assertEquals(List.of(List.of("Example State University", "9", "0"), List.of("Lakeside Community College", "9", "0")), page.totals());
+        assertEquals(List.of("ACCEPTED", "ACCEPTED"), page.transfers("pc-cloud").stream().map(EvaluationPage.ShownTransfer::outcome).toList());
+    }
+
+    @Test
     void what_would_change_this_shows_each_step_the_move_and_grade_first_then_what_gets_better() {
         page.loadExample("learner-12");
         page.askForNextSteps();

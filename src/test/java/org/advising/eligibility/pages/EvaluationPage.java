@@ -171,6 +171,21 @@ final class EvaluationPage {
         return card(offeringId).findElements(By.cssSelector(".steps.none")).stream().map(WebElement::getText).findFirst().orElse("");
     }
 
+    /** Types credentials (JSON as issued) into "Credentials the learner holds". */
+    void pasteCredentials(String json) {
+        WebElement box = control(learner(), "Credentials the learner holds");
+        box.clear();
+        box.sendKeys(json);
+    }
+
+    /** What "Credentials read" says of each credential: its name, then what it became. */
+    List<List<String>> readings() {
+        return browser.findAll("#readings .reading").stream()
+                .map(reading -> List.of(reading.getAttribute("data-use"), reading.findElement(By.tagName("strong")).getText(),
+                        reading.findElement(By.cssSelector(".use")).getText()))
+                .toList();
+    }
+
     /** Waits until "Where would it count most?" shows its ranking, then gives its rows: name, accepted, expected, match, review, miss. */
     List<List<String>> options() {
         browser.waitFor(driver -> browser.find("#options").isDisplayed() && !browser.findAll("#options tbody tr").isEmpty());

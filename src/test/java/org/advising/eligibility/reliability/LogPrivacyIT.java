@@ -39,7 +39,9 @@ class LogPrivacyIT {
     private static final String LEARNER = "learner-marker-7731";
     private static final List<String> MARKERS = List.of(LEARNER, "3.47", "2024-02-29", "title-marker-5521",
             "provider-marker-1187", "marker-3090.edu", "degree-marker-6642", "record-marker-2208", "wrong-token-marker-9913",
-            "status-marker-4470", ADMIN_TOKEN, AUDIT_KEY);
+            "status-marker-4470", ADMIN_TOKEN, AUDIT_KEY,
+            // taken from a learner's credential: its holder, their e-mail address, the issuer, the badge and its achievement
+            "holder-marker-8120", "mail-marker-3318", "issuer-marker-6116", "badge-marker-9052", "achievement-marker-7204");
 
     private static final String EVALUATIONS = "/api/v1/evaluations";
     private static final String RELOAD = "/api/v1/rulebase/reload";
@@ -68,6 +70,8 @@ class LogPrivacyIT {
             answers.add(send(EVALUATIONS, "text/plain", marked, null));
             answers.add(send(EVALUATIONS + "/" + LEARNER, JSON_TYPE, marked, null));
             answers.add(send(EVALUATIONS, JSON_TYPE, marked(4), null));
+            answers.add(send(EVALUATIONS, JSON_TYPE, credentialed(), null));
+            answers.add(send(EVALUATIONS, JSON_TYPE, credentialed().replace("2026-06-30T00:00:00Z", "holder-marker-8120"), null));
             ExecutorService clients = Executors.newFixedThreadPool(6);
             try {
                 List<Future<Integer>> busy = new ArrayList<>();
@@ -113,6 +117,20 @@ class LogPrivacyIT {
         assertEquals(LEARNER, tree.at("/learner/id").asText(), request);
         assertEquals("provider-marker-1187", ((ArrayNode) tree.get("offerings")).get(0).at("/provider/name").asText(), request);
         return request;
+    }
+
+    /** The credential example 16 with a marker in what a credential says of its holder, issuer and achievement. */
+    private static String credentialed() throws Exception {
+        ObjectNode request = (ObjectNode) JSON.readTree(Path.of("src/test/resources/credential-examples/16-certificate-badge-with-ace-recommendation.json")
+                .toFile()).get("request");
+        request.put("asOf", "2026-11-20");
+        ObjectNode credential = (ObjectNode) request.at("/learner/credentials/0");
+        credential.put("name", "badge-marker-9052");
+        ((ObjectNode) credential.get("issuer")).put("name", "issuer-marker-6116");
+        ObjectNode subject = (ObjectNode) credential.get("credentialSubject");
+        subject.put("id", "did:example:holder-marker-8120").put("name", "holder-marker-8120").put("email", "mail-marker-3318@example.com");
+        ((ObjectNode) subject.get("achievement")).put("name", "achievement-marker-7204");
+        return JSON.writeValueAsString(request);
     }
 
     private int send(String path, String type, String body, String authorization) throws Exception {

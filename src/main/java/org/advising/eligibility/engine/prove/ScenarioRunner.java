@@ -107,14 +107,20 @@ public final class ScenarioRunner {
         if (scenario.name() == null || scenario.learner() == null || scenario.offerings() == null || scenario.expect() == null) {
             return Checked.failed("a case needs name, learner, offerings and expect");
         }
+        if (scenario.learner().credentials() != null) {
+            return Checked.failed("gives the learner credentials, which scenarios do not read: write out the records (and "
+                    + "recommendations) they give, as the answer's credentials[] shows them");
+        }
         List<ReceivingInstitution> institutions = new ArrayList<>();
-        Map<String, ReceivingInstitution> inEffect = rulebase.institutions().inEffectOn(scenario.evaluatedOn());
         for (String id : scenario.receivingInstitutions() == null ? List.<String>of() : scenario.receivingInstitutions()) {
-            if (!inEffect.containsKey(id)) {
+            java.util.Optional<ReceivingInstitution> institution = rulebase.institutions().inEffectOn(id, scenario.evaluatedOn());
+            if (institution.isEmpty()) {
+                int count = rulebase.institutions().countInEffectOn(scenario.evaluatedOn());
                 return Checked.failed("names the receiving institution '" + id + "', which institutions.yaml does not have in effect on "
-                        + scenario.evaluatedOn() + " (it has " + String.join(", ", inEffect.keySet()) + ")");
+                        + scenario.evaluatedOn() + (count <= 10 ? " (it has " + String.join(", ",
+                                rulebase.institutions().inEffectOn(scenario.evaluatedOn()).keySet()) + ")" : " (it has " + count + " others)"));
             }
-            institutions.add(inEffect.get(id));
+            institutions.add(institution.get());
         }
         RulebaseAnswer evaluation;
         try {

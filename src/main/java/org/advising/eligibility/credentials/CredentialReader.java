@@ -1,0 +1,401 @@
+package org.advising.eligibility.credentials;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.advising.eligibility.model.CreditLevel;
+import org.advising.eligibility.model.CreditRecommendation;
+import org.advising.eligibility.model.LearnerRecord;
+import org.advising.eligibility.model.Offering;
+import org.advising.eligibility.model.RecordStatus;
+
+/**
+ * Reads a learner's credentials as issued (Open Badges 3.0 achievement credentials, CLR 2.0
+ * credentials holding them; the VC 2.0 and the VC 1.1 data model) into what the rules read: a
+ * record per offering and, where the offering states none, the ACE recommendation a credential
+ * carries (LC-1 .. LC-7). Only the members LC names are read; every other member is ignored. Proofs
+ * are not verified and revocation is not looked up (LC-4): every reading says so.
+ */
+public final class CredentialReader {
+
+    /** The most achievement credentials a request may hold, those inside CLRs counted. */
+    public static final int MAX_ACHIEVEMENT_CREDENTIALS = 100;
+
+    private static final String NOT_VERIFIED = "The service did not verify this credential's proof or look up whether it was revoked: "
+            + "the portal that forwarded it vouches for it.";
+    private static final Map<String, CreditLevel> ACE_LEVELS = Map.of(
+            "VocationalCertificate", CreditLevel.VOCATIONAL,
+            "LowerDivisionBaccalaureate", CreditLevel.LOWER_DIVISION,
+            "UpperDivisionBaccalaureate", CreditLevel.UPPER_DIVISION,
+            "Graduate", CreditLevel.GRADUATE);
+
+    private CredentialReader() {
+    }
+
+    /**
+     * What the credentials gave: a reading per achievement credential in request order (a CLR's in
+     * its place), the records of the request with those the credentials gave after them, the
+     * offerings with the recommendations taken, and the problems of malformed credentials (when
+     * there are any, nothing else is read).
+     */
+    public record Read(List<CredentialReading> readings, List<LearnerRecord> records, List<Offering> offerings,
+            List<CredentialProblem> problems) {
+    }
+
+    /** One achievement credential as LC reads it. */
+    private record Achievement(String path, String id, String name, String issuer, LocalDate validFrom, LocalDate validUntil,
+            LocalDate completedOn, String completedFrom, Double gpa, List<String> gradeNotes, List<Recommended> recommendations,
+            Window holder) {
+    }
+
+    /** An ACE recommendation of an endorsement, with the endorsement's dates. */
+    private record Recommended(BigDecimal semesterHours, String level, LocalDate validFrom, LocalDate validUntil) {
+    }
+
+    /** The validity of the CLR that holds an achievement credential (null for one sent on its own). */
+    private record Window(String path, LocalDate validFrom, LocalDate validUntil) {
+    }
+
+    public static Read read(List<JsonNode> credentials, List<Offering> offerings, List<LearnerRecord> records, LocalDate asOf) {
+        List<CredentialProblem> problems = new ArrayList<>();
+        List<Achievement> achievements = new ArrayList<>();
+        for (int i = 0; i < credentials.size(); i++) {
+            collect(credentials.get(i), "learner.credentials[" + i + "]", null, achievements, problems);
+        }
+        if (achievements.size() > MAX_ACHIEVEMENT_CREDENTIALS) {
+            problems.add(new CredentialProblem("learner.credentials", "holds " + achievements.size()
+                    + " achievement credentials, those inside CLRs counted; at most " + MAX_ACHIEVEMENT_CREDENTIALS));
+        }
+        if (!problems.isEmpty()) {
+            return new Read(List.of(), records, offerings, problems);
+        }
+        Map<String, Offering> byAchievement = new HashMap<>();
+        for (Offering offering : offerings) {
+            if (offering != null && offering.achievementId() != null) {
+                byAchievement.putIfAbsent(offering.achievementId(), offering);
+            }
+        }
+        Map<String, String> recordedBy = new HashMap<>(); // offering id -> where its record came from
+        for (LearnerRecord record : records) {
+            if (record != null) {
+                recordedBy.putIfAbsent(record.offeringId(), "learner.records");
+            }
+        }
+        List<CredentialReading> readings = new ArrayList<>();
+        List<LearnerRecord> allRecords = new ArrayList<>(records);
+        Map<String, CreditRecommendation> taken = new HashMap<>();
+        for (Achievement achievement : achievements) {
+            readings.add(reading(achievement, byAchievement.get(achievement.id()), recordedBy, asOf, allRecords, taken));
+        }
+        List<Offering> withRecommendations = offerings.stream()
+                .map(offering -> offering != null && taken.containsKey(offering.id())
+                        ? offering.withCreditRecommendation(taken.get(offering.id())) : offering)
+                .toList();
+        return new Read(List.copyOf(readings), List.copyOf(allRecords), withRecommendations, List.of());
+    }
+
+    private static CredentialReading reading(Achievement achievement, Offering offering, Map<String, String> recordedBy, LocalDate asOf,
+            List<LearnerRecord> records, Map<String, CreditRecommendation> taken) {
+        List<String> notes = new ArrayList<>();
+        notes.add(NOT_VERIFIED);
+        if (offering == null) {
+            notes.add("No offering of the request has the achievement id " + achievement.id()
+                    + "; give an offering that achievementId to use this credential.");
+            return reading(achievement, CredentialReading.Use.NO_OFFERING, null, null, null, notes);
+        }
+        String invalid = invalidOn(achievement, asOf);
+        if (invalid != null) {
+            notes.add(invalid);
+            return reading(achievement, CredentialReading.Use.NOT_VALID, null, null, null, notes);
+        }
+        String earlier = recordedBy.get(offering.id());
+        if (earlier != null) {
+            notes.add("The offering " + offering.id() + " already has a record (from " + earlier + "); this credential gives none.");
+            return reading(achievement, CredentialReading.Use.DUPLICATE, null, null, null, notes);
+        }
+        recordedBy.put(offering.id(), achievement.path());
+        records.add(new LearnerRecord(offering.id(), RecordStatus.COMPLETED, true, achievement.gpa(), achievement.completedOn()));
+        notes.add("Completed on " + achievement.completedOn() + " (its " + achievement.completedFrom() + ").");
+        notes.addAll(achievement.gradeNotes());
+        CreditRecommendation recommendation = null;
+        if (!achievement.recommendations().isEmpty()) {
+            if (offering.creditRecommendation() != null) {
+                notes.add("The offering states its own credit recommendation, which is kept; the credential's ACE recommendation "
+                        + "is not used.");
+            } else {
+                Recommended first = achievement.recommendations().get(0);
+                CreditLevel level = ACE_LEVELS.get(first.level());
+                if (level == null) {
+                    notes.add("ACE's recommendation is for the level \"" + first.level() + "\", which is none of VocationalCertificate, "
+                            + "LowerDivisionBaccalaureate, UpperDivisionBaccalaureate and Graduate: it is taken without a level.");
+                }
+                recommendation = new CreditRecommendation("ACE", first.semesterHours(), level, first.validFrom(), first.validUntil());
+                taken.put(offering.id(), recommendation);
+                for (Recommended other : achievement.recommendations().subList(1, achievement.recommendations().size())) {
+                    CreditLevel otherLevel = ACE_LEVELS.get(other.level());
+                    notes.add("ACE also recommends " + hours(other.semesterHours()) + " semester hours at the "
+                            + (otherLevel == null ? "\"" + other.level() + "\"" : otherLevel.label()) + " level; the first recommendation is used.");
+                }
+            }
+        }
+        CredentialReading.Record record = new CredentialReading.Record(RecordStatus.COMPLETED.name(), true, achievement.gpa(),
+                achievement.completedOn());
+        return reading(achievement, CredentialReading.Use.RECORD, offering.id(), record, recommendation, notes);
+    }
+
+    private static CredentialReading reading(Achievement achievement, CredentialReading.Use use, String offeringId,
+            CredentialReading.Record record, CreditRecommendation recommendation, List<String> notes) {
+        return new CredentialReading(achievement.path(), achievement.id(), achievement.name(), achievement.issuer(), use, offeringId, record,
+                recommendation, false, List.copyOf(notes));
+    }
+
+    /** Why the credential is not valid on the date (LC-4), or null when it is. */
+    private static String invalidOn(Achievement achievement, LocalDate asOf) {
+        Window holder = achievement.holder();
+        if (achievement.validUntil() != null && achievement.validUntil().isBefore(asOf)) {
+            return "It expired on " + achievement.validUntil() + ", before " + asOf + ", the date the answer is made as of.";
+        }
+        if (achievement.validFrom() != null && achievement.validFrom().isAfter(asOf)) {
+            return "It is valid only from " + achievement.validFrom() + ", after " + asOf + ", the date the answer is made as of.";
+        }
+        if (achievement.completedOn() != null && achievement.completedOn().isAfter(asOf)) {
+            return "It records a completion on " + achievement.completedOn() + ", after " + asOf + ", the date the answer is made as of.";
+        }
+        if (holder != null && holder.validUntil() != null && holder.validUntil().isBefore(asOf)) {
+            return "The CLR holding it (" + holder.path() + ") expired on " + holder.validUntil() + ", before " + asOf + ".";
+        }
+        if (holder != null && holder.validFrom() != null && holder.validFrom().isAfter(asOf)) {
+            return "The CLR holding it (" + holder.path() + ") is valid only from " + holder.validFrom() + ", after " + asOf + ".";
+        }
+        return null;
+    }
+
+    /** Adds the achievement credentials of one credential of the request (one, or a CLR's), or its problems. */
+    private static void collect(JsonNode credential, String path, Window holder, List<Achievement> achievements,
+            List<CredentialProblem> problems) {
+        if (credential == null || !credential.isObject()) {
+            problems.add(new CredentialProblem(path, "must be a credential: a JSON object"));
+            return;
+        }
+        Set<String> types = types(credential.get("type"));
+        if (holder == null && types.contains("ClrCredential")) {
+            int before = problems.size();
+            LocalDate validFrom = date(credential, "validFrom", path, problems);
+            if (validFrom == null && !credential.has("validFrom")) {
+                validFrom = date(credential, "issuanceDate", path, problems);
+            }
+            LocalDate validUntil = date(credential, "validUntil", path, problems);
+            if (validUntil == null && !credential.has("validUntil")) {
+                validUntil = date(credential, "expirationDate", path, problems);
+            }
+            JsonNode inside = credential.path("credentialSubject").get("verifiableCredential");
+            if (inside == null || !inside.isArray()) {
+                problems.add(new CredentialProblem(path + ".credentialSubject.verifiableCredential",
+                        "is missing; a CLR credential lists the achievement credentials it holds there"));
+                return;
+            }
+            if (problems.size() > before) {
+                return;
+            }
+            for (int j = 0; j < inside.size(); j++) {
+                collect(inside.get(j), path + ".credentialSubject.verifiableCredential[" + j + "]", new Window(path, validFrom, validUntil),
+                        achievements, problems);
+            }
+        } else if (types.contains("OpenBadgeCredential") || types.contains("AchievementCredential")) {
+            Achievement achievement = achievement(credential, path, holder, problems);
+            if (achievement != null) {
+                achievements.add(achievement);
+            }
+        } else {
+            problems.add(new CredentialProblem(path + ".type", (credential.has("type") ? "names none of " : "is missing; it must name one of ")
+                    + (holder == null ? "OpenBadgeCredential, AchievementCredential, ClrCredential"
+                            : "OpenBadgeCredential, AchievementCredential (inside a CLR)")));
+        }
+    }
+
+    private static Achievement achievement(JsonNode credential, String path, Window holder, List<CredentialProblem> problems) {
+        int before = problems.size();
+        JsonNode subject = credential.path("credentialSubject");
+        JsonNode achievement = subject.path("achievement");
+        JsonNode id = achievement.get("id");
+        if (id == null || !id.isTextual() || id.asText().isBlank()) {
+            problems.add(new CredentialProblem(path + ".credentialSubject.achievement.id",
+                    "is missing; an achievement credential names the achievement it is evidence of"));
+        }
+        LocalDate validFrom = date(credential, "validFrom", path, problems);
+        String validFromName = "validFrom";
+        if (!credential.has("validFrom")) {
+            validFrom = date(credential, "issuanceDate", path, problems);
+            validFromName = "issuanceDate";
+        }
+        LocalDate validUntil = credential.has("validUntil") ? date(credential, "validUntil", path, problems)
+                : date(credential, "expirationDate", path, problems);
+        LocalDate activityEnd = date(subject, "activityEndDate", path + ".credentialSubject", problems);
+        LocalDate awarded = credential.has("awardedDate") ? date(credential, "awardedDate", path, problems)
+                : date(subject, "awardedDate", path + ".credentialSubject", problems);
+        List<Recommended> recommendations = new ArrayList<>();
+        endorsements(achievement.get("endorsement"), path + ".credentialSubject.achievement.endorsement", recommendations, problems);
+        endorsements(credential.get("endorsement"), path + ".endorsement", recommendations, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        LocalDate completedOn = activityEnd != null ? activityEnd : awarded != null ? awarded : validFrom;
+        String completedFrom = activityEnd != null ? "activityEndDate" : awarded != null ? "awardedDate" : validFromName;
+        List<String> gradeNotes = new ArrayList<>();
+        Double gpa = grade(achievement, subject.get("result"), gradeNotes);
+        String name = achievement.hasNonNull("name") ? achievement.get("name").asText()
+                : credential.hasNonNull("name") ? credential.get("name").asText() : null;
+        JsonNode issuer = credential.get("issuer");
+        String issuerName = issuer == null ? null : issuer.isTextual() ? issuer.asText()
+                : issuer.hasNonNull("name") ? issuer.get("name").asText() : issuer.hasNonNull("id") ? issuer.get("id").asText() : null;
+        return new Achievement(path, id.asText(), name, issuerName, validFrom, validUntil, completedOn, completedFrom, gpa, gradeNotes,
+                List.copyOf(recommendations), holder);
+    }
+
+    /** LC-3: a grade-point-average result first, else a letter grade; the first of each counts. */
+    private static Double grade(JsonNode achievement, JsonNode results, List<String> notes) {
+        if (results == null || !results.isArray() || results.isEmpty()) {
+            notes.add("It states no result, so the record has no grade.");
+            return null;
+        }
+        Map<String, String> typeOfDescription = new HashMap<>();
+        for (JsonNode description : achievement.path("resultDescription")) {
+            if (description.hasNonNull("id") && description.hasNonNull("resultType")) {
+                typeOfDescription.put(description.get("id").asText(), description.get("resultType").asText());
+            }
+        }
+        JsonNode letter = null;
+        List<String> others = new ArrayList<>();
+        for (JsonNode result : results) {
+            String type = result.hasNonNull("resultType") ? result.get("resultType").asText()
+                    : typeOfDescription.get(result.path("resultDescription").asText(null));
+            if ("GradePointAverage".equals(type)) {
+                return gradePoints(result.get("value"), notes);
+            }
+            if ("LetterGrade".equals(type) && letter == null) {
+                letter = result;
+            } else if (type != null && !type.equals("LetterGrade")) {
+                others.add(type);
+            }
+        }
+        if (letter != null) {
+            String value = letter.path("value").asText("");
+            Double points = Grades.points(value);
+            if (points == null) {
+                notes.add("The letter grade \"" + value + "\" is none of A+ to F, so the record has no grade.");
+            } else {
+                notes.add("The letter grade " + value.strip() + " is read as " + points + ".");
+            }
+            return points;
+        }
+        notes.add(others.isEmpty() ? "None of its results says what kind of result it is, so the record has no grade."
+                : "Its results are of the kinds " + String.join(", ", new LinkedHashSet<>(others))
+                        + ", none a grade point average or a letter grade, so the record has no grade.");
+        return null;
+    }
+
+    private static Double gradePoints(JsonNode value, List<String> notes) {
+        BigDecimal points;
+        try {
+            points = value == null || !(value.isTextual() || value.isNumber()) ? null : new BigDecimal(value.asText().strip());
+        } catch (NumberFormatException e) {
+            points = null;
+        }
+        if (points == null || points.signum() < 0 || points.compareTo(BigDecimal.valueOf(4)) > 0) {
+            notes.add("The grade point average " + (value == null ? "(none)" : "\"" + value.asText() + "\"")
+                    + " is not a number from 0.0 to 4.0, so the record has no grade.");
+            return null;
+        }
+        if (points.scale() > 2) {
+            BigDecimal rounded = points.setScale(2, RoundingMode.HALF_UP);
+            notes.add("The grade point average " + points.toPlainString() + " is read as " + rounded.toPlainString() + " (two decimals).");
+            points = rounded;
+        }
+        return points.doubleValue();
+    }
+
+    /** LC-5: the ACE recommendations of ACE endorsements, in order. */
+    private static void endorsements(JsonNode endorsements, String path, List<Recommended> recommendations, List<CredentialProblem> problems) {
+        if (endorsements == null || !endorsements.isArray()) {
+            return;
+        }
+        for (int e = 0; e < endorsements.size(); e++) {
+            JsonNode endorsement = endorsements.get(e);
+            JsonNode subject = endorsement.path("credentialSubject");
+            if (!types(endorsement.get("type")).contains("EndorsementCredential") || !types(subject.get("type")).contains("ACEEndorsementSubject")) {
+                continue; // not ACE's: other endorsements say nothing LC reads
+            }
+            String at = path + "[" + e + "]";
+            LocalDate validFrom = endorsement.has("validFrom") ? date(endorsement, "validFrom", at, problems)
+                    : date(endorsement, "issuanceDate", at, problems);
+            LocalDate validUntil = endorsement.has("validUntil") ? date(endorsement, "validUntil", at, problems)
+                    : date(endorsement, "expirationDate", at, problems);
+            JsonNode items = subject.path("creditRecommendations");
+            for (int r = 0; r < items.size(); r++) {
+                JsonNode item = items.get(r);
+                if (!types(item.get("type")).contains("ACECreditRecommendation")) {
+                    continue;
+                }
+                BigDecimal hours = item.path("semesterHours").isNumber() ? item.get("semesterHours").decimalValue().stripTrailingZeros() : null;
+                if (hours == null || hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(1000)) > 0) {
+                    problems.add(new CredentialProblem(at + ".credentialSubject.creditRecommendations[" + r + "].semesterHours",
+                            "must be a number of semester hours from 0 to 1000"));
+                    continue;
+                }
+                recommendations.add(new Recommended(hours.scale() < 0 ? hours.setScale(0) : hours, item.path("level").asText(null),
+                        validFrom, validUntil));
+            }
+        }
+    }
+
+    /** The date part of an ISO 8601 date or date-time member, as written (no time-zone conversion); null when absent. */
+    private static LocalDate date(JsonNode node, String member, String path, List<CredentialProblem> problems) {
+        JsonNode value = node.get(member);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual()) {
+            String text = value.asText().strip();
+            for (DateTimeFormatter format : List.of(DateTimeFormatter.ISO_DATE_TIME, DateTimeFormatter.ISO_DATE)) {
+                try {
+                    TemporalAccessor parsed = format.parse(text);
+                    LocalDate date = LocalDate.from(parsed);
+                    if (date.getYear() >= 1900 && date.getYear() <= 2200) {
+                        return date;
+                    }
+                } catch (DateTimeParseException e) {
+                    // the next form, else the problem below
+                }
+            }
+        }
+        problems.add(new CredentialProblem(path + "." + member, "is not an ISO 8601 date or date-time from 1900 to 2200, such as "
+                + "2026-06-30T00:00:00Z"));
+        return null;
+    }
+
+    /** A {@code type} as the specifications allow it: one string or a list of them. */
+    private static Set<String> types(JsonNode type) {
+        Set<String> types = new HashSet<>();
+        if (type != null && type.isTextual()) {
+            types.add(type.asText());
+        } else if (type != null && type.isArray()) {
+            type.forEach(item -> types.add(item.asText()));
+        }
+        return types;
+    }
+
+    private static String hours(BigDecimal hours) {
+        return hours.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,109 @@
+package org.advising.eligibility.credentials;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.advising.eligibility.model.CreditLevel;
+import org.advising.eligibility.model.LearnerRecord;
+import org.advising.eligibility.model.Offering;
+import org.advising.eligibility.model.OfferingType;
+import org.advising.eligibility.model.Provider;
+import org.advising.eligibility.model.ProviderKind;
+import org.advising.eligibility.model.RecordStatus;
+import org.junit.jupiter.api.Test;
+
+/** LC-1 .. LC-6 one by one, on the reader alone: each grade form, each date source, each use, the ACE levels. */
+class CredentialReaderTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 20);
+    private static final Offering COURSE = new Offering("c", "Statistics", OfferingType.COURSE,
+            new Provider("Example State University", ProviderKind.UNIVERSITY, "HLC", null, null), true, null, null, null, null,
+            BigDecimal.valueOf(3), CreditLevel.LOWER_DIVISION, "urn:a");
+
+    private static CredentialReader.Read read(String credential, LearnerRecord... records) throws Exception {
+        return CredentialReader.read(List.of(JSON.readTree(credential)), List.of(COURSE), List.of(records), AS_OF);
+    }
+
+    private static String badge(String members, String subject) {
+        return "{\"type\": [\"VerifiableCredential\", \"OpenBadgeCredential\"]" + members
+                + ", \"credentialSubject\": {\"achievement\": {\"id\": \"urn:a\", \"resultDescription\": ["
+                + "{\"id\": \"gpa\", \"resultType\": \"GradePointAverage\"}, {\"id\": \"letter\", \"resultType\": \"LetterGrade\"},"
+                + "{\"id\": \"pass\", \"resultType\": \"PassFail\"}]}" + subject + "}}";
+    }
+
+    @Test
+    void the_completion_date_comes_from_activity_end_then_awarded_then_valid_from_as_written() throws Exception {
+        String from = ", \"validFrom\": \"2026-03-01T23:30:00-08:00\"";
+        assertEquals(LocalDate.of(2026, 2, 27), read(badge(from + ", \"awardedDate\": \"2026-02-28T00:00:00Z\"",
+                ", \"activityEndDate\": \"2026-02-27\"")).records().get(0).completedOn());
+        assertEquals(LocalDate.of(2026, 2, 28), read(badge(from + ", \"awardedDate\": \"2026-02-28T00:00:00Z\"", "")).records().get(0).completedOn());
+        assertEquals(LocalDate.of(2026, 3, 1), read(badge(from, "")).records().get(0).completedOn(), "the date as written, no conversion to UTC");
+        assertEquals(LocalDate.of(2025, 1, 2), read(badge(", \"issuanceDate\": \"2025-01-02T00:00:00Z\"", "")).records().get(0).completedOn());
+    }
+
+    @Test
+    void a_grade_point_average_comes_before_a_letter_grade_and_other_results_give_none() throws Exception {
+        assertEquals(3.5, read(badge("", ", \"result\": [{\"resultDescription\": \"letter\", \"value\": \"A\"},"
+                + " {\"resultDescription\": \"gpa\", \"value\": \"3.5\"}]")).records().get(0).gpa());
+        assertEquals(2.7, read(badge("", ", \"result\": [{\"resultDescription\": \"letter\", \"value\": \"B\u2212\"}]")).records().get(0).gpa());
+        assertEquals(0.7, read(badge("", ", \"result\": [{\"resultDescription\": \"letter\", \"value\": \"d-\"}]")).records().get(0).gpa());
+        CredentialReader.Read pass = read(badge("", ", \"result\": [{\"resultDescription\": \"pass\", \"value\": \"Pass\"}]"));
+        assertNull(pass.records().get(0).gpa());
+        assertEquals("Its results are of the kinds PassFail, none a grade point average or a letter grade, so the record has no grade.",
+                pass.readings().get(0).notes().get(2));
+        CredentialReader.Read high = read(badge("", ", \"result\": [{\"resultDescription\": \"gpa\", \"value\": \"4.3\"}]"));
+        assertNull(high.records().get(0).gpa());
+        assertEquals("The grade point average \"4.3\" is not a number from 0.0 to 4.0, so the record has no grade.",
+                high.readings().get(0).notes().get(2));
+        assertEquals(3.67, read(badge("", ", \"result\": [{\"resultDescription\": \"gpa\", \"value\": 3.667}]")).records().get(0).gpa());
+    }
+
+    @Test
+    void each_use_of_a_credential() throws Exception {
+        assertEquals(CredentialReading.Use.RECORD, read(badge("", "")).readings().get(0).use());
+        assertEquals(new LearnerRecord("c", RecordStatus.COMPLETED, true, null, null), read(badge("", "")).records().get(0));
+        assertEquals(CredentialReading.Use.NOT_VALID, read(badge(", \"validUntil\": \"2026-11-19T00:00:00Z\"", "")).readings().get(0).use());
+        assertEquals(CredentialReading.Use.NOT_VALID, read(badge(", \"expirationDate\": \"2026-11-19\"", "")).readings().get(0).use());
+        assertEquals(CredentialReading.Use.NOT_VALID, read(badge(", \"validFrom\": \"2026-11-21\"", "")).readings().get(0).use());
+        assertEquals(CredentialReading.Use.RECORD, read(badge(", \"validUntil\": \"2026-11-20T00:00:00Z\"", "")).readings().get(0).use(),
+                "valid through its last day");
+        CredentialReader.Read duplicate = read(badge("", ""), new LearnerRecord("c", RecordStatus.ENROLLED, null, null, null));
+        assertEquals(CredentialReading.Use.DUPLICATE, duplicate.readings().get(0).use());
+        assertEquals(1, duplicate.records().size(), "the record of learner.records stays the only one");
+        assertEquals(CredentialReading.Use.NO_OFFERING, read(badge("", "").replace("urn:a", "urn:b")).readings().get(0).use());
+    }
+
+    @Test
+    void ace_levels_map_to_the_contract_and_the_first_recommendation_is_taken_with_the_endorsement_dates() throws Exception {
+        for (var level : List.of(List.of("VocationalCertificate", "VOCATIONAL"), List.of("LowerDivisionBaccalaureate", "LOWER_DIVISION"),
+                List.of("UpperDivisionBaccalaureate", "UPPER_DIVISION"), List.of("Graduate", "GRADUATE"))) {
+            String endorsed = badge(", \"endorsement\": [{\"type\": \"EndorsementCredential\", \"validFrom\": \"2025-01-01T00:00:00Z\","
+                    + " \"credentialSubject\": {\"type\": [\"EndorsementSubject\", \"ACEEndorsementSubject\"], \"creditRecommendations\": ["
+                    + "{\"type\": \"ACECreditRecommendation\", \"semesterHours\": 6.0, \"level\": \"" + level.get(0) + "\"}]}}]", "");
+            CredentialReader.Read read = read(endorsed);
+            assertEquals(CreditLevel.valueOf(level.get(1)), read.offerings().get(0).creditRecommendation().level());
+            assertEquals("ACE", read.offerings().get(0).creditRecommendation().source());
+            assertEquals(0, BigDecimal.valueOf(6).compareTo(read.offerings().get(0).creditRecommendation().semesterHours()));
+            assertEquals(LocalDate.of(2025, 1, 1), read.offerings().get(0).creditRecommendation().validFrom());
+            assertNull(read.offerings().get(0).creditRecommendation().validUntil());
+        }
+    }
+
+    @Test
+    void a_clr_is_read_credential_by_credential_in_its_place() throws Exception {
+        JsonNode clr = JSON.readTree("{\"type\": \"ClrCredential\", \"credentialSubject\": {\"verifiableCredential\": [" + badge("", "")
+                + ", " + badge("", "").replace("urn:a", "urn:z") + "]}}");
+        CredentialReader.Read read = CredentialReader.read(List.of(clr), List.of(COURSE), List.of(), AS_OF);
+        assertEquals(List.of("learner.credentials[0].credentialSubject.verifiableCredential[0]",
+                "learner.credentials[0].credentialSubject.verifiableCredential[1]"),
+                read.readings().stream().map(CredentialReading::path).toList());
+        assertEquals(List.of(CredentialReading.Use.RECORD, CredentialReading.Use.NO_OFFERING),
+                read.readings().stream().map(CredentialReading::use).toList());
+    }
+}
