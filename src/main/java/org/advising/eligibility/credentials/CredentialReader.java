@@ -100,9 +100,15 @@ public final class CredentialReader {
         }
         List<Offering> withRecommendations = offerings.stream()
                 .map(offering -> offering != null && taken.containsKey(offering.id())
-                        ? offering.withCreditRecommendation(taken.get(offering.id())) : offering)
+                        ? withRecommendation(offering, taken.get(offering.id())) : offering)
                 .toList();
         return new Read(List.copyOf(readings), List.copyOf(allRecords), withRecommendations, List.of());
+    }
+
+    /** The same offering with the recommendation a learner's credential carries (LC-5). */
+    private static Offering withRecommendation(Offering o, CreditRecommendation recommendation) {
+        return new Offering(o.id(), o.title(), o.type(), o.provider(), o.creditEligible(), o.hasCapstone(), recommendation, o.degreePathway(),
+                o.alignedCertification(), o.semesterHours(), o.creditLevel(), o.achievementId());
     }
 
     private static CredentialReading reading(Achievement achievement, Offering offering, Map<String, String> recordedBy, LocalDate asOf,

@@ -38,12 +38,6 @@ public record Offering(
                 semesterHours, creditLevel, null);
     }
 
-    /** The same offering with the recommendation a learner's credential carries (LC-5). */
-    public Offering withCreditRecommendation(CreditRecommendation recommendation) {
-        return new Offering(id, title, type, provider, creditEligible, hasCapstone, recommendation, degreePathway, alignedCertification,
-                semesterHours, creditLevel, achievementId);
-    }
-
     /**
      * The rules join conclusions to offerings by equality, so the engine hashes offerings all the
      * time; the id alone is a valid hash (equal offerings have equal ids) and far cheaper than

@@ -106,4 +106,32 @@ class CredentialReaderTest {
         assertEquals(List.of(CredentialReading.Use.RECORD, CredentialReading.Use.NO_OFFERING),
                 read.readings().stream().map(CredentialReading::use).toList());
     }
+
+    @Test
+    void the_specification_example_teamwork_badge_in_both_data_models() throws Exception {
+        // The shape of Open Badges 3.0's own example credential, with a proof and a credential schema the reader ignores.
+        String teamwork = """
+                {"@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+                 "id": "http://example.com/credentials/3527", "type": ["VerifiableCredential", "OpenBadgeCredential"],
+                 "issuer": {"id": "https://example.com/issuers/876543", "type": ["Profile"], "name": "Example Corp"},
+                 "validFrom": "2010-01-01T00:00:00Z", "name": "Teamwork Badge",
+                 "credentialSubject": {"id": "did:example:ebfeb1f712ebc6f1c276e12ec21", "type": ["AchievementSubject"],
+                   "achievement": {"id": "https://example.com/achievements/21st-century-skills/teamwork", "type": ["Achievement"],
+                     "criteria": {"narrative": "Team members are nominated for this badge by their peers."},
+                     "description": "This badge recognizes the capacity to collaborate within a group.", "name": "Teamwork"}},
+                 "credentialSchema": [{"id": "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
+                   "type": "1EdTechJsonSchemaValidator2019"}],
+                 "proof": [{"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2010-01-01T19:23:24Z",
+                   "verificationMethod": "https://example.com/issuers/876543#key-1", "proofPurpose": "assertionMethod", "proofValue": "z3yU"}]}""";
+        Offering teamworkCourse = new Offering("t", "Teamwork", OfferingType.COURSE, COURSE.provider(), null, null, null, null, null, null,
+                null, "https://example.com/achievements/21st-century-skills/teamwork");
+        for (String credential : List.of(teamwork, teamwork.replace("\"validFrom\"", "\"issuanceDate\"")
+                .replace("https://www.w3.org/ns/credentials/v2", "https://www.w3.org/2018/credentials/v1"))) {
+            CredentialReader.Read read = CredentialReader.read(List.of(JSON.readTree(credential)), List.of(teamworkCourse), List.of(), AS_OF);
+            CredentialReading reading = read.readings().get(0);
+            assertEquals(List.of(CredentialReading.Use.RECORD, "Teamwork", "Example Corp", "t"),
+                    List.of(reading.use(), reading.name(), reading.issuer(), reading.offeringId()));
+            assertEquals(new LearnerRecord("t", RecordStatus.COMPLETED, true, null, LocalDate.of(2010, 1, 1)), read.records().get(0));
+        }
+    }
 }

@@ -45,7 +45,8 @@ class AuthorMistakesTest {
                         "broken.drl:9: 'Ofering' is not a known fact type"),
                 Arguments.of("misspelt field in when", rule("R", "    $offering : Offering( creditEligable == true )", ADVICE),
                         "broken.drl:9: Offering has no field 'creditEligable'; its fields are id, title, type, provider, "
-                                + "creditEligible, hasCapstone, creditRecommendation, degreePathway, alignedCertification, semesterHours, creditLevel"),
+                                + "creditEligible, hasCapstone, creditRecommendation, degreePathway, alignedCertification, semesterHours, creditLevel, "
+                                + "achievementId"),
                 Arguments.of("misspelt enum constant in when", rule("R", "    $offering : Offering()\n"
                                 + "    Conclusion( offering == $offering, outcome == Credential.PLATFORM_CERT )", ADVICE),
                         "broken.drl:10: Credential has no value 'PLATFORM_CERT'; its values are NONE, PLATFORM_CERTIFICATE, "
@@ -59,7 +60,7 @@ class AuthorMistakesTest {
                         "broken.drl:11: 'Conclusoin' is not a known fact type or class"),
                 Arguments.of("misspelt method in then", rule("R", "    $offering : Offering()",
                                 "    String title = $offering.title();\n    insert(Conclusion.advice($offering, $offering.titel()));"),
-                        "broken.drl:12: Offering has no method 'titel()'; its methods are alignedCertification(), creditEligible(), "
+                        "broken.drl:12: Offering has no method 'titel()'; its methods are achievementId(), alignedCertification(), creditEligible(), "
                                 + "creditLevel(), creditRecommendation(), degreePathway(), hasCapstone(), id(), provider(), semesterHours(), "
                                 + "title(), type()"),
                 Arguments.of("misspelt enum constant in then", rule("R", "    $offering : Offering()",
@@ -177,7 +178,7 @@ class AuthorMistakesTest {
     static Stream<Arguments> scenarioMistakes() {
         return Stream.of(
                 Arguments.of("unknown field", CASE.replace("type: COURSE", "typ: COURSE"),
-                        "tests/case.yaml:5: unknown field 'typ'; known: alignedCertification, creditEligible, creditLevel, "
+                        "tests/case.yaml:5: unknown field 'typ'; known: achievementId, alignedCertification, creditEligible, creditLevel, "
                                 + "creditRecommendation, degreePathway, hasCapstone, id, provider, semesterHours, title, type"),
                 Arguments.of("a value not in the list", CASE.replace("type: COURSE", "type: COURS"),
                         "tests/case.yaml:5: type must be one of COURSE, SPECIALIZATION, MASTERTRACK, DEGREE, PROFESSIONAL_CERTIFICATE, not \"COURS\""),
