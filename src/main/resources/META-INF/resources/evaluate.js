@@ -352,7 +352,11 @@ function chart(options) {
     const accepted = Number(option.acceptedSemesterHours);
     const expected = Number(option.expectedSemesterHours);
     const label = svgElement('text', { x: String(labelWidth - 8), y: String(y + 17), 'text-anchor': 'end' });
-    label.textContent = option.name;
+    // A long name is shortened to fit beside its bar; the whole name is the label's tooltip, and the table below has it.
+    label.textContent = option.name.length > 30 ? option.name.slice(0, 29) + '…' : option.name;
+    const whole = svgElement('title', {});
+    whole.textContent = option.name;
+    label.append(whole);
     const acceptedBar = svgElement('rect', { class: 'bar-accepted', 'data-institution': option.id, 'data-hours': String(accepted),
       x: String(labelWidth), y: String(y + 3), height: String(row - 8), width: String(barWidth * accepted / most) });
     const expectedBar = svgElement('rect', { class: 'bar-expected', 'data-institution': option.id, 'data-hours': String(expected),
