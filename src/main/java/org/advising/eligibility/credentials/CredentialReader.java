@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.advising.eligibility.model.CreditLevel;
 import org.advising.eligibility.model.CreditRecommendation;
+import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.LearnerRecord;
 import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.RecordStatus;
@@ -28,9 +29,6 @@ import org.advising.eligibility.model.RecordStatus;
  * are not verified and revocation is not looked up (LC-4): every reading says so.
  */
 public final class CredentialReader {
-
-    /** The most achievement credentials a request may hold, those inside CLRs counted. */
-    public static final int MAX_ACHIEVEMENT_CREDENTIALS = 100;
 
     private static final String NOT_VERIFIED = "The service did not verify this credential's proof or look up whether it was revoked: "
             + "the portal that forwarded it vouches for it.";
@@ -73,9 +71,9 @@ public final class CredentialReader {
         for (int i = 0; i < credentials.size(); i++) {
             collect(credentials.get(i), "learner.credentials[" + i + "]", null, achievements, problems);
         }
-        if (achievements.size() > MAX_ACHIEVEMENT_CREDENTIALS) {
+        if (achievements.size() > Learner.MAX_CREDENTIALS) {
             problems.add(new CredentialProblem("learner.credentials", "holds " + achievements.size()
-                    + " achievement credentials, those inside CLRs counted; at most " + MAX_ACHIEVEMENT_CREDENTIALS));
+                    + " achievement credentials, those inside CLRs counted; at most " + Learner.MAX_CREDENTIALS));
         }
         if (!problems.isEmpty()) {
             return new Read(List.of(), records, offerings, problems);
@@ -197,14 +195,8 @@ public final class CredentialReader {
         Set<String> types = types(credential.get("type"));
         if (holder == null && types.contains("ClrCredential")) {
             int before = problems.size();
-            LocalDate validFrom = date(credential, "validFrom", path, problems);
-            if (validFrom == null && !credential.has("validFrom")) {
-                validFrom = date(credential, "issuanceDate", path, problems);
-            }
-            LocalDate validUntil = date(credential, "validUntil", path, problems);
-            if (validUntil == null && !credential.has("validUntil")) {
-                validUntil = date(credential, "expirationDate", path, problems);
-            }
+            LocalDate validFrom = date(credential, "validFrom", "issuanceDate", path, problems);
+            LocalDate validUntil = date(credential, "validUntil", "expirationDate", path, problems);
             JsonNode inside = credential.path("credentialSubject").get("verifiableCredential");
             if (inside == null || !inside.isArray()) {
                 problems.add(new CredentialProblem(path + ".credentialSubject.verifiableCredential",
@@ -239,14 +231,9 @@ public final class CredentialReader {
             problems.add(new CredentialProblem(path + ".credentialSubject.achievement.id",
                     "is missing; an achievement credential names the achievement it is evidence of"));
         }
-        LocalDate validFrom = date(credential, "validFrom", path, problems);
-        String validFromName = "validFrom";
-        if (!credential.has("validFrom")) {
-            validFrom = date(credential, "issuanceDate", path, problems);
-            validFromName = "issuanceDate";
-        }
-        LocalDate validUntil = credential.has("validUntil") ? date(credential, "validUntil", path, problems)
-                : date(credential, "expirationDate", path, problems);
+        LocalDate validFrom = date(credential, "validFrom", "issuanceDate", path, problems);
+        String validFromName = credential.has("validFrom") ? "validFrom" : "issuanceDate";
+        LocalDate validUntil = date(credential, "validUntil", "expirationDate", path, problems);
         LocalDate activityEnd = date(subject, "activityEndDate", path + ".credentialSubject", problems);
         LocalDate awarded = credential.has("awardedDate") ? date(credential, "awardedDate", path, problems)
                 : date(subject, "awardedDate", path + ".credentialSubject", problems);
@@ -343,10 +330,8 @@ public final class CredentialReader {
                 continue; // not ACE's: other endorsements say nothing LC reads
             }
             String at = path + "[" + e + "]";
-            LocalDate validFrom = endorsement.has("validFrom") ? date(endorsement, "validFrom", at, problems)
-                    : date(endorsement, "issuanceDate", at, problems);
-            LocalDate validUntil = endorsement.has("validUntil") ? date(endorsement, "validUntil", at, problems)
-                    : date(endorsement, "expirationDate", at, problems);
+            LocalDate validFrom = date(endorsement, "validFrom", "issuanceDate", at, problems);
+            LocalDate validUntil = date(endorsement, "validUntil", "expirationDate", at, problems);
             JsonNode items = subject.path("creditRecommendations");
             for (int r = 0; r < items.size(); r++) {
                 JsonNode item = items.get(r);
@@ -363,6 +348,11 @@ public final class CredentialReader {
                         validFrom, validUntil));
             }
         }
+    }
+
+    /** A date of the VC 2.0 data model's member, or where a credential has none, of the VC 1.1 one. */
+    private static LocalDate date(JsonNode node, String member, String olderMember, String path, List<CredentialProblem> problems) {
+        return date(node, node.has(member) ? member : olderMember, path, problems);
     }
 
     /** The date part of an ISO 8601 date or date-time member, as written (no time-zone conversion); null when absent. */

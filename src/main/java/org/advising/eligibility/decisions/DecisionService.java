@@ -168,24 +168,24 @@ public class DecisionService {
         if (read.request() != null) {
             List<FieldError> refused = endpoint.apply(read.request());
             errors.addAll(refused);
-            // A value the reader already rejected was read as null: do not report it twice.
-            Set<String> rejected = read.errors().stream().map(FieldError::field).collect(Collectors.toCollection(java.util.HashSet::new));
-            // Nor what lies in a field the endpoint refuses as a whole.
-            refused.forEach(field -> rejected.add(field.field()));
+            // A value the reader already rejected was read as null: do not report it twice; nor what lies in a field
+            // the endpoint refuses as a whole.
+            Set<String> rejected = read.errors().stream().map(FieldError::field).collect(Collectors.toSet());
+            Set<String> refusedFields = refused.stream().map(FieldError::field).collect(Collectors.toSet());
             LocalDate asOf = asOf(read.request());
             // A date out of bounds is reported; the institutions are then not looked up on it.
             Institutions institutions = read.request().receivingInstitutions() == null ? Institutions.NONE
                     : !PlausibleDate.Check.holds(asOf) ? null
                     : rulebase.map(Rulebase::institutions).orElse(null);
             validator.validate(read.request(), asOf, institutions)
-                    .stream().filter(error -> !rejected.contains(error.field()) && refused.stream()
-                            .noneMatch(field -> error.field().startsWith(field.field() + "[")))
+                    .stream().filter(error -> !rejected.contains(error.field())
+                            && !refusedFields.contains(error.field().replaceAll("\\[.*", "")))
                     .forEach(errors::add);
         }
         CredentialReader.Read credentials = null;
         EvaluationRequest request = read.request();
         if (request != null && request.learner() != null && request.learner().credentials() != null && request.offerings() != null
-                && request.learner().credentials().size() <= CredentialReader.MAX_ACHIEVEMENT_CREDENTIALS) { // more: refused as too many
+                && request.learner().credentials().size() <= Learner.MAX_CREDENTIALS) { // more: refused as too many
             credentials = CredentialReader.read(request.learner().credentials(), request.offerings(),
                     request.learner().records() == null ? List.of() : request.learner().records(), asOf(request));
             credentials.problems().forEach(problem -> errors.add(new FieldError(problem.path(), problem.message())));

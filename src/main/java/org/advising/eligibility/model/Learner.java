@@ -19,7 +19,10 @@ public record Learner(
         Boolean holdsBachelorsDegree,
         List<@Valid @NotNull LearnerRecord> records,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Size(max = 100, message = "must hold at most {max} credentials") List<JsonNode> credentials) {
+        @Size(max = MAX_CREDENTIALS, message = "must hold at most {max} credentials") List<JsonNode> credentials) {
+
+    /** The most credentials a learner may send, those inside CLRs counted (LC). */
+    public static final int MAX_CREDENTIALS = 100;
 
     /** A learner without credentials: what the rules see. */
     public Learner(String id, Boolean holdsBachelorsDegree, List<LearnerRecord> records) {

@@ -52,13 +52,10 @@ public class DecisionAudit {
             Admission degreeAdmission, boolean industryCertification, List<String> policies) {
     }
 
-    public void record(String requestId, String rulebaseVersion, LocalDate asOf, String learnerId, RulebaseAnswer evaluation, long nanos) {
-        record(requestId, rulebaseVersion, asOf, learnerId, null, evaluation, nanos);
-    }
-
     /**
-     * The line of an evaluation whose learner sent credentials: of those only what each became
-     * ({@code credentialUses}: RECORD, NO_OFFERING, ...), never what they say (names, e-mail addresses, identifiers).
+     * The line of one evaluation; of the learner's credentials (null when it sent none) only what
+     * each became ({@code credentialUses}: RECORD, NO_OFFERING, ...), never what they say (names,
+     * e-mail addresses, identifiers).
      */
     public void record(String requestId, String rulebaseVersion, LocalDate asOf, String learnerId, List<String> credentialUses,
             RulebaseAnswer evaluation, long nanos) {

@@ -78,8 +78,8 @@ final class AnswerAssembler {
             }
             List<TransferAnswer> transfers = new ArrayList<>();
             for (ReceivingInstitution institution : institutions) {
-                List<ConclusionRecorder.Recorded> ofInstitution = transfersByInstitution.getOrDefault(institution.id(), List.of()).stream()
-                        .filter(r -> institution.equals(r.conclusion().institution())).toList();
+                // an evaluation's institutions have distinct ids (named once each, or one entry in effect per id)
+                List<ConclusionRecorder.Recorded> ofInstitution = transfersByInstitution.getOrDefault(institution.id(), List.of());
                 if (ofInstitution.size() == 1) {
                     Conclusion conclusion = ofInstitution.get(0).conclusion();
                     transfers.add(new TransferAnswer(institution.id(), (Transfer) conclusion.outcome(), conclusion.semesterHours()));
