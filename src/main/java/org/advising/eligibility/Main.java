@@ -7,6 +7,8 @@ import org.advising.eligibility.cli.CheckCommand;
 import org.advising.eligibility.cli.EvaluateCommand;
 import org.advising.eligibility.cli.GenerateCommand;
 import org.advising.eligibility.cli.ImpactCommand;
+import org.advising.eligibility.cli.Standalone;
+import org.advising.eligibility.engine.activate.HeadStart;
 
 /**
  * The entry point of {@code quarkus-run.jar}. With no arguments it starts the service; with
@@ -33,6 +35,7 @@ public final class Main {
         if (args.length > 0 && args[0].equals("impact")) {
             System.exit(ImpactCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        HeadStart.begin(Standalone::configuration);
         Quarkus.run(args);
     }
 }

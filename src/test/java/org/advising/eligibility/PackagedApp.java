@@ -30,6 +30,7 @@ final class PackagedApp {
         Path log = Files.createTempFile(workFolder, "run", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
+        RulebaseCacheHome.keepNoneUnlessNamed(environment, builder.environment());
         Process process = builder.start();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

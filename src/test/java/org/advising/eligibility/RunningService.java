@@ -51,6 +51,7 @@ public final class RunningService implements AutoCloseable {
         log = Files.createTempFile("service", ".log");
         ProcessBuilder builder = new ProcessBuilder(command(app, launcher)).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
+        RulebaseCacheHome.keepNoneUnlessNamed(environment, builder.environment());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         long started = System.nanoTime();
         process = builder.start();

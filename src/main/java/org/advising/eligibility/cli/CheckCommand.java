@@ -65,7 +65,7 @@ public final class CheckCommand {
         EligibilityConfig config = Standalone.configuration();
         Path rulesFolder = named != null ? named : config.rules().folder();
         return run(rulesFolder, config.rules().scenariosFor(rulesFolder), Standalone.runner(config),
-                new Options(coverage, minimum, config.rules().cacheFolder().map(folder -> new RulebaseCache(folder, config.rules().cacheKey()))), out);
+                new Options(coverage, minimum, RulebaseCache.in(config.rules().cacheFolder(), config.rules().cacheKey())), out);
     }
 
     static int run(Path rulesFolder, Path scenarioFolder, RulebaseRunner runner, PrintStream out) {

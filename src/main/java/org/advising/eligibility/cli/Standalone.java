@@ -31,7 +31,7 @@ import org.advising.eligibility.ops.EvaluationMetrics;
  * service gets from Quarkus and CDI: its settings, its JSON settings and its request reading,
  * validation and evaluation. Drools' build messages and the audit log are the service's, so they are quiet here.
  */
-final class Standalone {
+public final class Standalone {
 
     private Standalone() {
     }
@@ -40,7 +40,7 @@ final class Standalone {
      * The service's settings without starting the service: its application.properties, overridden
      * by environment variables and system properties, read into the same mapping.
      */
-    static EligibilityConfig configuration() {
+    public static EligibilityConfig configuration() {
         try {
             return new SmallRyeConfigBuilder()
                     .addDefaultSources()
@@ -70,7 +70,7 @@ final class Standalone {
 
     /** The one path to a proven rulebase, with the cache the settings name (signed with their key), as the service takes it. */
     static Prover prover(EligibilityConfig config, RulebaseRunner runner) {
-        return new Prover(runner, config.rules().cacheFolder().map(folder -> new RulebaseCache(folder, config.rules().cacheKey())));
+        return new Prover(runner, RulebaseCache.in(config.rules().cacheFolder(), config.rules().cacheKey()));
     }
 
     static DecisionService decisionService(ObjectMapper json, EligibilityConfig config, RulebaseRunner runner) {

@@ -129,13 +129,18 @@ class ReloadUnderLoadIT {
 
             List<Path> cycle = List.of(uncompilable, reworded, failingScenarios, good);
             Map<String, Integer> outcomes = new java.util.TreeMap<>();
+            List<Long> provingMillis = new ArrayList<>(); // reloads that compiled and ran the scenarios (all but the uncompilable)
             long started = System.nanoTime();
             int swaps = 0;
             while (swaps < SWAPS || System.nanoTime() - started < LENGTH.toNanos()) {
                 Path version = cycle.get(swaps % cycle.size());
                 point(live, version);
                 swaps++;
+                long reloadStarted = System.nanoTime();
                 String outcome = reload(client, service).at("/lastReload/outcome").asText();
+                if (!version.equals(uncompilable)) {
+                    provingMillis.add((System.nanoTime() - reloadStarted) / 1_000_000);
+                }
                 outcomes.merge(work.relativize(version) + " " + outcome, 1, Integer::sum);
                 boolean broken = version.equals(uncompilable) || version.equals(failingScenarios);
                 assertEquals(broken ? "REFUSED" : "ACTIVATED", outcome, "reloading " + version.getFileName());
@@ -146,8 +151,11 @@ class ReloadUnderLoadIT {
             }
             clients.shutdown();
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("ReloadUnderLoadIT: %d clients, %.1f s, %d swaps %s, %d answers (%s), %d failures%n",
-                    CLIENTS, seconds, swaps, outcomes, answered.get(), byVersion, failures.size());
+            List<Long> sorted = provingMillis.stream().sorted().toList();
+            System.out.printf("ReloadUnderLoadIT: %d clients, %.1f s, %d swaps %s, %d answers (%s), %d failures; a reload that "
+                    + "compiles and runs the scenarios took median %,d ms (%,d–%,d ms, %d reloads)%n", CLIENTS, seconds, swaps, outcomes,
+                    answered.get(), byVersion, failures.size(), sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1),
+                    sorted.size());
             assertEquals(List.of(), failures.stream().distinct().limit(10).toList(), "failed or wrong answers");
             assertTrue(answered.get() > 0);
             assertEquals(2, byVersion.size(), "both good versions answered during the run: " + byVersion);

@@ -40,6 +40,8 @@ public class ActiveRulebase {
     private final Path scenarioFolder;
     private final Prover prover;
     private final Consumer<ReloadAttempt> reloads;
+    /** The cache settings the service runs with, which a head start must have used; empty outside the service. */
+    private final Optional<EligibilityConfig.Rules> settings;
     /** The rulebase that serves and how much of it the scenarios that proved it exercise, swapped together. */
     private final AtomicReference<Proven> active = new AtomicReference<>();
     private volatile ReloadAttempt lastAttempt;
@@ -49,12 +51,18 @@ public class ActiveRulebase {
     @Inject
     public ActiveRulebase(EligibilityConfig config, RulebaseRunner runner, Event<ReloadAttempt> reloads) {
         this(config.rules().folder(), config.rules().scenarios(),
-                config.rules().cacheFolder().map(folder -> new RulebaseCache(folder, config.rules().cacheKey())), runner,
-                reloads::fire);
+                RulebaseCache.in(config.rules().cacheFolder(), config.rules().cacheKey()), runner,
+                reloads::fire, Optional.of(config.rules()));
     }
 
     /** {@code reloads} hears of every reload attempt (the CDI event in the service). */
     public ActiveRulebase(Path rulesFolder, Path scenarioFolder, Optional<RulebaseCache> cache, RulebaseRunner runner, Consumer<ReloadAttempt> reloads) {
+        this(rulesFolder, scenarioFolder, cache, runner, reloads, Optional.empty());
+    }
+
+    private ActiveRulebase(Path rulesFolder, Path scenarioFolder, Optional<RulebaseCache> cache, RulebaseRunner runner,
+            Consumer<ReloadAttempt> reloads, Optional<EligibilityConfig.Rules> settings) {
+        this.settings = settings;
         this.rulesFolder = rulesFolder;
         this.scenarioFolder = scenarioFolder;
         this.prover = new Prover(runner, cache);
@@ -91,7 +99,9 @@ public class ActiveRulebase {
             if (current != null && current.version().equals(folder.version())) {
                 attempt = new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.UNCHANGED, folder.version(), List.of(), List.of());
             } else {
-                attempt = activate(prover.prove(folder), trigger, started);
+                Optional<Proven> headStart = settings.flatMap(rules -> HeadStart.taken(folder, rulesFolder, prover.limits(), rules));
+                attempt = activate(headStart.map(taken -> prover.cached(folder, taken)).orElseGet(() -> prover.prove(folder)), trigger, started,
+                        headStart.isPresent());
             }
         } catch (RulebaseException e) {
             attempt = refused(trigger, null, e.errors(), List.of(), e.count());
@@ -108,7 +118,7 @@ public class ActiveRulebase {
     }
 
     /** Activates a proof that passed (logging how it was proven), or refuses one whose scenarios failed. */
-    private ReloadAttempt activate(Prover.Proof proof, String trigger, long started) {
+    private ReloadAttempt activate(Prover.Proof proof, String trigger, long started, boolean byHeadStart) {
         Rulebase candidate = proof.rulebase();
         if (!proof.passed()) {
             ScenarioRunner.Report report = proof.report().orElseThrow();
@@ -119,8 +129,8 @@ public class ActiveRulebase {
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (proof.fromCache()) {
             LOG.infof("Rulebase %s activated (%s) from %s: %d rules, proven before with the same files, scenarios and build, "
-                    + "taken from the rulebase cache (%d ms)", candidate.version(), trigger, rulesFolder.toAbsolutePath().normalize(),
-                    candidate.rules().size(), millis);
+                    + "taken from the rulebase cache%s (%d ms)", candidate.version(), trigger, rulesFolder.toAbsolutePath().normalize(),
+                    candidate.rules().size(), byHeadStart ? " and warmed up while the service started" : "", millis);
         } else {
             RuleCoverage coverage = proof.coverage();
             LOG.infof("Rulebase %s activated (%s) from %s: %d rules, scenarios %s, %d of %d rules fired (%s%%) (%d ms)",

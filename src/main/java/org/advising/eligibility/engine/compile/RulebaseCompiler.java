@@ -71,7 +71,7 @@ public class RulebaseCompiler {
                 errors.addAll(e.errors());
             }
         }
-        KieBuilder builder = services.newKieBuilder(files).buildAll();
+        KieBuilder builder = services.newKieBuilder(files, ApplicationClasses.LOADER).buildAll();
         for (CompilerMessages.Located message : CompilerMessages.describe(builder.getResults().getMessages(Message.Level.ERROR), contents)) {
             DecisionTable table = tables.get(message.file());
             errors.add(table == null ? message.toString() : table.place(message.line(), message.message()));
@@ -81,7 +81,7 @@ public class RulebaseCompiler {
         }
         KieBase kieBase;
         try {
-            kieBase = services.newKieContainer(releaseId).getKieBase();
+            kieBase = services.newKieContainer(releaseId, ApplicationClasses.LOADER).getKieBase();
         } finally {
             services.getRepository().removeKieModule(releaseId);
         }

@@ -45,10 +45,17 @@ public final class Prover {
     /** The folder's proof, from the cache when it holds one, else compiled and proven. */
     public Proof prove(RulesFolder folder) {
         Optional<Proven> cached = cache.flatMap(c -> c.load(folder, runner.limits()));
-        if (cached.isPresent()) {
-            return new Proof(folder, cached.get().rulebase(), Optional.empty(), cached.get().coverage(), true, false);
-        }
-        return compileAndProve(folder);
+        return cached.map(proven -> cached(folder, proven)).orElseGet(() -> compileAndProve(folder));
+    }
+
+    /** The proof of a folder whose proven rulebase was taken from the cache (here, or by a head start). */
+    public Proof cached(RulesFolder folder, Proven proven) {
+        return new Proof(folder, proven.rulebase(), Optional.empty(), proven.coverage(), true, false);
+    }
+
+    /** The evaluation limits the scenarios run under, which a cached proof must have been proven under. */
+    public String limits() {
+        return runner.limits();
     }
 
     /** The folder compiled and its scenarios run, whatever the cache holds (check); kept in the cache when they pass. */

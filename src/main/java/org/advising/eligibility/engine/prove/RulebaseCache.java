@@ -7,24 +7,35 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.CodeSource;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.advising.eligibility.engine.compile.ApplicationClasses;
 import org.advising.eligibility.engine.compile.RuleInfo;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.compile.RulebaseCompiler;
@@ -37,6 +48,7 @@ import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.jboss.logging.Logger;
+import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 
 /**
@@ -65,6 +77,9 @@ public final class RulebaseCache {
     /** This build of the application, as Maven recorded it in eligibility-build.properties. */
     public static final String THIS_BUILD = thisBuild();
 
+    /** Cache folders already said to be off: a start says so once (its head start and its service ask alike). */
+    private static final Set<Path> REPORTED_OFF = ConcurrentHashMap.newKeySet();
+
     private final Path folder;
     private final String build;
     private final Optional<SecretKeySpec> signingKey;
@@ -72,6 +87,40 @@ public final class RulebaseCache {
     /** What an entry holds besides the compiled packages: the catalogue, the coverage, and the data files the rules read. */
     private record Proof(String version, Map<String, RuleInfo> rules, RuleCoverage coverage, String policyValues,
             String institutions) implements Serializable {
+    }
+
+    /**
+     * The cache in this folder (eligibility.rules.cache-folder), signed with this key when one is
+     * given; empty when no folder is set, or when the folder cannot be created or written, which is
+     * said in one INFO line: a start without a cache compiles and proves, it never fails for it.
+     */
+    public static Optional<RulebaseCache> in(Optional<Path> folder, Optional<String> key) {
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            createPrivately(folder.get());
+            Files.delete(Files.createTempFile(folder.get(), ".writable", ".tmp"));
+            return Optional.of(new RulebaseCache(folder.get(), key));
+        } catch (IOException | RuntimeException e) {
+            if (REPORTED_OFF.add(folder.get().toAbsolutePath().normalize())) {
+                LOG.infof("Rulebase cache off: %s cannot be written (%s), so every start compiles the rules and runs their "
+                    + "scenarios; set eligibility.rules.cache-folder to a writable folder to keep proven rulebases",
+                        folder.get().toAbsolutePath().normalize(), reason(e));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Why a folder cannot be written, in words. */
+    private static String reason(Exception e) {
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " is a file, not a folder";
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     public RulebaseCache(Path folder) {
@@ -122,14 +171,15 @@ public final class RulebaseCache {
             byte[] payload = payload(Files.readAllBytes(entry), key(contentHash, limits));
             List<InternalKnowledgePackage> packages = new ArrayList<>();
             Proof proof;
-            try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(payload), RulebaseCache.class.getClassLoader())) {
+            try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(payload), ApplicationClasses.LOADER)) {
                 int count = in.readInt();
                 for (int i = 0; i < count; i++) {
                     packages.add((InternalKnowledgePackage) in.readObject());
                 }
                 proof = (Proof) in.readObject();
             }
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
+                    KieServices.Factory.get().newKieBaseConfiguration(null, ApplicationClasses.LOADER));
             kieBase.addPackages(packages);
             PolicyValues.Read policyValues = PolicyValues.read(new RulesFolder.RuleFile(RulesFolder.POLICY_VALUES, proof.policyValues()));
             Rulebase rulebase = new Rulebase(proof.version(), Instant.now(), kieBase,
@@ -263,6 +313,12 @@ public final class RulebaseCache {
         }
     }
 
+    /**
+     * This build of the application: its version, the Drools version, and a digest of the
+     * application's own classes and resources (the jar or folder this class was loaded from). A
+     * rebuild of unchanged sources is the same build, so the README's package-then-run command
+     * finds what the previous start kept; a changed class is another build.
+     */
     private static String thisBuild() {
         Properties build = new Properties();
         try (InputStream in = RulebaseCache.class.getResourceAsStream("/eligibility-build.properties")) {
@@ -272,7 +328,39 @@ public final class RulebaseCache {
         } catch (IOException e) {
             throw new IllegalStateException("eligibility-build.properties cannot be read", e);
         }
-        return build.getProperty("build.version", "?") + " built " + build.getProperty("build.time", "?") + " with Drools "
-                + build.getProperty("drools.version", "?");
+        return build.getProperty("build.version", "?") + " with Drools " + build.getProperty("drools.version", "?")
+                + ", classes " + codeDigest();
+    }
+
+    /** SHA-256 over the names and contents of the application's files, in name order; "unknown" where they cannot be read. */
+    private static String codeDigest() {
+        try {
+            CodeSource source = RulebaseCache.class.getProtectionDomain().getCodeSource();
+            Path code = Path.of(source.getLocation().toURI());
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            if (Files.isDirectory(code)) {
+                try (Stream<Path> files = Files.walk(code)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        digest.update(code.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                        digest.update(Files.readAllBytes(file));
+                    }
+                }
+            } else {
+                try (ZipFile jar = new ZipFile(code.toFile())) {
+                    List<? extends ZipEntry> entries = jar.stream().filter(e -> !e.isDirectory())
+                            .sorted(Comparator.comparing(ZipEntry::getName)).toList();
+                    for (ZipEntry entry : entries) {
+                        digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+                        try (InputStream in = jar.getInputStream(entry)) {
+                            digest.update(in.readAllBytes());
+                        }
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
+            LOG.debugf("The application's classes cannot be read for the rulebase cache's key: %s", e);
+            return "unknown";
+        }
     }
 }

@@ -10,6 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
@@ -57,31 +62,77 @@ public final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
+    /**
+     * Runs every case, on as many threads as the machine has cores (the rulebase serves evaluations
+     * at once anyway), and reports them in the order of their files and cases.
+     */
     public static Report run(Rulebase rulebase, RulebaseRunner runner, List<RulesFolder.RuleFile> scenarioFiles) {
+        List<Case> cases = new ArrayList<>();
+        for (RulesFolder.RuleFile file : scenarioFiles) {
+            try {
+                List<Scenario> scenarios = Yaml.MAPPER.readValue(file.content(), CASES);
+                (scenarios == null ? List.<Scenario>of() : scenarios).forEach(scenario -> cases.add(new Case(file, scenario, null)));
+            } catch (JsonProcessingException e) {
+                Yaml.Problem problem = Yaml.problem(e, file.content(), "field");
+                cases.add(new Case(file, null, new Failure(file.name(), problem.line(), null, problem.message())));
+            }
+        }
+        List<Checked> checked = checkAll(rulebase, runner, cases);
         int passed = 0;
         List<Failure> failures = new ArrayList<>();
         Map<String, Integer> casesByRule = new TreeMap<>();
-        for (RulesFolder.RuleFile file : scenarioFiles) {
-            List<Scenario> scenarios;
-            try {
-                scenarios = Yaml.MAPPER.readValue(file.content(), CASES);
-            } catch (JsonProcessingException e) {
-                Yaml.Problem problem = Yaml.problem(e, file.content(), "field");
-                failures.add(new Failure(file.name(), problem.line(), null, problem.message()));
+        for (int i = 0; i < cases.size(); i++) {
+            Case each = cases.get(i);
+            if (each.unreadable() != null) {
+                failures.add(each.unreadable());
                 continue;
             }
-            for (Scenario scenario : scenarios == null ? List.<Scenario>of() : scenarios) {
-                Checked checked = check(rulebase, runner, scenario);
-                checked.fired().forEach(rule -> casesByRule.merge(rule, 1, Integer::sum));
-                String problem = checked.problem();
-                if (problem == null) {
-                    passed++;
-                } else {
-                    failures.add(new Failure(file.name(), lineOfCase(file.content(), scenario.name()), scenario.name(), problem));
-                }
+            checked.get(i).fired().forEach(rule -> casesByRule.merge(rule, 1, Integer::sum));
+            String problem = checked.get(i).problem();
+            if (problem == null) {
+                passed++;
+            } else {
+                failures.add(new Failure(each.file().name(), lineOfCase(each.file().content(), each.scenario().name()),
+                        each.scenario().name(), problem));
             }
         }
         return new Report(passed, List.copyOf(failures), Collections.unmodifiableMap(casesByRule));
+    }
+
+    /** A case and the file it is in; or a file that cannot be read, with its failure. */
+    private record Case(RulesFolder.RuleFile file, Scenario scenario, Failure unreadable) {
+    }
+
+    /** Each case checked, in the cases' order, on one thread per core (the caller's class loader, which the rules' classes need). */
+    private static List<Checked> checkAll(Rulebase rulebase, RulebaseRunner runner, List<Case> cases) {
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), cases.size());
+        if (threads <= 1) {
+            return cases.stream().map(each -> each.unreadable() != null ? null : check(rulebase, runner, each.scenario())).toList();
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        AtomicInteger named = new AtomicInteger();
+        ExecutorService gate = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "scenario-gate-" + named.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setContextClassLoader(loader);
+            return thread;
+        });
+        try {
+            List<Future<Checked>> running = new ArrayList<>();
+            cases.forEach(each -> running.add(gate.submit(() -> each.unreadable() != null ? null : check(rulebase, runner, each.scenario()))));
+            List<Checked> checked = new ArrayList<>();
+            for (Future<Checked> each : running) {
+                checked.add(each.get());
+            }
+            return checked;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the scenarios", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            gate.shutdownNow();
+        }
     }
 
     /** The line of the case's {@code - name:}, or 1 when it has none. */
