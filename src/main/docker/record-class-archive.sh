@@ -1,7 +1,11 @@
 #!/bin/bash
-# Records the class-data archive the image's JVM starts with (docs/operations.md, "Container image").
+# Records the AOT cache the image's JVM starts with (docs/operations.md, "Container image").
 #
 #   record-class-archive.sh ARCHIVE [JAR]      (JAR: /deployments/quarkus-run.jar, as in the image)
+#
+# ARCHIVE ending in .aot: an AOT cache (Java 25: -XX:AOTCacheOutput, then run with -XX:AOTCache);
+# ending in .jsa: a dynamic class-data archive (Java 17 too: -XX:ArchiveClassesAtExit, then run with
+# -XX:SharedArchiveFile), which is what the image used before it ran Java 25.
 #
 # The service starts once as a container starts it (the built-in rules, from the rulebase cache
 # the image's check filled), answers three evaluations and stops; at exit the JVM writes the classes
@@ -16,7 +20,12 @@ trap 'rm -f "$log"' EXIT
 
 # Any free port (the build may share the host's network); the service's log names it.
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options (unset: none)
-java -XX:ArchiveClassesAtExit="$archive" -XX:MaxRAM=1g ${JAVA_OPTS:-} -Dquarkus.http.port=0 -jar "$jar" > "$log" 2>&1 &
+case $archive in
+  *.aot) record=-XX:AOTCacheOutput="$archive" ;;
+  *.jsa) record=-XX:ArchiveClassesAtExit="$archive" ;;
+  *) echo "record-class-archive: ARCHIVE must end in .aot or .jsa" >&2; exit 64 ;;
+esac
+java "$record" -XX:MaxRAM=1g ${JAVA_OPTS:-} -Dquarkus.http.port=0 -jar "$jar" > "$log" 2>&1 &
 service=$!
 
 # Example 01 (a MasterTrack), 04 (a professional certificate with a credit recommendation) and

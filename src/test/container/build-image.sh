@@ -23,39 +23,39 @@ runtime = "runc"
 cgroup_manager = "cgroupfs"
 CONF
 
-make_base_images() {
-  local mirror rootfs
+# make_base DIST PACKAGE TAR: a minimal Debian DIST with PACKAGE installed, as a tar of its root.
+make_base() {
+  local dist=$1 package=$2 tar=$3 mirror rootfs
   mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
   mirror=${mirror:-http://deb.debian.org/debian}
   rootfs=$(mktemp -d)
-  debootstrap --variant=minbase bookworm "$rootfs" "$mirror" > "$cache/debootstrap.log"
-  printf 'deb %s bookworm main\ndeb %s bookworm-updates main\n' "$mirror" "$mirror" > "$rootfs/etc/apt/sources.list"
+  debootstrap --variant=minbase "$dist" "$rootfs" "$mirror" > "$cache/debootstrap-$dist.log"
+  printf 'deb %s %s main\ndeb %s %s-updates main\n' "$mirror" "$dist" "$mirror" "$dist" > "$rootfs/etc/apt/sources.list"
   cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
   mount -t proc proc "$rootfs/proc"
   trap 'umount "'"$rootfs"'/proc" 2>/dev/null || true' EXIT
-  chroot "$rootfs" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless > /dev/null && apt-get clean'
-  umount "$rootfs/proc"
-  : > "$rootfs/etc/resolv.conf"
-  tar --numeric-owner -C "$rootfs" -cf "$cache/base-jre.tar" .
-  cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
-  mount -t proc proc "$rootfs/proc"
-  chroot "$rootfs" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless > /dev/null && apt-get clean && rm -rf /var/lib/apt/lists/*'
+  chroot "$rootfs" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $package > /dev/null && apt-get clean && rm -rf /var/lib/apt/lists/*"
   umount "$rootfs/proc"
   trap - EXIT
   : > "$rootfs/etc/resolv.conf"
-  tar --numeric-owner -C "$rootfs" -cf "$cache/base-jdk.tar" .
+  tar --numeric-owner -C "$rootfs" -cf "$tar" .
   rm -rf "$rootfs"
 }
 
-for base in base-jre base-jdk; do
-  if ! podman image exists "localhost/$base:17"; then
-    [ -f "$cache/$base.tar" ] || make_base_images
-    podman import "$cache/$base.tar" "localhost/$base:17" > /dev/null
+# The build stage: Debian 12's JDK 17 (the jar is built for release 17). The run stage: Debian 13's
+# Java 25 runtime, as the Dockerfile's default run image installs it.
+bases=("base-jdk:17 bookworm openjdk-17-jdk-headless" "base-jre:25 trixie openjdk-25-jre-headless")
+for base in "${bases[@]}"; do
+  read -r image dist package <<< "$base"
+  if ! podman image exists "localhost/$image"; then
+    tar="$cache/${image/:/-}.tar"
+    [ -f "$tar" ] || make_base "$dist" "$package" "$tar"
+    podman import "$tar" "localhost/$image" > /dev/null
   fi
 done
 
 # The build stage fetches from Maven Central over the host's network and reuses its Maven cache.
 mkdir -p "$HOME/.m2"
 podman build --pull=never --network host --volume "$HOME/.m2:/root/.m2" \
-  --build-arg BUILD_IMAGE=localhost/base-jdk:17 --build-arg RUN_IMAGE=localhost/base-jre:17 \
+  --build-arg BUILD_IMAGE=localhost/base-jdk:17 --build-arg RUN_IMAGE=localhost/base-jre:25 \
   --tag "$tag" .

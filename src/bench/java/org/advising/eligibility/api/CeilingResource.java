@@ -72,7 +72,7 @@ public class CeilingResource {
                     DecisionService.institutions(request, rulebase));
             answer = new EvaluationResponse(request.learner().id(), asOf,
                     new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()),
-                    evaluation.institutions(), evaluation.decisions().stream().map(decision -> new OfferingResult(decision, null)).toList());
+                    evaluation.institutions(), null, evaluation.decisions().stream().map(decision -> new OfferingResult(decision, null)).toList());
             firstAnswer = answer;
         }
         return answer;
