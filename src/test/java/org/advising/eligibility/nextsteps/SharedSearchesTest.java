@@ -25,6 +25,7 @@ class SharedSearchesTest {
             AtomicIntegerArray runs = new AtomicIntegerArray(200);
             Set<String> threads = ConcurrentHashMap.newKeySet();
             CountDownLatch helped = new CountDownLatch(1);
+            CountDownLatch callerRan = new CountDownLatch(1);
             List<Runnable> searches = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 int search = i;
@@ -33,8 +34,12 @@ class SharedSearchesTest {
                     runs.incrementAndGet(search);
                     if (Thread.currentThread().getName().equals("helper")) {
                         helped.countDown();
-                    } else if (search == 0) {
-                        awaitHelp(helped); // the caller holds the first search until the helper has taken one
+                        awaitHelp(callerRan); // the helper holds its search until the caller has taken one (it could take them all)
+                    } else {
+                        callerRan.countDown();
+                        if (search == 0) {
+                            awaitHelp(helped); // the caller holds the first search until the helper has taken one
+                        }
                     }
                 });
             }
