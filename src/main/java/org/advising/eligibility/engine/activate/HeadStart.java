@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 
 /**
  * A restart's head start. While Quarkus boots on the main thread, a second thread takes the rules
- * folder's proven rulebase from the rulebase cache and runs its scenarios on it once, unchecked, so
- * that the rule engine has analysed its constraints before the first request comes. The service's
+ * folder's proven rulebase from the rulebase cache and runs, unchecked, the few scenario cases that
+ * between them fire every rule the scenarios fire, so that the rule engine has analysed the rules'
+ * constraints before the first request comes. The service's
  * start uses what it took only for the same folder, content, limits, cache folder and key; in every
  * other case (no cache, a miss, a changed folder, any failure) it proves the folder as always. A
  * folder to compile is compiled on the startup path, where a refusal stops the start.
@@ -54,15 +55,19 @@ public final class HeadStart {
         thread.start();
     }
 
+    /**
+     * Takes the rulebase from the cache and warms it up with the few scenario cases that between
+     * them fire every rule the scenarios fire (a warm-up checks nothing: the rulebase was proven).
+     */
     private static Optional<Taken> take(EligibilityConfig config) {
-        RulebaseRunner runner = new RulebaseRunner(config.evaluation().maxRuleFiringsPerOffering(), config.evaluation().timeLimit());
+        RulebaseRunner runner = new RulebaseRunner(config);
         Optional<RulebaseCache> cache = RulebaseCache.in(config.rules().cacheFolder(), config.rules().cacheKey());
         if (cache.isEmpty()) {
             return Optional.empty();
         }
         RulesFolder folder = RulesFolder.read(config.rules().folder(), config.rules().scenarios());
         Optional<Proven> proven = cache.get().load(folder, runner.limits());
-        proven.ifPresent(taken -> ScenarioRunner.run(taken.rulebase(), runner, folder.scenarioFiles()));
+        proven.ifPresent(taken -> ScenarioRunner.warmUp(taken.rulebase(), runner, folder.scenarioFiles(), taken.coverage().covering()));
         return proven.map(taken -> new Taken(config.rules().folder().toAbsolutePath().normalize(), folder.contentHash(), runner.limits(),
                 config.rules().cacheFolder(), config.rules().cacheKey(), taken));
     }

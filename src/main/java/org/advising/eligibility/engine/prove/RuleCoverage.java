@@ -9,9 +9,11 @@ import org.advising.eligibility.engine.compile.Rulebase;
 
 /**
  * How much of a rulebase its scenarios exercise: every rule, in catalogue order, with the number of
- * scenario cases in which it fired. A rule no case fires is a rule nothing proves.
+ * scenario cases in which it fired. A rule no case fires is a rule nothing proves. {@code covering}
+ * names a few cases that between them fire every rule any case fires: a restart's warm-up runs
+ * just those.
  */
-public record RuleCoverage(int cases, List<RuleCases> rules) implements Serializable {
+public record RuleCoverage(int cases, List<RuleCases> rules, List<ScenarioRunner.CaseRef> covering) implements Serializable {
 
     /** One rule and the number of cases in which it fired. */
     public record RuleCases(RuleInfo rule, int cases) implements Serializable {
@@ -19,7 +21,7 @@ public record RuleCoverage(int cases, List<RuleCases> rules) implements Serializ
 
     public static RuleCoverage of(Rulebase rulebase, ScenarioRunner.Report report) {
         return new RuleCoverage(report.passed() + report.failed(), rulebase.rules().values().stream()
-                .map(rule -> new RuleCases(rule, report.casesByRule().getOrDefault(rule.name(), 0))).toList());
+                .map(rule -> new RuleCases(rule, report.casesByRule().getOrDefault(rule.name(), 0))).toList(), report.covering());
     }
 
     public int rulesFired() {

@@ -14,6 +14,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.CodeSource;
 import java.security.GeneralSecurityException;
@@ -58,7 +59,8 @@ import org.kie.api.definition.KiePackage;
  * went into it: the folder's content with its scenarios, this build of the application, the
  * evaluation limits the scenarios ran under, and the JVM. A changed folder or application therefore
  * misses; an entry that cannot be read whole and intact is deleted and missed. A miss means the
- * full compile and gate, never unproven rules.
+ * full compile and gate, never unproven rules. The folder keeps the {@value #ENTRIES_KEPT} entries
+ * kept or taken last and deletes older ones.
  *
  * <p>Each entry holds what it needs to serve on its own (the policy values and institutions with the
  * compiled packages), and the last entry kept is named in {@code last-good}: a service restarted on a
@@ -70,10 +72,15 @@ import org.kie.api.definition.KiePackage;
 public final class RulebaseCache {
 
     private static final Logger LOG = Logger.getLogger(RulebaseCache.class);
-    private static final String MAGIC = "eligibility-rulebase-cache 2";
+    private static final String MAGIC = "eligibility-rulebase-cache 3";
     private static final String LAST_GOOD = "last-good";
     private static final String ENDING = ".rulebase";
     private static final String HMAC = "HmacSHA256";
+    /**
+     * The entries a cache folder holds at most: keeping one deletes the oldest beyond these (by when
+     * each was kept or last taken), so a folder that policy authors edit all day stays a few MB.
+     */
+    static final int ENTRIES_KEPT = 16;
     /** This build of the application, as Maven recorded it in eligibility-build.properties. */
     public static final String THIS_BUILD = thisBuild();
 
@@ -187,6 +194,7 @@ public final class RulebaseCache {
                     policyValues.facts(),
                     Institutions.read(proof.institutions() == null ? null : new RulesFolder.RuleFile(Institutions.FILE, proof.institutions())),
                     proof.rules(), RulebaseCompiler.topicsIn(kieBase, policyValues.topicOrder()));
+            markTaken(entry);
             return Optional.of(new Proven(rulebase, proof.coverage()));
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             LOG.warnf("Rulebase cache entry %s cannot be used (%s); it is deleted and the rules folder is compiled and proven instead",
@@ -229,6 +237,7 @@ public final class RulebaseCache {
             Files.writeString(pointer, rules.contentHash(), StandardCharsets.UTF_8);
             Files.move(pointer, folder.resolve(LAST_GOOD), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             LOG.infof("Rulebase %s kept in the rulebase cache as %s (%d KiB)", rules.version(), entry, bytes.length / 1024);
+            deleteAllButNewest(ENTRIES_KEPT);
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Rulebase %s could not be kept in the rulebase cache %s (%s); the next start compiles it again",
@@ -297,6 +306,33 @@ public final class RulebaseCache {
         return payload;
     }
 
+    /** The oldest entries beyond {@code kept} deleted; one that cannot be is left for the next time. */
+    private void deleteAllButNewest(int kept) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> files = Files.list(folder)) {
+            entries = files.filter(file -> file.getFileName().toString().endsWith(ENDING))
+                    .sorted(Comparator.comparing(RulebaseCache::lastKeptOrTaken).reversed()).toList();
+        }
+        entries.stream().skip(kept).forEach(RulebaseCache::delete);
+    }
+
+    private static FileTime lastKeptOrTaken(Path entry) {
+        try {
+            return Files.getLastModifiedTime(entry);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /** An entry taken counts as new, so the entries deleted first are those no start has taken for longest (a folder it may not write keeps its times). */
+    private static void markTaken(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            LOG.debugf("Rulebase cache entry %s keeps its time (%s)", entry, e.getMessage());
+        }
+    }
+
     private static void delete(Path entry) {
         try {
             Files.deleteIfExists(entry);
@@ -332,7 +368,12 @@ public final class RulebaseCache {
                 + ", classes " + codeDigest();
     }
 
-    /** SHA-256 over the names and contents of the application's files, in name order; "unknown" where they cannot be read. */
+    /**
+     * SHA-256 over the application's files in name order: of a jar, each entry's name, size and
+     * CRC-32 as its central directory records them (read without inflating a file, so a start does
+     * not pay for it); of a folder of classes (tests), each file's name and content. "unknown"
+     * where they cannot be read.
+     */
     private static String codeDigest() {
         try {
             CodeSource source = RulebaseCache.class.getProtectionDomain().getCodeSource();
@@ -350,10 +391,7 @@ public final class RulebaseCache {
                     List<? extends ZipEntry> entries = jar.stream().filter(e -> !e.isDirectory())
                             .sorted(Comparator.comparing(ZipEntry::getName)).toList();
                     for (ZipEntry entry : entries) {
-                        digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
-                        try (InputStream in = jar.getInputStream(entry)) {
-                            digest.update(in.readAllBytes());
-                        }
+                        digest.update((entry.getName() + " " + entry.getSize() + " " + entry.getCrc() + "\n").getBytes(StandardCharsets.UTF_8));
                     }
                 }
             }

@@ -2,9 +2,11 @@ package org.advising.eligibility.engine.prove;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,11 +47,16 @@ public final class ScenarioRunner {
         }
     }
 
+    /** The case at this position (from 0) among the cases of this scenario file. */
+    public record CaseRef(String file, int index) implements Serializable {
+    }
+
     /**
-     * The cases that passed, those that failed, and per rule name the number of cases in which the
-     * rule fired (failing cases count too: the rule was exercised).
+     * The cases that passed, those that failed, per rule name the number of cases in which the
+     * rule fired (failing cases count too: the rule was exercised), and a few cases that between
+     * them fire every rule that any case fires (what a warm-up runs).
      */
-    public record Report(int passed, List<Failure> failures, Map<String, Integer> casesByRule) {
+    public record Report(int passed, List<Failure> failures, Map<String, Integer> casesByRule, List<CaseRef> covering) {
         public int failed() {
             return failures.size();
         }
@@ -67,16 +74,7 @@ public final class ScenarioRunner {
      * at once anyway), and reports them in the order of their files and cases.
      */
     public static Report run(Rulebase rulebase, RulebaseRunner runner, List<RulesFolder.RuleFile> scenarioFiles) {
-        List<Case> cases = new ArrayList<>();
-        for (RulesFolder.RuleFile file : scenarioFiles) {
-            try {
-                List<Scenario> scenarios = Yaml.MAPPER.readValue(file.content(), CASES);
-                (scenarios == null ? List.<Scenario>of() : scenarios).forEach(scenario -> cases.add(new Case(file, scenario, null)));
-            } catch (JsonProcessingException e) {
-                Yaml.Problem problem = Yaml.problem(e, file.content(), "field");
-                cases.add(new Case(file, null, new Failure(file.name(), problem.line(), null, problem.message())));
-            }
-        }
+        List<Case> cases = casesIn(scenarioFiles);
         List<Checked> checked = checkAll(rulebase, runner, cases);
         int passed = 0;
         List<Failure> failures = new ArrayList<>();
@@ -96,11 +94,63 @@ public final class ScenarioRunner {
                         each.scenario().name(), problem));
             }
         }
-        return new Report(passed, List.copyOf(failures), Collections.unmodifiableMap(casesByRule));
+        return new Report(passed, List.copyOf(failures), Collections.unmodifiableMap(casesByRule), covering(cases, checked));
     }
 
-    /** A case and the file it is in; or a file that cannot be read, with its failure. */
-    private record Case(RulesFolder.RuleFile file, Scenario scenario, Failure unreadable) {
+    /**
+     * Runs just these cases, one after the other on the caller's thread, and checks nothing: a
+     * warm-up, in which the rule engine analyses the constraints of the rules they fire. A case
+     * the files no longer have is skipped.
+     */
+    public static void warmUp(Rulebase rulebase, RulebaseRunner runner, List<RulesFolder.RuleFile> scenarioFiles, List<CaseRef> which) {
+        Set<CaseRef> wanted = Set.copyOf(which);
+        casesIn(scenarioFiles).stream().filter(each -> each.unreadable() == null && wanted.contains(each.ref()))
+                .forEach(each -> check(rulebase, runner, each.scenario()));
+    }
+
+    /** Every case of the files in their order; a file that cannot be read is one case with its failure. */
+    private static List<Case> casesIn(List<RulesFolder.RuleFile> scenarioFiles) {
+        List<Case> cases = new ArrayList<>();
+        for (RulesFolder.RuleFile file : scenarioFiles) {
+            try {
+                List<Scenario> scenarios = Yaml.MAPPER.readValue(file.content(), CASES);
+                for (int i = 0; scenarios != null && i < scenarios.size(); i++) {
+                    cases.add(new Case(file, new CaseRef(file.name(), i), scenarios.get(i), null));
+                }
+            } catch (JsonProcessingException e) {
+                Yaml.Problem problem = Yaml.problem(e, file.content(), "field");
+                cases.add(new Case(file, new CaseRef(file.name(), -1), null, new Failure(file.name(), problem.line(), null, problem.message())));
+            }
+        }
+        return cases;
+    }
+
+    /**
+     * Few cases that together fire every rule some case fires: each next the one that fires the
+     * most rules not fired yet (the earlier of equals), until none is left.
+     */
+    private static List<CaseRef> covering(List<Case> cases, List<Checked> checked) {
+        Set<String> left = new HashSet<>();
+        checked.stream().filter(Objects::nonNull).forEach(each -> left.addAll(each.fired()));
+        List<CaseRef> chosen = new ArrayList<>();
+        while (!left.isEmpty()) {
+            int best = -1;
+            long most = 0;
+            for (int i = 0; i < cases.size(); i++) {
+                long firesNew = checked.get(i) == null ? 0 : checked.get(i).fired().stream().filter(left::contains).count();
+                if (firesNew > most) {
+                    best = i;
+                    most = firesNew;
+                }
+            }
+            chosen.add(cases.get(best).ref());
+            left.removeAll(checked.get(best).fired());
+        }
+        return List.copyOf(chosen);
+    }
+
+    /** A case, the file it is in and where; or a file that cannot be read, with its failure. */
+    private record Case(RulesFolder.RuleFile file, CaseRef ref, Scenario scenario, Failure unreadable) {
     }
 
     /** Each case checked, in the cases' order, on one thread per core (the caller's class loader, which the rules' classes need). */

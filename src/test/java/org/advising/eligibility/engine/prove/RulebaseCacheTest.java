@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.advising.eligibility.RulesCopy;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
@@ -73,6 +77,39 @@ class RulebaseCacheTest {
         assertEquals(compiled.coverage(), cached.coverage());
         assertEquals(List.of(), ScenarioRunner.run(cached.rulebase(), new RulebaseRunner(100), folder.scenarioFiles()).failures());
         assertEquals(decide(compiled.rulebase()), decide(cached.rulebase()));
+    }
+
+    /** Each store is another entry (other limits); the one no start took for longest goes first. */
+    @Test
+    void the_folder_keeps_the_entries_kept_or_taken_last() throws IOException {
+        RulebaseCache cache = new RulebaseCache(cacheFolder, "build-1");
+        RulesFolder folder = RulesFolder.read(rules);
+        Proven proven = compileAndProve(folder);
+        for (int i = 0; i < RulebaseCache.ENTRIES_KEPT; i++) {
+            Set<Path> before = Set.copyOf(entryFiles());
+            cache.store(folder, "limits " + i, proven);
+            Path kept = entryFiles().stream().filter(entry -> !before.contains(entry)).findFirst().orElseThrow();
+            // each entry an hour younger than the one before, whatever the file system's clock resolution
+            Files.setLastModifiedTime(kept, FileTime.from(Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofHours(i))));
+        }
+        assertTrue(cache.load(folder, "limits 0").isPresent(), "taking the oldest entry makes it the newest");
+
+        cache.store(folder, "limits " + RulebaseCache.ENTRIES_KEPT, proven);
+
+        assertEquals(RulebaseCache.ENTRIES_KEPT, entryFiles().size());
+        assertTrue(cache.load(folder, "limits 0").isPresent());
+        assertEquals(Optional.empty(), cache.load(folder, "limits 1"));
+        assertTrue(cache.load(folder, "limits 2").isPresent());
+        assertTrue(cache.load(folder, "limits " + RulebaseCache.ENTRIES_KEPT).isPresent());
+    }
+
+    private List<Path> entryFiles() throws IOException {
+        if (!Files.isDirectory(cacheFolder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(cacheFolder)) {
+            return files.filter(file -> file.toString().endsWith(".rulebase")).sorted().toList();
+        }
     }
 
     @Test
