@@ -27,6 +27,8 @@ public final class RunningService implements AutoCloseable {
 
     /** The service as {@code ./mvnw package} builds it. */
     public static final Path APP = Path.of("target/quarkus-app/quarkus-run.jar");
+    /** The class-data archive {@code ./mvnw package} records for the README's run command. */
+    public static final Path CLASS_ARCHIVE = Path.of("target/quarkus-app/app-cds.jsa");
     static final List<String> JVM_OPTIONS = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50",
             "-XX:+ExitOnOutOfMemoryError", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
 
@@ -45,11 +47,26 @@ public final class RunningService implements AutoCloseable {
 
     /** The same, the JVM started through {@code launcher} (such as setpriv, to run as another user). */
     public RunningService(Path app, Map<String, String> environment, String firstRequest, List<String> launcher) throws Exception {
+        this(command(app, launcher), environment, firstRequest);
+    }
+
+    /**
+     * The README's run command: the JVM on the PATH with the class-data archive {@code ./mvnw package}
+     * recorded, and these JVM options (no others), in this environment.
+     */
+    public static RunningService readmeCommand(List<String> jvmOptions, Map<String, String> environment, String firstRequest) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-XX:SharedArchiveFile=" + CLASS_ARCHIVE));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", APP.toString()));
+        return new RunningService(command, environment, firstRequest);
+    }
+
+    private RunningService(List<String> command, Map<String, String> environment, String firstRequest) throws Exception {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         log = Files.createTempFile("service", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command(app, launcher)).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         RulebaseCacheHome.keepNoneUnlessNamed(environment, builder.environment());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
