@@ -22,6 +22,10 @@ public interface EligibilityConfig {
 
     Evaluation evaluation();
 
+    NextSteps nextSteps();
+
+    TransferOptions transferOptions();
+
     Api api();
 
     Batch batch();
@@ -68,6 +72,27 @@ public interface EligibilityConfig {
         int workers();
 
         /** Evaluations waiting for a worker; past them, 503 busy. */
+        int queueSize();
+    }
+
+    /** Next steps: dozens of evaluations per offering, admitted on workers of their own. */
+    interface NextSteps {
+        /** Requests with next steps answered at once; unset, half the cores (at least one). */
+        Optional<Integer> workers();
+
+        /** Such requests waiting for a worker; past them, or when the wait would outlast their budget, 503 busy. */
+        int queueSize();
+    }
+
+    /** Transfer options: every institution of the file ranked, admitted on workers of their own. */
+    interface TransferOptions {
+        /** A transfer-options request's whole budget, from its arrival to its answer. */
+        Duration timeLimit();
+
+        /** Transfer-options requests answered at once; unset, half the cores (at least one). */
+        Optional<Integer> workers();
+
+        /** Such requests waiting for a worker; past them, or when the wait would outlast their budget, 503 busy. */
         int queueSize();
     }
 

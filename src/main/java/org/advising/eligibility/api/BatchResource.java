@@ -16,7 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.decisions.BatchEvaluations;
-import org.advising.eligibility.decisions.EvaluationRequest;
+import org.advising.eligibility.intake.EvaluationRequest;
 import org.advising.eligibility.decisions.Problem;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.advising.eligibility.engine.compile.Rulebase;

@@ -8,12 +8,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import io.vertx.ext.web.RoutingContext;
 import java.io.InputStream;
-import org.advising.eligibility.decisions.EvaluationRequest;
+import java.util.Optional;
+import org.advising.eligibility.intake.EvaluationRequest;
 import org.advising.eligibility.decisions.EvaluationResponse;
 import org.advising.eligibility.decisions.WorkerPool;
 import org.advising.eligibility.decisions.DecisionService;
-import org.advising.eligibility.decisions.Problem;
+import org.advising.eligibility.intake.RequestIntake;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -51,18 +55,19 @@ public class EvaluationResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields; errors names every one")
     @APIResponse(responseCode = "413", description = "Body over 1 MiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
-    @APIResponse(responseCode = "503", description = "No rulebase loaded yet, every worker busy, or the evaluation past its time "
-            + "limit; retry after the Retry-After seconds")
-    public Uni<EvaluationResponse> evaluate(InputStream body, @Context ContainerRequestContext context) {
+    @APIResponse(responseCode = "503", description = "No rulebase loaded yet, no worker free within the request's time limit (busy), "
+            + "or the request past its time limit (evaluation-timeout); retry after the Retry-After seconds")
+    public Uni<EvaluationResponse> evaluate(InputStream body, @Context ContainerRequestContext context, @Context RoutingContext routing) {
         // Up to quarkus.rest.input-buffer-size the body has already arrived, read by the IO thread: a slow client holds
-        // no worker. Reading it, and the evaluation, happen on the evaluation workers; when they and their queue are
-        // full the request is refused (503) at once instead of waiting.
+        // no worker. The request's budget starts now and covers its wait for a worker, its reading and every
+        // evaluation; a request asking for next steps is answered on the next-steps workers once it has been read.
         String requestId = (String) context.getProperty(RequestIds.PROPERTY);
-        return workers.run(() -> evaluate(body, requestId));
-    }
-
-    private EvaluationResponse evaluate(InputStream body, String requestId) {
+        Deadline budget = RequestBudget.untilClientGone(routing, decisions.evaluationBudget());
         // One rulebase for the whole request: the institutions it validates are those it evaluates with, even across a reload.
-        return decisions.answer(bodySizeLimit.read(body), rulebases.current(), requestId);
+        Optional<Rulebase> rulebase = rulebases.current();
+        return workers.run(budget, () -> decisions.admit(bodySizeLimit.read(body), RequestIntake.Endpoint.EVALUATION, rulebase, budget))
+                .chain(admitted -> admitted.request().wantsNextSteps()
+                        ? workers.runNextSteps(budget, () -> decisions.answer(admitted, rulebase, requestId, budget))
+                        : Uni.createFrom().item(() -> decisions.answer(admitted, rulebase, requestId, budget)));
     }
 }

@@ -17,10 +17,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.advising.eligibility.model.PlausibleDate;
 import java.util.Set;
-import org.advising.eligibility.decisions.FieldError;
-import org.advising.eligibility.decisions.InvalidRequestException;
-import org.advising.eligibility.decisions.RequestReader;
+import org.advising.eligibility.intake.FieldError;
+import org.advising.eligibility.intake.InvalidRequestException;
+import org.advising.eligibility.intake.RequestReader;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.folder.Institutions;
@@ -62,6 +66,7 @@ public class InstitutionsResource {
     /** The page size when the request gives none, and the largest it may ask for. */
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,10}");
 
     @GET
     @Operation(operationId = "listInstitutions", summary = "List the receiving institutions in effect on a date",
@@ -78,8 +83,14 @@ public class InstitutionsResource {
             @Parameter(description = "Skip this many of the matching institutions first (default 0)", example = "0")
             @QueryParam("offset") String offset,
             @Parameter(description = "Only institutions whose name or id contains this text, ignoring case", example = "college")
-            @QueryParam("name") String name) {
+            @QueryParam("name") String name, @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
+        // A parameter given twice is refused, never decided by which comes first.
+        uri.getQueryParameters().forEach((parameter, values) -> {
+            if (values.size() > 1) {
+                errors.add(new FieldError(parameter, "is given " + values.size() + " times; give it once"));
+            }
+        });
         LocalDate date = date(asOf, errors);
         int size = number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
         int skip = number("offset", offset, 0, 0, Integer.MAX_VALUE, errors);
@@ -106,15 +117,14 @@ public class InstitutionsResource {
             return absent;
         }
         String bounds = highest == Integer.MAX_VALUE ? "a whole number, " + lowest + " or more" : "a whole number from " + lowest + " to " + highest;
-        try {
-            int number = Integer.parseInt(value.strip());
+        // ASCII digits only, at most ten, checked before parsing (Integer.parseInt also reads other scripts' digits).
+        if (WHOLE_NUMBER.matcher(value).matches()) {
+            long number = Long.parseLong(value);
             if (number >= lowest && number <= highest) {
-                return number;
+                return (int) number;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
-        errors.add(new FieldError(field, "\"" + value + "\" is not allowed: must be " + bounds));
+        errors.add(new FieldError(field, "\"" + RequestReader.shown(value) + "\" is not allowed: must be " + bounds));
         return absent;
     }
 
@@ -122,12 +132,19 @@ public class InstitutionsResource {
         if (asOf == null || asOf.isBlank()) {
             return LocalDate.now(ZoneOffset.UTC);
         }
-        try {
-            return LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError("asOf", "\"" + asOf + "\" is not allowed: " + RequestReader.expected(LocalDate.class)));
-            return null;
+        if (asOf.length() == 10) { // YYYY-MM-DD: no sign, no other year length
+            try {
+                LocalDate date = LocalDate.parse(asOf);
+                if (PlausibleDate.Check.holds(date)) {
+                    return date;
+                }
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
         }
+        errors.add(new FieldError("asOf", "\"" + RequestReader.shown(asOf) + "\" is not allowed: must be a date from " + PlausibleDate.FIRST + " to "
+                + PlausibleDate.LAST + " written YYYY-MM-DD"));
+        return null;
     }
 
     private static Institution institution(PolicyFact entry) {

@@ -4,7 +4,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.RejectedExecutionException;
-import org.advising.eligibility.decisions.InvalidRequestException;
+import org.advising.eligibility.decisions.BusyException;
+import org.advising.eligibility.intake.InvalidRequestException;
 import org.advising.eligibility.decisions.PayloadTooLargeException;
 import org.advising.eligibility.decisions.Problem;
 import org.advising.eligibility.decisions.Problems;
@@ -44,8 +45,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response busy(RejectedExecutionException e) {
-        return retryAfter(1, Problem.of("busy", "Service busy", 503,
-                "Every worker is busy and the queue of waiting evaluations is full; retry shortly."));
+        return retryAfter(1, Problem.of("busy", "Service busy", 503, e instanceof BusyException busy ? busy.getMessage()
+                : "Every worker is busy and the queue of waiting evaluations is full; retry shortly."));
     }
 
     @ServerExceptionMapper

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.decisions.Problem;
+import org.advising.eligibility.engine.evaluate.Deadline;
 
 /**
  * What the requests in progress may hold together, decided when their headers arrive, before any
@@ -109,6 +110,19 @@ public class RequestBudget {
             }
             context.next();
         });
+    }
+
+    /**
+     * A request's time budget tied to its connection: abandoned once its answer has ended or its
+     * connection closed first, so that a request whose client has gone stops at its next evaluation
+     * or rule firing instead of running on for nobody.
+     */
+    static Deadline untilClientGone(RoutingContext routing, Deadline budget) {
+        routing.addEndHandler(ended -> budget.abandon()); // after a written answer nothing is left to stop
+        if (routing.response().closed()) {
+            budget.abandon();
+        }
+        return budget;
     }
 
     /** What a body may hold at once: its announced length up to the body limit (a batch holds one line of it at a time). */

@@ -6,9 +6,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
 import java.io.InputStream;
+import java.util.Optional;
+import org.advising.eligibility.intake.RequestIntake;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.decisions.DecisionService;
-import org.advising.eligibility.decisions.EvaluationRequest;
+import org.advising.eligibility.intake.EvaluationRequest;
 import org.advising.eligibility.decisions.TransferOptionsResponse;
 import org.advising.eligibility.decisions.WorkerPool;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
@@ -49,9 +55,12 @@ public class TransferOptionsResource {
             + "limit outside 1-1000; errors names every one")
     @APIResponse(responseCode = "413", description = "Body over 1 MiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
-    @APIResponse(responseCode = "503", description = "No rulebase loaded yet, every worker busy, or the evaluation past its time "
-            + "limit; retry after the Retry-After seconds")
-    public Uni<TransferOptionsResponse> options(InputStream body) {
-        return workers.runTransferOptions(() -> decisions.options(bodySizeLimit.read(body), rulebases.current()));
+    @APIResponse(responseCode = "503", description = "No rulebase loaded yet, no worker free within the request's time limit (busy), "
+            + "or the request past its time limit (evaluation-timeout); retry after the Retry-After seconds")
+    public Uni<TransferOptionsResponse> options(InputStream body, @Context RoutingContext routing) {
+        Deadline budget = RequestBudget.untilClientGone(routing, decisions.optionsBudget());
+        Optional<Rulebase> rulebase = rulebases.current();
+        return workers.run(budget, () -> decisions.admit(bodySizeLimit.read(body), RequestIntake.Endpoint.TRANSFER_OPTIONS, rulebase, budget))
+                .chain(admitted -> workers.runTransferOptions(budget, () -> decisions.options(admitted, rulebase, budget)));
     }
 }

@@ -20,6 +20,7 @@ import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.LearnerRecord;
 import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.RecordStatus;
+import org.advising.eligibility.model.TwoDecimals;
 
 /**
  * Reads a learner's credentials as issued (Open Badges 3.0 achievement credentials, CLR 2.0
@@ -67,13 +68,15 @@ public final class CredentialReader {
 
     public static Read read(List<JsonNode> credentials, List<Offering> offerings, List<LearnerRecord> records, LocalDate asOf) {
         List<CredentialProblem> problems = new ArrayList<>();
+        int counted = count(credentials);
+        if (counted > Learner.MAX_CREDENTIALS) { // counted before any of them is read
+            problems.add(new CredentialProblem("learner.credentials", "holds " + counted
+                    + " credentials, those inside CLRs counted; at most " + Learner.MAX_CREDENTIALS + " (none was read)"));
+            return new Read(List.of(), records, offerings, problems);
+        }
         List<Achievement> achievements = new ArrayList<>();
         for (int i = 0; i < credentials.size(); i++) {
             collect(credentials.get(i), "learner.credentials[" + i + "]", null, achievements, problems);
-        }
-        if (achievements.size() > Learner.MAX_CREDENTIALS) {
-            problems.add(new CredentialProblem("learner.credentials", "holds " + achievements.size()
-                    + " achievement credentials, those inside CLRs counted; at most " + Learner.MAX_CREDENTIALS));
         }
         if (!problems.isEmpty()) {
             return new Read(List.of(), records, offerings, problems);
@@ -101,6 +104,16 @@ public final class CredentialReader {
                         ? withRecommendation(offering, taken.get(offering.id())) : offering)
                 .toList();
         return new Read(List.copyOf(readings), List.copyOf(allRecords), withRecommendations, List.of());
+    }
+
+    /** The credentials sent, each CLR counted as the credentials it holds (its list's length, whatever it holds). */
+    private static int count(List<JsonNode> credentials) {
+        int count = 0;
+        for (JsonNode credential : credentials) {
+            JsonNode inside = credential == null ? null : credential.path("credentialSubject").get("verifiableCredential");
+            count += inside != null && inside.isArray() && types(credential.get("type")).contains("ClrCredential") ? inside.size() : 1;
+        }
+        return count;
     }
 
     /** The same offering with the recommendation a learner's credential carries (LC-5). */
@@ -246,7 +259,10 @@ public final class CredentialReader {
         LocalDate completedOn = activityEnd != null ? activityEnd : awarded != null ? awarded : validFrom;
         String completedFrom = activityEnd != null ? "activityEndDate" : awarded != null ? "awardedDate" : validFromName;
         List<String> gradeNotes = new ArrayList<>();
-        Double gpa = grade(achievement, subject.get("result"), gradeNotes);
+        Double gpa = grade(achievement, subject.get("result"), gradeNotes, path, problems);
+        if (problems.size() > before) {
+            return null;
+        }
         String name = achievement.hasNonNull("name") ? achievement.get("name").asText()
                 : credential.hasNonNull("name") ? credential.get("name").asText() : null;
         JsonNode issuer = credential.get("issuer");
@@ -257,9 +273,15 @@ public final class CredentialReader {
     }
 
     /** LC-3: a grade-point-average result first, else a letter grade; the first of each counts. */
-    private static Double grade(JsonNode achievement, JsonNode results, List<String> notes) {
+    private static Double grade(JsonNode achievement, JsonNode results, List<String> notes, String path,
+            List<CredentialProblem> problems) {
         if (results == null || !results.isArray() || results.isEmpty()) {
             notes.add("It states no result, so the record has no grade.");
+            return null;
+        }
+        JsonNode descriptions = achievement.path("resultDescription");
+        if (!withinBound(results, path + ".credentialSubject.result", problems)
+                || descriptions.isArray() && !withinBound(descriptions, path + ".credentialSubject.achievement.resultDescription", problems)) {
             return null;
         }
         Map<String, String> typeOfDescription = new HashMap<>();
@@ -270,11 +292,12 @@ public final class CredentialReader {
         }
         JsonNode letter = null;
         List<String> others = new ArrayList<>();
-        for (JsonNode result : results) {
+        for (int r = 0; r < results.size(); r++) {
+            JsonNode result = results.get(r);
             String type = result.hasNonNull("resultType") ? result.get("resultType").asText()
                     : typeOfDescription.get(result.path("resultDescription").asText(null));
             if ("GradePointAverage".equals(type)) {
-                return gradePoints(result.get("value"), notes);
+                return gradePoints(result.get("value"), notes, path + ".credentialSubject.result[" + r + "].value", problems);
             }
             if ("LetterGrade".equals(type) && letter == null) {
                 letter = result;
@@ -298,12 +321,23 @@ public final class CredentialReader {
         return null;
     }
 
-    private static Double gradePoints(JsonNode value, List<String> notes) {
+    private static Double gradePoints(JsonNode value, List<String> notes, String path, List<CredentialProblem> problems) {
         BigDecimal points;
+        String text = value == null || !(value.isTextual() || value.isNumber()) ? null : value.asText().strip();
+        if (text != null && text.length() > MAX_NUMBER_TEXT) { // refused before it is parsed
+            problems.add(new CredentialProblem(path, "is " + text.length() + " characters long; a grade point average is a number of at most "
+                    + MAX_NUMBER_TEXT + " characters, such as 3.75"));
+            return null;
+        }
         try {
-            points = value == null || !(value.isTextual() || value.isNumber()) ? null : new BigDecimal(value.asText().strip());
+            points = text == null ? null : new BigDecimal(text);
         } catch (NumberFormatException e) {
             points = null;
+        }
+        if (points != null && Math.abs((long) points.scale()) > MAX_NUMBER_TEXT) { // 1e-30000000: rounding it would take minutes
+            problems.add(new CredentialProblem(path, "\"" + text + "\" is not a grade point average: a number from 0.0 to 4.0 "
+                    + "written with at most " + MAX_NUMBER_TEXT + " digits, such as 3.75"));
+            return null;
         }
         if (points == null || points.signum() < 0 || points.compareTo(BigDecimal.valueOf(4)) > 0) {
             notes.add("The grade point average " + (value == null ? "(none)" : "\"" + value.asText() + "\"")
@@ -320,7 +354,7 @@ public final class CredentialReader {
 
     /** LC-5: the ACE recommendations of ACE endorsements, in order. */
     private static void endorsements(JsonNode endorsements, String path, List<Recommended> recommendations, List<CredentialProblem> problems) {
-        if (endorsements == null || !endorsements.isArray()) {
+        if (endorsements == null || !endorsements.isArray() || !withinBound(endorsements, path, problems)) {
             return;
         }
         for (int e = 0; e < endorsements.size(); e++) {
@@ -332,22 +366,51 @@ public final class CredentialReader {
             String at = path + "[" + e + "]";
             LocalDate validFrom = date(endorsement, "validFrom", "issuanceDate", at, problems);
             LocalDate validUntil = date(endorsement, "validUntil", "expirationDate", at, problems);
+            if (validFrom != null && validUntil != null && validFrom.isAfter(validUntil)) { // CR-6's window, as offerings[] state it
+                problems.add(new CredentialProblem(at + "." + (endorsement.has("validFrom") ? "validFrom" : "issuanceDate"),
+                        "must not be after " + (endorsement.has("validUntil") ? "validUntil" : "expirationDate") + " (" + validUntil + ")"));
+            }
             JsonNode items = subject.path("creditRecommendations");
+            if (!items.isArray()) {
+                problems.add(new CredentialProblem(at + ".credentialSubject.creditRecommendations",
+                        "must be a list of ACE credit recommendations"));
+                continue;
+            }
+            if (!withinBound(items, at + ".credentialSubject.creditRecommendations", problems)) {
+                continue;
+            }
             for (int r = 0; r < items.size(); r++) {
                 JsonNode item = items.get(r);
                 if (!types(item.get("type")).contains("ACECreditRecommendation")) {
                     continue;
                 }
-                BigDecimal hours = item.path("semesterHours").isNumber() ? item.get("semesterHours").decimalValue().stripTrailingZeros() : null;
-                if (hours == null || hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(1000)) > 0) {
+                // The bounds of offerings[].creditRecommendation.semesterHours: 0 to 1000, at most 2 decimals.
+                BigDecimal hours = item.path("semesterHours").isNumber() ? item.get("semesterHours").decimalValue() : null;
+                if (hours == null || hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(1000)) > 0 || !TwoDecimals.Check.holds(hours)) {
                     problems.add(new CredentialProblem(at + ".credentialSubject.creditRecommendations[" + r + "].semesterHours",
-                            "must be a number of semester hours from 0 to 1000"));
+                            "must be a number of semester hours from 0 to 1000 with at most 2 decimals"));
                     continue;
                 }
+                hours = hours.stripTrailingZeros();
                 recommendations.add(new Recommended(hours.scale() < 0 ? hours.setScale(0) : hours, item.path("level").asText(null),
                         validFrom, validUntil));
             }
         }
+    }
+
+    /** The most characters of a number a credential writes as text, and the most digits after its point, before it is read. */
+    static final int MAX_NUMBER_TEXT = 32;
+
+    /** The most elements a credential's list may hold (endorsements, recommendations, results) before it is read. */
+    static final int MAX_LIST = 100;
+
+    /** Whether a list of a credential is within {@link #MAX_LIST}; a problem naming it when it is not. */
+    private static boolean withinBound(JsonNode list, String path, List<CredentialProblem> problems) {
+        if (list.size() <= MAX_LIST) {
+            return true;
+        }
+        problems.add(new CredentialProblem(path, "holds " + list.size() + " elements; at most " + MAX_LIST + " (none was read)"));
+        return false;
     }
 
     /** A date of the VC 2.0 data model's member, or where a credential has none, of the VC 1.1 one. */

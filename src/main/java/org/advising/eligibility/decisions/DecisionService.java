@@ -1,28 +1,26 @@
 package org.advising.eligibility.decisions;
 
+import org.advising.eligibility.intake.RequestIntake;
+import org.advising.eligibility.intake.RequestReader;
+import org.advising.eligibility.intake.RequestValidator;
+import org.advising.eligibility.intake.EvaluationRequest;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.advising.eligibility.credentials.CredentialReader;
-import org.advising.eligibility.credentials.CredentialReading;
+import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.folder.Institutions;
+import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
 import org.advising.eligibility.engine.evaluate.EvaluationTimeoutException;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.RulebaseDefectException;
-import org.advising.eligibility.model.Learner;
-import org.advising.eligibility.model.PlausibleDate;
 import org.advising.eligibility.nextsteps.NextStep;
 import org.advising.eligibility.nextsteps.NextStepsFinder;
 import org.advising.eligibility.model.ReceivingInstitution;
@@ -37,85 +35,125 @@ import org.advising.eligibility.ops.EvaluationMetrics;
 @ApplicationScoped
 public class DecisionService {
 
-    private final RequestReader reader;
-    private final RequestValidator validator;
+    private final RequestIntake intake;
     private final RulebaseRunner runner;
     private final EvaluationMetrics metrics;
     private final DecisionAudit audit;
     private final NextStepsFinder nextStepsFinder;
     private final TransferOptionsFinder optionsFinder;
+    private final Duration optionsTimeLimit;
 
     /**
-     * The service's: a request's next steps are searched on its own worker and on as many more of the
-     * evaluation workers as there are other cores, where they are free.
+     * The service's: a request's next steps are searched on its own next-steps worker and on as many
+     * more of them as are free; transfer options get their own time limit.
      */
     @Inject
     public DecisionService(RequestReader reader, RequestValidator validator, RulebaseRunner runner, EvaluationMetrics metrics,
-            DecisionAudit audit, WorkerPool workers) {
-        this(reader, validator, runner, metrics, audit,
-                new NextStepsFinder(runner, workers.executor(), Runtime.getRuntime().availableProcessors() - 1));
+            DecisionAudit audit, WorkerPool workers, EligibilityConfig config) {
+        this(reader, validator, runner, metrics, audit, workers.nextStepsFinder(runner), config.transferOptions().timeLimit());
     }
 
     /** A command's: next steps searched on the calling thread alone. */
     public DecisionService(RequestReader reader, RequestValidator validator, RulebaseRunner runner, EvaluationMetrics metrics,
             DecisionAudit audit) {
-        this(reader, validator, runner, metrics, audit, new NextStepsFinder(runner));
+        this(reader, validator, runner, metrics, audit, new NextStepsFinder(runner), RulebaseRunner.DEFAULT_TIME_LIMIT);
     }
 
     private DecisionService(RequestReader reader, RequestValidator validator, RulebaseRunner runner, EvaluationMetrics metrics,
-            DecisionAudit audit, NextStepsFinder nextStepsFinder) {
-        this.reader = reader;
-        this.validator = validator;
+            DecisionAudit audit, NextStepsFinder nextStepsFinder, Duration optionsTimeLimit) {
+        this.intake = new RequestIntake(reader, validator);
         this.runner = runner;
         this.metrics = metrics;
         this.audit = audit;
         this.nextStepsFinder = nextStepsFinder;
         this.optionsFinder = new TransferOptionsFinder(runner);
+        this.optionsTimeLimit = optionsTimeLimit;
+    }
+
+    /** The budget of an evaluation request starting now (a batch line's too): the evaluation time limit. */
+    public Deadline evaluationBudget() {
+        return runner.deadline();
+    }
+
+    /** The budget of a transfer-options request starting now: its own time limit, for it ranks every institution. */
+    public Deadline optionsBudget() {
+        return Deadline.in(optionsTimeLimit);
+    }
+
+    /** The request of a body for {@code endpoint}, or the exception of its refusal (400, or 503 past its budget). */
+    public RequestIntake.Admitted admit(byte[] body, RequestIntake.Endpoint endpoint, Optional<Rulebase> active, Deadline budget) {
+        return intake.admit(body, endpoint, active, budget);
     }
 
     /**
-     * The answer to one request body, decided by {@code active} (empty: none is loaded, 503): the
-     * institutions it validates are those it evaluates with, even if the service reloads meanwhile.
-     * Records metrics and one audit line. Throws the exception of a refused request (400, 503, 500).
+     * The answer to one request body (a batch line, a command's), decided by {@code active} (empty:
+     * none is loaded, 503) within a budget of its own. Throws the exception of a refused request.
      */
     public EvaluationResponse answer(byte[] body, Optional<Rulebase> active, String requestId) {
-        Checked checked = checked(reader, validator, body, active, RequestValidator::evaluationFields);
-        EvaluationRequest request = checked.request();
-        LocalDate asOf = asOf(request);
-        Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
-        long started = System.nanoTime();
-        long deadline = runner.deadline(); // one time limit for all of the request's evaluations, its next steps too
-        List<ReceivingInstitution> institutions = institutions(request, rulebase);
-        RulebaseAnswer evaluation = measured(started,
-                () -> runner.evaluate(rulebase, request.learner(), request.offerings(), asOf, institutions, deadline));
-        Map<String, List<NextStep>> nextSteps = !request.wantsNextSteps() ? null : measured(started, () -> nextStepsFinder.find(
-                new NextStepsFinder.Request(rulebase, request.learner(), request.offerings(), asOf, institutions, evaluation), deadline));
-        long nanos = System.nanoTime() - started;
-        metrics.evaluated(evaluation, nanos);
-        audit.record(requestId, rulebase.version(), asOf, request.learner().id(),
-                checked.readings() == null ? null : checked.readings().stream().map(reading -> reading.use().name()).toList(), evaluation, nanos);
-        Map<String, List<NextStep>> steps = nextSteps;
-        return new EvaluationResponse(request.learner().id(), asOf,
-                new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), evaluation.institutions(),
-                checked.readings(), evaluation.decisions().stream()
-                        .map(decision -> new OfferingResult(decision, steps == null ? null : steps.get(decision.offeringId()))).toList());
+        Deadline budget = evaluationBudget();
+        return answer(admit(body, RequestIntake.Endpoint.EVALUATION, active, budget), active, requestId, budget);
     }
 
     /**
-     * The transfer options of one request body (TO-1 .. TO-4), decided by {@code active}: every
-     * institution in effect on its as-of date, the best {@code limit} ranked. Records metrics; throws
-     * the exception of a refused request as {@link #answer} does.
+     * The answer to an admitted request, decided by {@code active} (empty: none is loaded, 503): the
+     * institutions it was validated against are those it evaluates with, even if the service reloads
+     * meanwhile. Records metrics and one audit line. Throws the exception of a refused request (503, 500).
      */
-    public TransferOptionsResponse options(byte[] body, Optional<Rulebase> active) {
-        Checked checked = checked(reader, validator, body, active, RequestValidator::transferOptionFields);
-        EvaluationRequest request = checked.request();
-        LocalDate asOf = asOf(request);
+    public EvaluationResponse answer(RequestIntake.Admitted admitted, Optional<Rulebase> active, String requestId, Deadline budget) {
+        EvaluationRequest request = admitted.request();
+        Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
+        long started = System.nanoTime();
+        Decided decided = decide(request, rulebase, budget, started);
+        long nanos = System.nanoTime() - started;
+        metrics.evaluated(decided.evaluation(), nanos);
+        audit.record(requestId, rulebase.version(), admitted.asOf(), request.learner().id(),
+                admitted.readings() == null ? null : admitted.readings().stream().map(reading -> reading.use().name()).toList(),
+                decided.evaluation(), nanos);
+        return new EvaluationResponse(request.learner().id(), admitted.asOf(),
+                new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), decided.evaluation().institutions(),
+                admitted.readings(), decided.evaluation().decisions().stream().map(decision -> new OfferingResult(decision,
+                        decided.nextSteps() == null ? null : decided.nextSteps().get(decision.offeringId()))).toList());
+    }
+
+    /** What the rules decided for a request: its evaluation and, when it asks for them, its next steps (null otherwise). */
+    private record Decided(RulebaseAnswer evaluation, Map<String, List<NextStep>> nextSteps) {
+    }
+
+    private Decided decide(EvaluationRequest request, Rulebase rulebase, Deadline budget, long started) {
+        LocalDate asOf = request.asOfOrToday();
+        List<ReceivingInstitution> institutions = institutions(request, rulebase);
+        RulebaseAnswer evaluation = measured(started,
+                () -> runner.evaluate(rulebase, request.learner(), request.offerings(), asOf, institutions, budget));
+        Map<String, List<NextStep>> nextSteps = !request.wantsNextSteps() ? null : measured(started, () -> nextStepsFinder.find(
+                new NextStepsFinder.Request(rulebase, request.learner(), request.offerings(), asOf, institutions, evaluation), budget));
+        return new Decided(evaluation, nextSteps);
+    }
+
+    /**
+     * Runs an admitted evaluation request and a transfer-options request on {@code rulebase} as the
+     * endpoints would, writing no metric, audit line or answer: a new pod's rehearsal before it is
+     * ready ({@link WarmUp}).
+     */
+    void rehearse(RequestIntake.Admitted evaluation, RequestIntake.Admitted options, Rulebase rulebase, Deadline budget) {
+        decide(evaluation.request(), rulebase, budget, System.nanoTime());
+        EvaluationRequest request = options.request();
+        optionsFinder.find(rulebase, request.learner(), request.offerings(), request.asOfOrToday(), EvaluationRequest.DEFAULT_LIMIT, budget);
+    }
+
+    /**
+     * The transfer options of an admitted request (TO-1 .. TO-4), decided by {@code active}: every
+     * institution in effect on its as-of date, the best {@code limit} ranked, within its budget.
+     * Records metrics; throws the exception of a refused request as {@link #answer} does.
+     */
+    public TransferOptionsResponse options(RequestIntake.Admitted admitted, Optional<Rulebase> active, Deadline budget) {
+        EvaluationRequest request = admitted.request();
+        LocalDate asOf = admitted.asOf();
         Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
         long started = System.nanoTime();
         TransferOptionsFinder.Ranked ranked = measured(started, () -> optionsFinder.find(rulebase, request.learner(), request.offerings(),
-                asOf, request.limit() == null ? EvaluationRequest.DEFAULT_LIMIT : request.limit(), runner.deadline()));
+                asOf, request.limit() == null ? EvaluationRequest.DEFAULT_LIMIT : request.limit(), budget));
         return new TransferOptionsResponse(request.learner().id(), asOf,
-                new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), checked.readings(), ranked.considered(),
+                new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), admitted.readings(), ranked.considered(),
                 ranked.options());
     }
 
@@ -133,7 +171,7 @@ public class DecisionService {
     }
 
     public static LocalDate asOf(EvaluationRequest request) {
-        return request.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : request.asOf();
+        return request.asOfOrToday();
     }
 
     /** The receiving institutions the request names, in its order, as in effect on its as-of date (validated before). */
@@ -145,61 +183,9 @@ public class DecisionService {
         return request.receivingInstitutions().stream().map(id -> rulebase.institutions().inEffectOn(id, asOf).orElseThrow()).toList();
     }
 
-    /** The request of an evaluation, or {@link InvalidRequestException} naming every invalid field. */
+    /** The request of an evaluation, or {@link InvalidRequestException} naming its invalid fields (a command's and tests'). */
     public static EvaluationRequest valid(RequestReader reader, RequestValidator validator, byte[] body, Optional<Rulebase> rulebase) {
-        return checked(reader, validator, body, rulebase, RequestValidator::evaluationFields).request();
-    }
-
-    /**
-     * A valid request as the rules read it, its learner's credentials read into records and
-     * recommendations (LC), with the reading of each credential (null when it sent none).
-     */
-    record Checked(EvaluationRequest request, List<CredentialReading> readings) {
-    }
-
-    /**
-     * The request, or {@link InvalidRequestException} naming every invalid field, {@code endpoint}
-     * naming the fields the endpoint refuses (a field it names is not checked further).
-     */
-    static Checked checked(RequestReader reader, RequestValidator validator, byte[] body, Optional<Rulebase> rulebase,
-            Function<EvaluationRequest, List<FieldError>> endpoint) {
-        RequestReader.Result read = reader.read(body);
-        List<FieldError> errors = new ArrayList<>(read.errors());
-        if (read.request() != null) {
-            List<FieldError> refused = endpoint.apply(read.request());
-            errors.addAll(refused);
-            // A value the reader already rejected was read as null: do not report it twice; nor what lies in a field
-            // the endpoint refuses as a whole.
-            Set<String> rejected = read.errors().stream().map(FieldError::field).collect(Collectors.toSet());
-            Set<String> refusedFields = refused.stream().map(FieldError::field).collect(Collectors.toSet());
-            LocalDate asOf = asOf(read.request());
-            // A date out of bounds is reported; the institutions are then not looked up on it.
-            Institutions institutions = read.request().receivingInstitutions() == null ? Institutions.NONE
-                    : !PlausibleDate.Check.holds(asOf) ? null
-                    : rulebase.map(Rulebase::institutions).orElse(null);
-            validator.validate(read.request(), asOf, institutions)
-                    .stream().filter(error -> !rejected.contains(error.field())
-                            && !refusedFields.contains(error.field().replaceAll("\\[.*", "")))
-                    .forEach(errors::add);
-        }
-        CredentialReader.Read credentials = null;
-        EvaluationRequest request = read.request();
-        if (request != null && request.learner() != null && request.learner().credentials() != null && request.offerings() != null
-                && request.learner().credentials().size() <= Learner.MAX_CREDENTIALS) { // more: refused as too many
-            credentials = CredentialReader.read(request.learner().credentials(), request.offerings(),
-                    request.learner().records() == null ? List.of() : request.learner().records(), asOf(request));
-            credentials.problems().forEach(problem -> errors.add(new FieldError(problem.path(), problem.message())));
-        }
-        if (!errors.isEmpty()) {
-            errors.sort(FieldPaths.ORDER);
-            throw new InvalidRequestException(errors);
-        }
-        if (credentials == null) {
-            return new Checked(request, null);
-        }
-        // The rules read what the credentials gave as if the portal had written it out (LC): records and recommendations.
-        Learner learner = new Learner(request.learner().id(), request.learner().holdsBachelorsDegree(), credentials.records());
-        return new Checked(new EvaluationRequest(request.asOf(), learner, credentials.offerings(), request.receivingInstitutions(),
-                request.nextSteps(), request.limit()), credentials.readings());
+        return new RequestIntake(reader, validator).admit(body, RequestIntake.Endpoint.EVALUATION, rulebase,
+                Deadline.in(RulebaseRunner.DEFAULT_TIME_LIMIT)).request();
     }
 }

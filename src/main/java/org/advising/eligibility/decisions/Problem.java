@@ -1,5 +1,7 @@
 package org.advising.eligibility.decisions;
 
+import org.advising.eligibility.intake.FieldError;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package org.advising.eligibility.decisions;
 
+import org.advising.eligibility.intake.InvalidRequestException;
+
 import org.advising.eligibility.engine.evaluate.EvaluationTimeoutException;
 import org.advising.eligibility.engine.evaluate.RulebaseDefectException;
 import org.jboss.logging.Logger;
@@ -36,9 +38,10 @@ public final class Problems {
     }
 
     public static Problem invalid(InvalidRequestException e) {
-        int count = e.errors().size();
+        int count = e.total();
+        String listed = count > e.errors().size() ? "; errors lists the first " + e.errors().size() + "." : "; see errors.";
         return Problem.of("invalid-request", "Invalid request", 400,
-                count + (count == 1 ? " field is" : " fields are") + " invalid; see errors.").withErrors(e.errors());
+                count + (count == 1 ? " field is" : " fields are") + " invalid" + listed).withErrors(e.errors());
     }
 
     public static Problem tooLarge(long limitBytes) {

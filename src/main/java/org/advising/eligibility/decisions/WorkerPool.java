@@ -6,53 +6,63 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.advising.eligibility.EligibilityConfig;
-import org.eclipse.microprofile.context.ManagedExecutor;
-import org.eclipse.microprofile.context.ThreadContext;
+import org.advising.eligibility.engine.evaluate.Deadline;
+import org.advising.eligibility.engine.evaluate.RulebaseRunner;
+import org.advising.eligibility.nextsteps.NextStepsFinder;
 
 /**
- * Where evaluations run: at most {@code eligibility.evaluation.workers} at once on Quarkus' worker
- * threads, and at most {@code eligibility.evaluation.queue-size} waiting. Past both, a submitted
- * evaluation is refused with a {@link java.util.concurrent.RejectedExecutionException} (503 busy).
- * Health checks, metrics and the other endpoints keep the rest of Quarkus' pool, so they answer
- * while evaluations are saturated.
+ * Where requests run, each kind on workers of its own ({@link Lane}): evaluations on at most
+ * {@code eligibility.evaluation.workers} with {@code eligibility.evaluation.queue-size} waiting;
+ * the costly kinds, next steps and transfer options, each on their own few workers (half the cores
+ * unless set) and queue, so that a flood of them never takes the workers ordinary evaluations
+ * need. Past a lane's workers and queue, or when the wait would outlast the request's budget, a
+ * request is refused with {@link BusyException} (503 busy) at once. Health checks, metrics and the
+ * other endpoints keep the rest of Quarkus' pool, so they answer while evaluations are saturated.
  */
 @ApplicationScoped
 public class WorkerPool {
 
-    private final ManagedExecutor executor;
-    private final ManagedExecutor options;
+    private final Lane evaluations;
+    private final Lane nextSteps;
+    private final Lane options;
 
     public WorkerPool(EligibilityConfig config) {
-        this.executor = ManagedExecutor.builder().maxAsync(config.evaluation().workers()).maxQueued(config.evaluation().queueSize())
-                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
-        // A transfer-options request is dozens of evaluations in a row, each holding a few megabytes: more of them at
-        // once than cores buys no speed and only memory, so the rest wait in the queue.
-        this.options = ManagedExecutor.builder().maxAsync(Runtime.getRuntime().availableProcessors())
-                .maxQueued(config.evaluation().queueSize()).propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        int half = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        this.evaluations = new Lane("evaluations", config.evaluation().workers(), config.evaluation().queueSize());
+        this.nextSteps = new Lane("requests for next steps", config.nextSteps().workers().orElse(half), config.nextSteps().queueSize());
+        this.options = new Lane("requests for transfer options", config.transferOptions().workers().orElse(half),
+                config.transferOptions().queueSize());
     }
 
-    /**
-     * A transfer-options request's result, computed by one of at most one worker per core (besides
-     * the evaluation workers); a {@link java.util.concurrent.RejectedExecutionException} when they
-     * and their queue are full.
-     */
-    public <T> Uni<T> runTransferOptions(Supplier<T> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(options);
+    /** The work's result, computed by an evaluation worker; {@link BusyException} when none can take it in its budget. */
+    public <T> Uni<T> run(Deadline budget, Supplier<T> work) {
+        return evaluations.run(budget, work);
     }
 
-    /** The work's result, computed by a worker; a {@link java.util.concurrent.RejectedExecutionException} when all are taken. */
-    public <T> Uni<T> run(Supplier<T> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(executor);
+    /** A request's answer with its next steps, computed by a next-steps worker; {@link BusyException} as {@link #run}. */
+    public <T> Uni<T> runNextSteps(Deadline budget, Supplier<T> work) {
+        return nextSteps.run(budget, work);
     }
 
-    /** The executor itself, for work that submits and waits by its own means (a batch's lines). */
+    /** A transfer-options request's answer, computed by a transfer-options worker; {@link BusyException} as {@link #run}. */
+    public <T> Uni<T> runTransferOptions(Deadline budget, Supplier<T> work) {
+        return options.run(budget, work);
+    }
+
+    /** The evaluation workers themselves, for work that submits and waits by its own means (a batch's lines). */
     public ExecutorService executor() {
-        return executor;
+        return evaluations.executor();
+    }
+
+    /** The service's next-steps finder: a request's searches on its own worker and on the other next-steps workers that are free. */
+    NextStepsFinder nextStepsFinder(RulebaseRunner runner) {
+        return new NextStepsFinder(runner, nextSteps.executor(), nextSteps.workers() - 1);
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdown();
+        evaluations.shutdown();
+        nextSteps.shutdown();
         options.shutdown();
     }
 }

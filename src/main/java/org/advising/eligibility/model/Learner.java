@@ -17,9 +17,12 @@ import java.util.List;
 public record Learner(
         @NotBlank @Size(max = 128) String id,
         Boolean holdsBachelorsDegree,
-        List<@Valid @NotNull LearnerRecord> records,
+        @Size(max = MAX_RECORDS, message = "must hold at most {max} records") List<@Valid @NotNull LearnerRecord> records,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Size(max = MAX_CREDENTIALS, message = "must hold at most {max} credentials") List<JsonNode> credentials) {
+
+    /** The most records a learner may send: one per offering of the request at most. */
+    public static final int MAX_RECORDS = 500;
 
     /** The most credentials a learner may send, those inside CLRs counted (LC). */
     public static final int MAX_CREDENTIALS = 100;

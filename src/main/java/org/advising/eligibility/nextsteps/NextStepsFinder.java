@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
+import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.LearnerRecord;
@@ -86,7 +87,7 @@ public final class NextStepsFinder {
     }
 
     /** Per offering id, in request order, its steps in the order NS-5 lists them (empty where nothing improves). */
-    public Map<String, List<NextStep>> find(Request request, long deadlineNanos) {
+    public Map<String, List<NextStep>> find(Request request, Deadline budget) {
         List<Answer> now = Answer.of(request.now());
         Map<Move, List<Answer>> tried = new ConcurrentHashMap<>();
         SplitPoints splits = search == Search.SKIPPING ? SplitPoints.of(facts(request)) : null;
@@ -95,7 +96,7 @@ public final class NextStepsFinder {
         for (Offering offering : request.offerings()) {
             kinds.put(offering, movesOn(offering, request.learner()));
             for (List<Move> kind : kinds.get(offering)) {
-                tries.add(() -> tryKind(kind, now, splits, tried, request, deadlineNanos));
+                tries.add(() -> tryKind(kind, now, splits, tried, request, budget));
             }
         }
         searches.run(tries);
@@ -122,14 +123,14 @@ public final class NextStepsFinder {
      * a RAISE_GRADE kind's range starting at the record's own grade, which the answer as it is answers for.
      */
     private void tryKind(List<Move> kind, List<Answer> now, SplitPoints splits, Map<Move, List<Answer>> tried, Request request,
-            long deadlineNanos) {
+            Deadline budget) {
         if (search == Search.SKIPPING && kind.size() > 1 && kind.get(0).gpa() != null) {
             int low = kind.get(0).kind() == MoveKind.RAISE_GRADE ? -1 : 0;
-            Range range = new Range(kind, now, splits, tried, request, deadlineNanos);
+            Range range = new Range(kind, now, splits, tried, request, budget);
             range.search(low, kind.size() - 1, range.answer(low), false, false);
         } else {
             for (Move move : kind) {
-                answerTo(move, tried, request, deadlineNanos);
+                answerTo(move, tried, request, budget);
             }
         }
     }
@@ -159,22 +160,22 @@ public final class NextStepsFinder {
         private final SplitPoints splits;
         private final Map<Move, List<Answer>> tried;
         private final Request request;
-        private final long deadlineNanos;
+        private final Deadline budget;
         /** Where the kind's first move lies on {@link #GRADES}: a kind's grades are a run of the grid (all of it, or those above the record's). */
         private final int offset;
 
-        Range(List<Move> kind, List<Answer> now, SplitPoints splits, Map<Move, List<Answer>> tried, Request request, long deadlineNanos) {
+        Range(List<Move> kind, List<Answer> now, SplitPoints splits, Map<Move, List<Answer>> tried, Request request, Deadline budget) {
             this.kind = kind;
             this.now = now;
             this.splits = splits;
             this.tried = tried;
             this.request = request;
-            this.deadlineNanos = deadlineNanos;
+            this.budget = budget;
             this.offset = GRADES.indexOf(kind.get(0).gpa());
         }
 
         List<Answer> answer(int index) {
-            return index < 0 ? now : answerTo(kind.get(index), tried, request, deadlineNanos);
+            return index < 0 ? now : answerTo(kind.get(index), tried, request, budget);
         }
 
         /** Answers for the moves {@code low..high}, {@code low}'s known: {@code high} tried, the moves between as described above. */
@@ -223,20 +224,20 @@ public final class NextStepsFinder {
      * The answers to a move, tried unless they are known: evaluated outside the map, which another
      * thread's search reads meanwhile (two searches that both try EARN_BACHELORS get the same answers).
      */
-    private List<Answer> answerTo(Move move, Map<Move, List<Answer>> tried, Request request, long deadlineNanos) {
+    private List<Answer> answerTo(Move move, Map<Move, List<Answer>> tried, Request request, Deadline budget) {
         List<Answer> known = tried.get(move);
         if (known != null) {
             return known;
         }
-        List<Answer> answers = evaluate(request, move, deadlineNanos);
+        List<Answer> answers = evaluate(request, move, budget);
         List<Answer> first = tried.putIfAbsent(move, answers);
         return first == null ? answers : first;
     }
 
-    private List<Answer> evaluate(Request request, Move move, long deadlineNanos) {
+    private List<Answer> evaluate(Request request, Move move, Deadline budget) {
         Learner learner = move.applyTo(request.learner(), request.asOf());
         return Answer.of(runner.evaluate(request.rulebase(), learner, request.offerings(), request.asOf(), request.institutions(),
-                deadlineNanos));
+                budget));
     }
 
     /** The moves that apply to an offering, by kind in NS order, each kind's graded moves by increasing grade. */

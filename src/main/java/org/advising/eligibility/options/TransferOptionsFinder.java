@@ -10,6 +10,7 @@ import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.InstitutionTotals;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
+import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.TracedConclusion;
 import org.advising.eligibility.engine.evaluate.TransferAnswer;
@@ -48,7 +49,7 @@ public final class TransferOptionsFinder {
     }
 
     /** All of the request's evaluations share its deadline, as an evaluation's next steps do. */
-    public Ranked find(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf, int limit, long deadlineNanos) {
+    public Ranked find(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf, int limit, Deadline budget) {
         PriorityQueue<TransferOption> best = new PriorityQueue<>(TransferOption.RANKING.reversed()); // the worst kept on top
         List<ReceivingInstitution> batch = new ArrayList<>(INSTITUTIONS_PER_EVALUATION);
         int considered = 0;
@@ -56,12 +57,12 @@ public final class TransferOptionsFinder {
             batch.add(institution);
             considered++;
             if (batch.size() == INSTITUTIONS_PER_EVALUATION) {
-                keep(options(runner.evaluate(rulebase, learner, offerings, asOf, batch, deadlineNanos)), best, limit);
+                keep(options(runner.evaluate(rulebase, learner, offerings, asOf, batch, budget)), best, limit);
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            keep(options(runner.evaluate(rulebase, learner, offerings, asOf, batch, deadlineNanos)), best, limit);
+            keep(options(runner.evaluate(rulebase, learner, offerings, asOf, batch, budget)), best, limit);
         }
         List<TransferOption> ranked = new ArrayList<>(best);
         ranked.sort(TransferOption.RANKING);

@@ -165,7 +165,7 @@ class LearnerCredentialsTest {
                         + "[{\"id\": \"a\", \"type\": \"COURSE\", \"provider\": {\"name\": \"Example Cloud Co\", \"kind\": \"COMPANY\"}}]}")
                 .when().post("/api/v1/evaluations")
                 .then().statusCode(400).body("errors.field", contains("learner.credentials"))
-                .body("errors[0].message", equalTo("must hold at most 100 credentials"));
+                .body("errors[0].message", equalTo("must hold at most 100 credentials; it holds 101 (none of them was checked)"));
     }
 
     private static JsonNode without(JsonNode node, String field) {

@@ -133,7 +133,7 @@ class ReceivingInstitutionsTest {
         given().when().get("/api/v1/institutions?asOf=2026-13-01")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("asOf"))
-                .body("errors[0].message", equalTo("\"2026-13-01\" is not allowed: must be a date such as 2025-05-10"));
+                .body("errors[0].message", equalTo("\"2026-13-01\" is not allowed: must be a date from 1900-01-01 to 2200-12-31 written YYYY-MM-DD"));
     }
 
     @Test

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.advising.eligibility.decisions.FieldError;
-import org.advising.eligibility.decisions.RequestReader;
+import org.advising.eligibility.intake.FieldError;
+import org.advising.eligibility.intake.RequestReader;
 import org.junit.jupiter.api.Test;
 
 /** The reader names every malformed value by its JSON path and keeps reading past it. */

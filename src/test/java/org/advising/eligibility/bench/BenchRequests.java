@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 import org.advising.eligibility.ContractExamples;
-import org.advising.eligibility.decisions.EvaluationRequest;
+import org.advising.eligibility.intake.EvaluationRequest;
 
 /**
  * The benchmarks' requests: one learner with the offerings and records of five contract examples

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.advising.eligibility.decisions.EvaluationRequest;
+import org.advising.eligibility.intake.EvaluationRequest;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.compile.RulebaseCompiler;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;

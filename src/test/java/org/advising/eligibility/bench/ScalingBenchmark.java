@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.advising.eligibility.decisions.EvaluationRequest;
+import org.advising.eligibility.intake.EvaluationRequest;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.compile.RulebaseCompiler;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;

@@ -272,6 +272,9 @@ class LimitsIT {
                     assertEquals(503, answer.statusCode(), answer.body());
                     assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElseThrow());
                     assertEquals("1", answer.headers().firstValue("Retry-After").orElseThrow());
+                    if (answer.body().contains("evaluation-timeout")) {
+                        continue; // queued behind the first two, its 1 s budget (time queued counts) ran out while it ran
+                    }
                     assertEquals(BUSY, answer.body());
                     busy++;
                 }

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.Random;
 import org.advising.eligibility.decisions.DecisionService;
 import org.advising.eligibility.decisions.WorkerPool;
-import org.advising.eligibility.decisions.EvaluationRequest;
-import org.advising.eligibility.decisions.InvalidRequestException;
-import org.advising.eligibility.decisions.RequestReader;
-import org.advising.eligibility.decisions.RequestValidator;
+import org.advising.eligibility.intake.EvaluationRequest;
+import org.advising.eligibility.intake.InvalidRequestException;
+import org.advising.eligibility.intake.RequestReader;
+import org.advising.eligibility.intake.RequestValidator;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
@@ -76,9 +76,9 @@ class NextStepsSearchTest {
             NextStepsFinder.Request asked = new NextStepsFinder.Request(rulebase, request.learner(), request.offerings(), asOf,
                     institutions, now);
             long started = System.nanoTime();
-            Map<String, List<NextStep>> everyGrade = plain.find(asked, System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10));
+            Map<String, List<NextStep>> everyGrade = plain.find(asked, org.advising.eligibility.engine.evaluate.Deadline.in(java.time.Duration.ofMinutes(10)));
             long between = System.nanoTime();
-            Map<String, List<NextStep>> skipped = skipping.find(asked, System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10));
+            Map<String, List<NextStep>> skipped = skipping.find(asked, org.advising.eligibility.engine.evaluate.Deadline.in(java.time.Duration.ofMinutes(10)));
             skippingNanos += System.nanoTime() - between;
             plainNanos += between - started;
             assertEquals(everyGrade, skipped, () -> "request " + body);

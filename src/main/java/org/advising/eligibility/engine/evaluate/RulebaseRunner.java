@@ -86,22 +86,24 @@ public class RulebaseRunner {
         return evaluate(rulebase, learner, offerings, asOf, institutions, deadline());
     }
 
-    /** The {@link System#nanoTime()} by which an evaluation starting now must end: the time limit from now. */
-    public long deadline() {
-        return System.nanoTime() + timeLimit.toNanos();
+    /** The budget of a request starting now: the time limit from now. */
+    public Deadline deadline() {
+        return Deadline.in(timeLimit);
     }
 
     /**
-     * Evaluates under a deadline shared with other evaluations of the same request (its next steps):
-     * past it, the evaluation stops as a runaway one does, with {@link EvaluationTimeoutException}.
+     * Evaluates under the budget of its request, shared with the request's other work (its next
+     * steps, its ranking): one already spent is not started; past it, or once the client has gone,
+     * the evaluation stops as a runaway one does, with {@link EvaluationTimeoutException}.
      */
     public RulebaseAnswer evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf,
-            List<ReceivingInstitution> institutions, long deadlineNanos) {
+            List<ReceivingInstitution> institutions, Deadline budget) {
+        budget.check("an evaluation could start");
         ConclusionRecorder recorder = new ConclusionRecorder(rulebase);
         // An offering's work grows with the institutions it is answered for (thousands for transfer options).
         int limit = maxFiringsPerOffering * offerings.size() * Math.max(1, institutions.size());
         KieSession session = rulebase.sessions().newKieSession(PSEUDO_CLOCK);
-        TimeLimit deadline = new TimeLimit(session, deadlineNanos);
+        TimeLimit deadline = new TimeLimit(session, budget);
         try {
             SessionPseudoClock clock = session.getSessionClock();
             // Noon of the as-of day: a rule is effective strictly after its date-effective and expired from its
@@ -129,7 +131,7 @@ public class RulebaseRunner {
             rulebase.focusTopics(session); // the topics are decided in the rules folder's order
             int fired = session.fireAllRules(limit + 1);
             if (deadline.passed) {
-                throw new EvaluationTimeoutException(timeLimit, fired, deadline.lastRule);
+                throw new EvaluationTimeoutException(budget, fired, deadline.lastRule);
             }
             if (fired > limit) {
                 throw new RulebaseDefectException(List.of(runaway(limit, recorder)));
@@ -144,21 +146,21 @@ public class RulebaseRunner {
         return AnswerAssembler.assemble(offerings, institutions, recorder);
     }
 
-    /** Halts the session after the first rule firing that ends past the time limit. */
+    /** Halts the session after the first rule firing that ends past the request's budget or after its client has gone. */
     private static final class TimeLimit extends DefaultAgendaEventListener {
         private final KieSession session;
-        private final long deadline;
+        private final Deadline deadline;
         private boolean passed;
         private String lastRule;
 
-        TimeLimit(KieSession session, long deadline) {
+        TimeLimit(KieSession session, Deadline deadline) {
             this.session = session;
             this.deadline = deadline;
         }
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
-            if (!passed && System.nanoTime() - deadline > 0) {
+            if (!passed && deadline.passed()) {
                 passed = true;
                 lastRule = event.getMatch().getRule().getName();
                 session.halt();

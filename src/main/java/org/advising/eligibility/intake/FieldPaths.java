@@ -1,4 +1,4 @@
-package org.advising.eligibility.decisions;
+package org.advising.eligibility.intake;
 
 import java.util.Comparator;
 import java.util.regex.Matcher;

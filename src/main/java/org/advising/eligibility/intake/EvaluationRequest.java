@@ -1,4 +1,4 @@
-package org.advising.eligibility.decisions;
+package org.advising.eligibility.intake;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.Offering;
@@ -23,15 +24,25 @@ import org.advising.eligibility.model.PlausibleDate;
 public record EvaluationRequest(
         @PlausibleDate LocalDate asOf,
         @NotNull @Valid Learner learner,
-        @NotNull @Size(min = 1, max = 500, message = "must hold between {min} and {max} offerings")
+        @NotNull @Size(min = 1, max = MAX_OFFERINGS, message = "must hold between {min} and {max} offerings")
         List<@NotNull @Valid Offering> offerings,
-        @Size(min = 1, max = 10, message = "must hold between {min} and {max} institution ids")
+        @Size(min = 1, max = MAX_INSTITUTIONS, message = "must hold between {min} and {max} institution ids")
         List<@NotBlank @Size(max = 128) String> receivingInstitutions,
         Boolean nextSteps,
         @Min(value = 1, message = "must be from 1 to 1000") @Max(value = 1000, message = "must be from 1 to 1000") Integer limit) {
 
+    /** The most offerings a request may hold. */
+    public static final int MAX_OFFERINGS = 500;
+    /** The most receiving institutions a request may name. */
+    public static final int MAX_INSTITUTIONS = 10;
+
     /** How many options POST /api/v1/transfer-options lists when the request does not say (TO-3). */
     public static final int DEFAULT_LIMIT = 20;
+
+    /** The date the request is answered as of: its own, else today (UTC). */
+    public LocalDate asOfOrToday() {
+        return asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
+    }
 
     /** Whether each result should carry its next steps. */
     public boolean wantsNextSteps() {

@@ -1,4 +1,4 @@
-package org.advising.eligibility.decisions;
+package org.advising.eligibility.intake;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -41,19 +41,27 @@ public class RequestReader {
 
     public RequestReader(ObjectMapper mapper) {
         this.reader = mapper.copy()
+                .registerModule(StrictValues.MODULE)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) // a credential's numbers stay as written
+
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
                 .addHandler(new RecordingHandler())
                 .readerFor(EvaluationRequest.class);
     }
 
-    /** The request, and the problems found while reading it (empty when it read cleanly). */
-    public record Result(EvaluationRequest request, List<FieldError> errors) {
+    /** The request, and the problems found while reading it (none when it read cleanly). */
+    public record Result(EvaluationRequest request, FieldErrors found) {
+
+        /** The problems kept, in the order they were found. */
+        public List<FieldError> errors() {
+            return found.kept();
+        }
     }
 
     public Result read(byte[] body) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         try {
             EvaluationRequest request = reader.withAttribute(ERRORS, errors).readValue(body);
             if (request == null && errors.isEmpty()) {
@@ -155,6 +163,9 @@ public class RequestReader {
         if (type == Boolean.class || type == boolean.class) {
             return "must be true or false";
         }
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+            return "must be a whole number";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "must be a number";
         }
@@ -167,12 +178,16 @@ public class RequestReader {
         return "must be an object";
     }
 
+    /** A value as an error quotes it: at most 40 characters of it, so that an error is never as long as what was sent. */
+    public static String shown(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "… (" + value.length() + " characters)";
+    }
+
     /** Records each problem under its path, skips the bad value and lets reading go on with null. */
     private static final class RecordingHandler extends DeserializationProblemHandler {
 
-        @SuppressWarnings("unchecked")
         private static void record(DeserializationContext context, String field, String message) {
-            ((List<FieldError>) context.getAttribute(ERRORS)).add(new FieldError(field, message));
+            ((FieldErrors) context.getAttribute(ERRORS)).add(new FieldError(field, message));
         }
 
         @Override
@@ -189,7 +204,7 @@ public class RequestReader {
         @Override
         public Object handleWeirdStringValue(DeserializationContext context, Class<?> targetType, String value,
                 String failureMsg) {
-            record(context, path(context.getParser()), "\"" + value + "\" is not allowed: " + expected(targetType));
+            record(context, path(context.getParser()), "\"" + shown(value) + "\" is not allowed: " + expected(targetType));
             return null;
         }
 

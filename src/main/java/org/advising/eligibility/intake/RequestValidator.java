@@ -1,4 +1,4 @@
-package org.advising.eligibility.decisions;
+package org.advising.eligibility.intake;
 
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;

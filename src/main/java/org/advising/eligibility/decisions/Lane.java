@@ -1,0 +1,89 @@
+package org.advising.eligibility.decisions;
+
+import io.smallrye.mutiny.Uni;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.advising.eligibility.engine.evaluate.Deadline;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
+
+/**
+ * Workers of one kind of work, with their queue, admitting a request only if it can be answered
+ * within its budget: a request is refused as busy at once when the workers and the queue are full,
+ * or when the requests ahead of it, at the time such work typically takes (a moving average of
+ * the last runs), would keep it waiting past its budget; one that waited past its budget anyway is
+ * refused as busy when a worker takes it, not run.
+ */
+final class Lane {
+
+    private final String work;
+    private final int workers;
+    private final int queueSize;
+    private final ManagedExecutor executor;
+    /** Requests admitted and not yet ended: running or queued. */
+    private final AtomicInteger admitted = new AtomicInteger();
+    /** What one run typically takes: each run moves it an eighth of the way to its own time. */
+    private final AtomicLong typicalNanos = new AtomicLong();
+
+    Lane(String work, int workers, int queueSize) {
+        this.work = work;
+        this.workers = workers;
+        this.queueSize = queueSize;
+        this.executor = ManagedExecutor.builder().maxAsync(workers).maxQueued(queueSize)
+                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+    }
+
+    int workers() {
+        return workers;
+    }
+
+    ManagedExecutor executor() {
+        return executor;
+    }
+
+    /** The work's result from one of the lane's workers, or {@link BusyException} when it cannot be answered in its budget. */
+    <T> Uni<T> run(Deadline budget, Supplier<T> task) {
+        return Uni.createFrom().deferred(() -> {
+            String refusal = refusal(budget);
+            if (refusal != null) {
+                return Uni.createFrom().failure(new BusyException(refusal));
+            }
+            admitted.incrementAndGet();
+            return Uni.createFrom().item(() -> timed(budget, task)).runSubscriptionOn(executor)
+                    .onTermination().invoke(admitted::decrementAndGet);
+        });
+    }
+
+    private String refusal(Deadline budget) {
+        int ahead = admitted.get();
+        if (ahead >= workers + queueSize) {
+            return "Every worker is busy and the queue of waiting " + work + " is full; retry shortly.";
+        }
+        long typical = typicalNanos.get();
+        long wait = ahead < workers ? 0 : (long) (ahead / workers) * typical;
+        if (wait + typical > budget.remainingNanos()) {
+            return "The " + ahead + " " + work + " ahead of this request would keep it waiting past its "
+                    + budget.limit().toMillis() + " ms; retry shortly.";
+        }
+        return null;
+    }
+
+    private <T> T timed(Deadline budget, Supplier<T> task) {
+        if (budget.passed()) {
+            throw new BusyException("The request waited among the " + work + " past its " + budget.limit().toMillis()
+                    + " ms" + (budget.abandoned() ? ", and its client has gone" : "") + "; retry shortly.");
+        }
+        long started = System.nanoTime();
+        try {
+            return task.get();
+        } finally {
+            long took = System.nanoTime() - started;
+            typicalNanos.getAndUpdate(typical -> typical == 0 ? took : typical + (took - typical) / 8);
+        }
+    }
+
+    void shutdown() {
+        executor.shutdown();
+    }
+}
