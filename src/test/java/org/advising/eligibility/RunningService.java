@@ -128,6 +128,11 @@ public final class RunningService implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** The JVM's process id, e.g. to read its CPU time from /proc/PID/stat. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Whether the JVM is still running. */
     public boolean alive() {
         return process.isAlive();

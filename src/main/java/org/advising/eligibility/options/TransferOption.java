@@ -3,6 +3,7 @@ package org.advising.eligibility.options;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import org.advising.eligibility.model.ReceivingInstitution;
 import org.advising.eligibility.model.Transfer;
 
 /**
@@ -22,6 +23,12 @@ public record TransferOption(String id, String name, BigDecimal acceptedSemester
             .thenComparing(Comparator.comparingInt(TransferOption::matches).reversed())
             .thenComparing(Comparator.comparingInt(TransferOption::reviews).reversed())
             .thenComparing(TransferOption::id);
+
+    /** The same option at another institution of the same policy (the rules read its policy, not its id or name). */
+    public TransferOption at(ReceivingInstitution institution) {
+        return institution.id().equals(id) ? this : new TransferOption(institution.id(), institution.name(), acceptedSemesterHours,
+                expectedSemesterHours, matches, reviews, misses, offerings);
+    }
 
     /** What the institution does with one offering. */
     public record OfferingTransfer(String offeringId, Transfer outcome, BigDecimal semesterHours, String policy) {

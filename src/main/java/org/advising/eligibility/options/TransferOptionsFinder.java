@@ -2,7 +2,10 @@ package org.advising.eligibility.options;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -14,6 +17,7 @@ import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.TracedConclusion;
 import org.advising.eligibility.engine.evaluate.TransferAnswer;
+import org.advising.eligibility.model.CreditLevel;
 import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.ReceivingInstitution;
@@ -48,33 +52,51 @@ public final class TransferOptionsFinder {
     public record Ranked(int considered, List<TransferOption> options) {
     }
 
-    /** All of the request's evaluations share its deadline, as an evaluation's next steps do. */
+    /**
+     * All of the request's evaluations share its budget. Institutions that publish the same policy
+     * (every field but id and name) get the same option but for those two, so each distinct policy
+     * is evaluated once, at the first institution that has it, and its option given to the others.
+     */
     public Ranked find(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf, int limit, Deadline budget) {
-        PriorityQueue<TransferOption> best = new PriorityQueue<>(TransferOption.RANKING.reversed()); // the worst kept on top
-        List<ReceivingInstitution> batch = new ArrayList<>(INSTITUTIONS_PER_EVALUATION);
+        Map<Policy, List<ReceivingInstitution>> byPolicy = new LinkedHashMap<>();
         int considered = 0;
         for (ReceivingInstitution institution : rulebase.institutions().inEffectOn(asOf).values()) {
-            batch.add(institution);
+            byPolicy.computeIfAbsent(Policy.of(institution), policy -> new ArrayList<>()).add(institution);
             considered++;
-            if (batch.size() == INSTITUTIONS_PER_EVALUATION) {
-                keep(options(runner.evaluate(rulebase, learner, offerings, asOf, batch, budget)), best, limit);
-                batch.clear();
-            }
         }
-        if (!batch.isEmpty()) {
-            keep(options(runner.evaluate(rulebase, learner, offerings, asOf, batch, budget)), best, limit);
+        PriorityQueue<TransferOption> best = new PriorityQueue<>(TransferOption.RANKING.reversed()); // the worst kept on top
+        List<List<ReceivingInstitution>> groups = new ArrayList<>(byPolicy.values());
+        for (int from = 0; from < groups.size(); from += INSTITUTIONS_PER_EVALUATION) {
+            List<List<ReceivingInstitution>> batch = groups.subList(from, Math.min(groups.size(), from + INSTITUTIONS_PER_EVALUATION));
+            List<ReceivingInstitution> first = batch.stream().map(group -> group.get(0)).toList();
+            List<TransferOption> answered = options(runner.evaluate(rulebase, learner, offerings, asOf, first, budget));
+            for (int i = 0; i < batch.size(); i++) {
+                for (ReceivingInstitution institution : batch.get(i)) {
+                    keep(answered.get(i).at(institution), best, limit);
+                }
+            }
         }
         List<TransferOption> ranked = new ArrayList<>(best);
         ranked.sort(TransferOption.RANKING);
         return new Ranked(considered, List.copyOf(ranked));
     }
 
-    private static void keep(List<TransferOption> options, PriorityQueue<TransferOption> best, int limit) {
-        for (TransferOption option : options) {
-            best.add(option);
-            if (best.size() > limit) {
-                best.poll();
-            }
+    /** What the rules read of an institution: everything it publishes but its id and name. */
+    private record Policy(double minimumGrade, Set<CreditLevel> acceptedLevels, Set<String> recommendationSources,
+            BigDecimal maxRecommendedSemesterHours, BigDecimal maxTransferSemesterHours, Integer creditValidForYears,
+            boolean acceptsPresumedAccreditation) {
+
+        static Policy of(ReceivingInstitution institution) {
+            return new Policy(institution.minimumGrade(), institution.acceptedLevels(), institution.recommendationSources(),
+                    institution.maxRecommendedSemesterHours(), institution.maxTransferSemesterHours(), institution.creditValidForYears(),
+                    institution.acceptsPresumedAccreditation());
+        }
+    }
+
+    private static void keep(TransferOption option, PriorityQueue<TransferOption> best, int limit) {
+        best.add(option);
+        if (best.size() > limit) {
+            best.poll();
         }
     }
 
