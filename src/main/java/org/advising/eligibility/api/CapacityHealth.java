@@ -1,6 +1,7 @@
 package org.advising.eligibility.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.advising.eligibility.decisions.WorkerPool;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -18,9 +19,11 @@ import org.eclipse.microprofile.health.Readiness;
 public class CapacityHealth implements HealthCheck {
 
     private final RequestBudget budget;
+    private final WorkerPool workers;
 
-    public CapacityHealth(RequestBudget budget) {
+    public CapacityHealth(RequestBudget budget, WorkerPool workers) {
         this.budget = budget;
+        this.workers = workers;
     }
 
     @Override
@@ -31,7 +34,10 @@ public class CapacityHealth implements HealthCheck {
                 .withData("bodyBytesHeld", reserved)
                 .withData("bodyBudgetBytes", budget.budgetBytes())
                 .withData("batchesInProgress", budget.batchesInProgress())
-                .withData("maxBatches", budget.maxBatches());
+                .withData("maxBatches", budget.maxBatches())
+                // Costly requests have workers of their own: while theirs are all taken the pod still serves ordinary ones.
+                .withData("nextStepsInProgress", workers.nextStepsInProgress())
+                .withData("transferOptionsInProgress", workers.transferOptionsInProgress());
         return response.build();
     }
 }

@@ -127,7 +127,7 @@ public final class CredentialReader {
         List<String> notes = new ArrayList<>();
         notes.add(NOT_VERIFIED);
         if (offering == null) {
-            notes.add("No offering of the request has the achievement id " + achievement.id()
+            notes.add("No offering of the request has the achievement id " + quoted(achievement.id())
                     + "; give an offering that achievementId to use this credential.");
             return reading(achievement, CredentialReading.Use.NO_OFFERING, null, null, null, notes);
         }
@@ -154,7 +154,7 @@ public final class CredentialReader {
                 Recommended first = achievement.recommendations().get(0);
                 CreditLevel level = ACE_LEVELS.get(first.level());
                 if (level == null) {
-                    notes.add("ACE's recommendation is for the level \"" + first.level() + "\", which is none of VocationalCertificate, "
+                    notes.add("ACE's recommendation is for the level \"" + quoted(first.level()) + "\", which is none of VocationalCertificate, "
                             + "LowerDivisionBaccalaureate, UpperDivisionBaccalaureate and Graduate: it is taken without a level.");
                 }
                 recommendation = new CreditRecommendation("ACE", first.semesterHours(), level, first.validFrom(), first.validUntil());
@@ -162,7 +162,7 @@ public final class CredentialReader {
                 for (Recommended other : achievement.recommendations().subList(1, achievement.recommendations().size())) {
                     CreditLevel otherLevel = ACE_LEVELS.get(other.level());
                     notes.add("ACE also recommends " + hours(other.semesterHours()) + " semester hours at the "
-                            + (otherLevel == null ? "\"" + other.level() + "\"" : otherLevel.label()) + " level; the first recommendation is used.");
+                            + (otherLevel == null ? "\"" + quoted(other.level()) + "\"" : otherLevel.label()) + " level; the first recommendation is used.");
                 }
             }
         }
@@ -309,7 +309,7 @@ public final class CredentialReader {
             String value = letter.path("value").asText("");
             Double points = Grades.points(value);
             if (points == null) {
-                notes.add("The letter grade \"" + value + "\" is none of A+ to F, so the record has no grade.");
+                notes.add("The letter grade \"" + quoted(value) + "\" is none of A+ to F, so the record has no grade.");
             } else {
                 notes.add("The letter grade " + value.strip() + " is read as " + points + ".");
             }
@@ -335,12 +335,12 @@ public final class CredentialReader {
             points = null;
         }
         if (points != null && Math.abs((long) points.scale()) > MAX_NUMBER_TEXT) { // 1e-30000000: rounding it would take minutes
-            problems.add(new CredentialProblem(path, "\"" + text + "\" is not a grade point average: a number from 0.0 to 4.0 "
+            problems.add(new CredentialProblem(path, "\"" + quoted(text) + "\" is not a grade point average: a number from 0.0 to 4.0 "
                     + "written with at most " + MAX_NUMBER_TEXT + " digits, such as 3.75"));
             return null;
         }
         if (points == null || points.signum() < 0 || points.compareTo(BigDecimal.valueOf(4)) > 0) {
-            notes.add("The grade point average " + (value == null ? "(none)" : "\"" + value.asText() + "\"")
+            notes.add("The grade point average " + (value == null ? "(none)" : "\"" + quoted(value.asText()) + "\"")
                     + " is not a number from 0.0 to 4.0, so the record has no grade.");
             return null;
         }
@@ -396,6 +396,11 @@ public final class CredentialReader {
                         validFrom, validUntil));
             }
         }
+    }
+
+    /** A value of the credential as a note or problem quotes it: at most 40 characters, so that no answer echoes a long one. */
+    private static String quoted(String value) {
+        return value == null || value.length() <= 40 ? value : value.substring(0, 40) + "… (" + value.length() + " characters)";
     }
 
     /** The most characters of a number a credential writes as text, and the most digits after its point, before it is read. */

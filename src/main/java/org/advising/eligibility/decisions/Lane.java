@@ -38,6 +38,11 @@ final class Lane {
         return workers;
     }
 
+    /** Requests admitted and not yet answered: running or waiting. */
+    int inProgress() {
+        return admitted.get();
+    }
+
     ManagedExecutor executor() {
         return executor;
     }

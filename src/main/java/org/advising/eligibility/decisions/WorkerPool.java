@@ -49,6 +49,16 @@ public class WorkerPool {
         return options.run(budget, work);
     }
 
+    /** Requests with next steps running or waiting now. */
+    public int nextStepsInProgress() {
+        return nextSteps.inProgress();
+    }
+
+    /** Transfer-options requests running or waiting now. */
+    public int transferOptionsInProgress() {
+        return options.inProgress();
+    }
+
     /** The evaluation workers themselves, for work that submits and waits by its own means (a batch's lines). */
     public ExecutorService executor() {
         return evaluations.executor();

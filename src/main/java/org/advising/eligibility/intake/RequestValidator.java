@@ -114,7 +114,7 @@ public class RequestValidator {
                     Integer first = offeringIndex.putIfAbsent(offering.id(), i);
                     if (first != null) {
                         errors.add(new FieldError("offerings[" + i + "].id",
-                                "duplicates the id \"" + offering.id() + "\" of offerings[" + first + "]; ids must be unique"));
+                                "duplicates the id \"" + RequestReader.shown(offering.id()) + "\" of offerings[" + first + "]; ids must be unique"));
                     }
                 }
             }
@@ -128,11 +128,11 @@ public class RequestValidator {
                     }
                     String field = "learner.records[" + i + "].offeringId";
                     if (!offeringIndex.containsKey(record.offeringId())) {
-                        errors.add(new FieldError(field, "names no offering of this request: \"" + record.offeringId() + "\""));
+                        errors.add(new FieldError(field, "names no offering of this request: \"" + RequestReader.shown(record.offeringId()) + "\""));
                     }
                     Integer first = recordIndex.putIfAbsent(record.offeringId(), i);
                     if (first != null) {
-                        errors.add(new FieldError(field, "is a second record for offering \"" + record.offeringId()
+                        errors.add(new FieldError(field, "is a second record for offering \"" + RequestReader.shown(record.offeringId())
                                 + "\" (the first is learner.records[" + first + "]); at most one per offering"));
                     }
                 }
@@ -165,7 +165,7 @@ public class RequestValidator {
                         "duplicates \"" + id + "\" of receivingInstitutions[" + first + "]; name each institution once"));
             } else if (institutions != null && institutions.inEffectOn(id, asOf).isEmpty()) {
                 errors.add(new FieldError("receivingInstitutions[" + i + "]", "names no receiving institution in effect on " + asOf
-                        + ": \"" + id + "\"; " + known(institutions, asOf)));
+                        + ": \"" + RequestReader.shown(id) + "\"; " + known(institutions, asOf)));
             }
         }
     }
