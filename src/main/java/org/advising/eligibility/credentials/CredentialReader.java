@@ -152,17 +152,20 @@ public final class CredentialReader {
                         + "is not used.");
             } else {
                 Recommended first = achievement.recommendations().get(0);
-                CreditLevel level = ACE_LEVELS.get(first.level());
-                if (level == null) {
+                CreditLevel level = first.level() == null ? null : ACE_LEVELS.get(first.level());
+                if (level == null && first.level() == null) {
+                    notes.add("ACE's recommendation names no level: it is taken without a level.");
+                } else if (level == null) {
                     notes.add("ACE's recommendation is for the level \"" + quoted(first.level()) + "\", which is none of VocationalCertificate, "
                             + "LowerDivisionBaccalaureate, UpperDivisionBaccalaureate and Graduate: it is taken without a level.");
                 }
                 recommendation = new CreditRecommendation("ACE", first.semesterHours(), level, first.validFrom(), first.validUntil());
                 taken.put(offering.id(), recommendation);
                 for (Recommended other : achievement.recommendations().subList(1, achievement.recommendations().size())) {
-                    CreditLevel otherLevel = ACE_LEVELS.get(other.level());
-                    notes.add("ACE also recommends " + hours(other.semesterHours()) + " semester hours at the "
-                            + (otherLevel == null ? "\"" + quoted(other.level()) + "\"" : otherLevel.label()) + " level; the first recommendation is used.");
+                    CreditLevel otherLevel = other.level() == null ? null : ACE_LEVELS.get(other.level());
+                    notes.add("ACE also recommends " + hours(other.semesterHours()) + " semester hours "
+                            + (otherLevel != null ? "at the " + otherLevel.label() + " level" : other.level() == null ? "at no stated level"
+                                    : "at the \"" + quoted(other.level()) + "\" level") + "; the first recommendation is used.");
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.advising.eligibility.model;
 
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -12,7 +13,7 @@ import java.time.LocalDate;
  * either may be absent). Hours are a decimal so that 1.5 stays 1.5.
  */
 public record CreditRecommendation(
-        @NotBlank String source,
+        @NotBlank @Size(max = 64) String source,
         @PositiveOrZero @DecimalMax(value = "1000", message = "must be at most {value} semester hours")
         @TwoDecimals BigDecimal semesterHours,
         CreditLevel level,

@@ -16,14 +16,14 @@ import java.math.BigDecimal;
  */
 public record Offering(
         @NotBlank @Size(max = 128) String id,
-        String title,
+        @Size(max = 300) String title,
         @NotNull OfferingType type,
         @NotNull @Valid Provider provider,
         Boolean creditEligible,
         Boolean hasCapstone,
         @Valid CreditRecommendation creditRecommendation,
         @Valid DegreePathway degreePathway,
-        String alignedCertification,
+        @Size(max = 300) String alignedCertification,
         @DecimalMin(value = "0", inclusive = false, message = "must be more than 0 semester hours")
         @DecimalMax(value = "200", message = "must be at most {value} semester hours")
         @TwoDecimals BigDecimal semesterHours,
