@@ -26,6 +26,10 @@ final class StrictValues {
     private StrictValues() {
     }
 
+    private static boolean onNumber(JsonParser parser) {
+        return parser.currentToken() == JsonToken.VALUE_NUMBER_INT || parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT;
+    }
+
     /** A string where a number or flag belongs is quoted in its error ("3.5" is not allowed: must be a number); anything else named. */
     private static Object stringOrUnexpected(Class<?> type, JsonParser parser, DeserializationContext context) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_STRING) {
@@ -51,8 +55,7 @@ final class StrictValues {
     private static final class Decimal extends JsonDeserializer<Double> {
         @Override
         public Double deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonToken token = parser.currentToken();
-            if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            if (!onNumber(parser)) {
                 return (Double) stringOrUnexpected(Double.class, parser, context);
             }
             double value = parser.getDoubleValue();
@@ -66,11 +69,7 @@ final class StrictValues {
     private static final class ExactDecimal extends JsonDeserializer<BigDecimal> {
         @Override
         public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonToken token = parser.currentToken();
-            if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-                return (BigDecimal) stringOrUnexpected(BigDecimal.class, parser, context);
-            }
-            return parser.getDecimalValue();
+            return onNumber(parser) ? parser.getDecimalValue() : (BigDecimal) stringOrUnexpected(BigDecimal.class, parser, context);
         }
     }
 

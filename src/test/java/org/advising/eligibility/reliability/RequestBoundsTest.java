@@ -33,8 +33,15 @@ class RequestBoundsTest {
 
     /** The public credential example 16: a badge with ACE's recommendation, for an offering that names it. */
     private static ObjectNode badgeRequest() throws IOException {
-        return (ObjectNode) JSON.readTree(Path.of("src/test/resources/credential-examples/16-certificate-badge-with-ace-recommendation.json")
-                .toFile()).get("request");
+        Path example = Path.of("src/test/resources/credential-examples/16-certificate-badge-with-ace-recommendation.json");
+        return (ObjectNode) JSON.readTree(example.toFile()).get("request");
+    }
+
+    /** The same request with its learner's credentials left out. */
+    private static ObjectNode withoutCredentials() throws IOException {
+        ObjectNode request = badgeRequest();
+        ((ObjectNode) request.get("learner")).remove("credentials");
+        return request;
     }
 
     private static ObjectNode badge(ObjectNode request) {
@@ -43,6 +50,11 @@ class RequestBoundsTest {
 
     private static ObjectNode endorsement(ObjectNode request) {
         return (ObjectNode) badge(request).get("credentialSubject").get("achievement").get("endorsement").get(0);
+    }
+
+    /** A 400 naming only {@code field}, with {@code message}. */
+    private static void assertRefused(String path, Object body, String field, String message) {
+        post(path, body).statusCode(400).body("errors.field", contains(field)).body("errors[0].message", equalTo(message));
     }
 
     private static ValidatableResponse post(String path, Object body) {
@@ -61,10 +73,9 @@ class RequestBoundsTest {
             if (path.endsWith("options")) {
                 request.remove("receivingInstitutions");
             }
-            post(path, request).statusCode(400)
-                    .body("errors.field", contains(CREDENTIAL + ".credentialSubject.result[0].value"))
-                    .body("errors[0].message", equalTo("\"1e-30000000\" is not a grade point average: a number from 0.0 to 4.0 "
-                            + "written with at most 32 digits, such as 3.75"));
+            assertRefused(path, request, CREDENTIAL + ".credentialSubject.result[0].value",
+                    "\"1e-30000000\" is not a grade point average: a number from 0.0 to 4.0 "
+                            + "written with at most 32 digits, such as 3.75");
         }
     }
 
@@ -78,33 +89,28 @@ class RequestBoundsTest {
             inside.add(i % 10);
         }
         ((ArrayNode) request.get("learner").get("credentials")).set(0, clr);
-        post("/api/v1/evaluations", request).statusCode(400)
-                .body("errors.field", contains("learner.credentials"))
-                .body("errors[0].message", equalTo("holds 400000 credentials, those inside CLRs counted; at most 100 (none was read)"));
+        assertRefused("/api/v1/evaluations", request, "learner.credentials",
+                "holds 400000 credentials, those inside CLRs counted; at most 100 (none was read)");
     }
 
     @Test
     void forty_thousand_nulls_in_offerings_or_records_are_refused_on_their_count() throws IOException {
-        ObjectNode request = badgeRequest();
-        ((ObjectNode) request.get("learner")).remove("credentials");
+        ObjectNode request = withoutCredentials();
         ArrayNode nulls = JSON.createArrayNode();
         Collections.nCopies(40_000, null).forEach(nothing -> nulls.addNull());
         ObjectNode offerings = request.deepCopy();
         offerings.set("offerings", nulls);
-        post("/api/v1/evaluations", offerings).statusCode(400)
-                .body("errors.field", contains("offerings"))
-                .body("errors[0].message", equalTo("must hold between 1 and 500 offerings; it holds 40000 (none of them was checked)"));
+        assertRefused("/api/v1/evaluations", offerings, "offerings",
+                "must hold between 1 and 500 offerings; it holds 40000 (none of them was checked)");
         ObjectNode records = request.deepCopy();
         ((ObjectNode) records.get("learner")).set("records", nulls);
-        post("/api/v1/evaluations", records).statusCode(400)
-                .body("errors.field", contains("learner.records"))
-                .body("errors[0].message", equalTo("must hold at most 500 records; it holds 40000 (none of them was checked)"));
+        assertRefused("/api/v1/evaluations", records, "learner.records",
+                "must hold at most 500 records; it holds 40000 (none of them was checked)");
     }
 
     @Test
     void five_hundred_bad_offerings_list_the_first_100_errors_and_count_them_all() throws IOException {
-        ObjectNode request = badgeRequest();
-        ((ObjectNode) request.get("learner")).remove("credentials");
+        ObjectNode request = withoutCredentials();
         ArrayNode offerings = request.putArray("offerings");
         for (int i = 0; i < 500; i++) {
             offerings.addObject().put("id", "o" + i).put("type", "LECTURE");
@@ -120,9 +126,8 @@ class RequestBoundsTest {
     void credit_recommendations_that_are_an_object_are_a_400_naming_them() throws IOException {
         ObjectNode request = badgeRequest();
         ((ObjectNode) endorsement(request).get("credentialSubject")).putObject("creditRecommendations").put("semesterHours", 3);
-        post("/api/v1/evaluations", request).statusCode(400)
-                .body("errors.field", contains(ENDORSEMENT + ".credentialSubject.creditRecommendations"))
-                .body("errors[0].message", equalTo("must be a list of ACE credit recommendations"));
+        assertRefused("/api/v1/evaluations", request, ENDORSEMENT + ".credentialSubject.creditRecommendations",
+                "must be a list of ACE credit recommendations");
     }
 
     @Test
@@ -131,15 +136,12 @@ class RequestBoundsTest {
             ObjectNode request = badgeRequest();
             ((ObjectNode) endorsement(request).get("credentialSubject").get("creditRecommendations").get(0))
                     .set("semesterHours", DecimalNode.valueOf(new BigDecimal(hours)));
-            post("/api/v1/evaluations", request).statusCode(400)
-                    .body("errors.field", contains(ENDORSEMENT + ".credentialSubject.creditRecommendations[0].semesterHours"))
-                    .body("errors[0].message", equalTo("must be a number of semester hours from 0 to 1000 with at most 2 decimals"));
+            assertRefused("/api/v1/evaluations", request, ENDORSEMENT + ".credentialSubject.creditRecommendations[0].semesterHours",
+                    "must be a number of semester hours from 0 to 1000 with at most 2 decimals");
         }
         ObjectNode request = badgeRequest();
         endorsement(request).put("validFrom", "2027-01-01T00:00:00Z").put("validUntil", "2025-12-31T00:00:00Z");
-        post("/api/v1/evaluations", request).statusCode(400)
-                .body("errors.field", contains(ENDORSEMENT + ".validFrom"))
-                .body("errors[0].message", equalTo("must not be after validUntil (2025-12-31)"));
+        assertRefused("/api/v1/evaluations", request, ENDORSEMENT + ".validFrom", "must not be after validUntil (2025-12-31)");
     }
 
     @Test
@@ -147,16 +149,15 @@ class RequestBoundsTest {
         ObjectNode request = badgeRequest();
         request.remove("receivingInstitutions");
         request.put("limit", 5.5);
-        post("/api/v1/transfer-options", request).statusCode(400)
-                .body("errors.field", contains("limit")).body("errors[0].message", equalTo("5.5 is not allowed: must be a whole number"));
+        assertRefused("/api/v1/transfer-options", request, "limit", "5.5 is not allowed: must be a whole number");
         request.put("limit", "5");
-        post("/api/v1/transfer-options", request).statusCode(400)
-                .body("errors.field", contains("limit")).body("errors[0].message", equalTo("\"5\" is not allowed: must be a whole number"));
+        assertRefused("/api/v1/transfer-options", request, "limit", "\"5\" is not allowed: must be a whole number");
         ObjectNode offering = (ObjectNode) request.get("offerings").get(0);
         request.remove("limit");
         offering.put("semesterHours", "3");
         offering.set("creditEligible", JSON.readTree("1"));
-        offering.putObject("creditRecommendation").put("source", "ACE").set("semesterHours", DecimalNode.valueOf(new BigDecimal("1e-30000000")));
+        offering.putObject("creditRecommendation").put("source", "ACE")
+                .set("semesterHours", DecimalNode.valueOf(new BigDecimal("1e-30000000")));
         post("/api/v1/transfer-options", request).statusCode(400)
                 .body("errors.field", contains("offerings[0].creditEligible", "offerings[0].creditRecommendation.semesterHours",
                         "offerings[0].semesterHours"))
