@@ -65,8 +65,11 @@ final class Lane {
         if (ahead >= workers + queueSize) {
             return "Every worker is busy and the queue of waiting " + work + " is full; retry shortly.";
         }
+        if (ahead < workers) {
+            return null; // a worker is free: however long such work took before, this one starts now
+        }
         long typical = typicalNanos.get();
-        long wait = ahead < workers ? 0 : (long) (ahead / workers) * typical;
+        long wait = (long) (ahead / workers) * typical;
         if (wait + typical > budget.remainingNanos()) {
             return "The " + ahead + " " + work + " ahead of this request would keep it waiting past its "
                     + budget.limit().toMillis() + " ms; retry shortly.";
