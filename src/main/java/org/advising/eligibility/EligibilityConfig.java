@@ -68,8 +68,13 @@ public interface EligibilityConfig {
         /** An evaluation whose rules run longer is stopped (503 evaluation-timeout). */
         Duration timeLimit();
 
-        /** Evaluations running at once. */
-        int workers();
+        /** Evaluations running at once; unset, two per core. */
+        Optional<Integer> workers();
+
+        /** The workers when none are set: two per core, for evaluations use the CPU and each holds its request's facts. */
+        default int workersOrDefault() {
+            return workers().orElse(2 * Runtime.getRuntime().availableProcessors());
+        }
 
         /** Evaluations waiting for a worker; past them, 503 busy. */
         int queueSize();

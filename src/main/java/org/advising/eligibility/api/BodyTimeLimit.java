@@ -67,7 +67,8 @@ public class BodyTimeLimit {
         if (length != null) {
             return !length.strip().equals("0");
         }
-        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        // HTTP/2 has no Transfer-Encoding: a stream whose headers did not end it carries a body of unstated length.
+        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || request.version() == HttpVersion.HTTP_2 && !request.isEnded();
     }
 
     /** The body length the request declares, or empty when it declares none (chunked) or one that is not a number. */

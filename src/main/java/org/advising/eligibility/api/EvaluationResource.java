@@ -65,9 +65,16 @@ public class EvaluationResource {
         Deadline budget = RequestBudget.untilClientGone(routing, decisions.evaluationBudget());
         // One rulebase for the whole request: the institutions it validates are those it evaluates with, even across a reload.
         Optional<Rulebase> rulebase = rulebases.current();
-        return workers.run(budget, () -> decisions.admit(bodySizeLimit.read(body), RequestIntake.Endpoint.EVALUATION, rulebase, budget))
-                .chain(admitted -> admitted.request().wantsNextSteps()
-                        ? workers.runNextSteps(budget, () -> decisions.answer(admitted, rulebase, requestId, budget))
-                        : Uni.createFrom().item(() -> decisions.answer(admitted, rulebase, requestId, budget)));
+        return workers.run(budget, () -> {
+            RequestIntake.Admitted admitted = decisions.admit(bodySizeLimit.read(body), RequestIntake.Endpoint.EVALUATION, rulebase, budget);
+            // The evaluation worker answers an ordinary request itself, so its lane counts and times the whole of it.
+            return admitted.request().wantsNextSteps() ? new Answered(admitted, null)
+                    : new Answered(admitted, decisions.answer(admitted, rulebase, requestId, budget));
+        }).chain(answered -> answered.answer() != null ? Uni.createFrom().item(answered.answer())
+                : workers.runNextSteps(budget, () -> decisions.answer(answered.admitted(), rulebase, requestId, budget)));
+    }
+
+    /** A request read on an evaluation worker, with its answer unless it asks for next steps (answered on a next-steps worker). */
+    private record Answered(RequestIntake.Admitted admitted, EvaluationResponse answer) {
     }
 }

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.evaluate.Deadline;
 
 /**
  * Evaluates a stream of requests, one JSON object per line (NDJSON), and writes one answer line
@@ -57,7 +58,7 @@ public class BatchEvaluations {
         this.evaluations = evaluations;
         this.json = json;
         this.workers = workers;
-        this.maxInFlight = 2 * Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), config.evaluation().workers()));
+        this.maxInFlight = 2 * Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), config.evaluation().workersOrDefault()));
         this.maxLineBytes = config.api().maxBodySize().asLongValue();
         this.maxLines = config.batch().maxLines();
     }
@@ -75,6 +76,7 @@ public class BatchEvaluations {
     public long run(InputStream in, OutputStream out, Rulebase rulebase, String requestId, LongPredicate selected,
             Consumer<Line> answered) throws IOException {
         Deque<Future<Line>> inFlight = new ArrayDeque<>();
+        Deque<Deadline> budgets = new ArrayDeque<>(); // of the lines in flight, in the same order
         long written = 0;
         try {
             LineReader lines = new LineReader(in, maxLineBytes);
@@ -90,21 +92,27 @@ public class BatchEvaluations {
                                     + " requests; line " + number + " and the rest were not read. Send them in another batch."))));
                     break;
                 }
+                Deadline budget = evaluations.evaluationBudget(); // each line its own, from when it is read
+                budgets.add(budget);
                 inFlight.add(lines.tooLong()
                         ? CompletableFuture.completedFuture(new Line(number, rulebase.version(), 413, null, Problems.tooLarge(maxLineBytes)))
-                        : submit(() -> answer(line, number, rulebase, requestId)));
+                        : submit(() -> answer(line, number, rulebase, requestId, budget)));
                 if (inFlight.size() >= maxInFlight) {
                     answered.accept(write(inFlight.removeFirst(), out));
+                    budgets.pollFirst();
                     written++;
                 }
             }
             while (!inFlight.isEmpty()) {
                 answered.accept(write(inFlight.removeFirst(), out));
+                budgets.pollFirst(); // none for the closing 413 line
                 written++;
             }
             out.flush();
             return written;
         } finally {
+            // A batch that ends early (its client gone, its input broken) stops its lines at their next rule firing.
+            budgets.forEach(Deadline::abandon);
             inFlight.forEach(line -> line.cancel(true));
         }
     }
@@ -125,9 +133,10 @@ public class BatchEvaluations {
         }
     }
 
-    private Line answer(byte[] body, long number, Rulebase rulebase, String requestId) {
+    private Line answer(byte[] body, long number, Rulebase rulebase, String requestId, Deadline budget) {
         try {
-            return new Line(number, rulebase.version(), 200, evaluations.answer(body, Optional.of(rulebase), requestId + "#" + number), null);
+            return new Line(number, rulebase.version(), 200, evaluations.answer(body, Optional.of(rulebase), requestId + "#" + number, budget),
+                    null);
         } catch (RuntimeException e) {
             Problem problem = Problems.of(e);
             return new Line(number, rulebase.version(), problem.status(), null, problem);

@@ -90,7 +90,11 @@ public class DecisionService {
      * none is loaded, 503) within a budget of its own. Throws the exception of a refused request.
      */
     public EvaluationResponse answer(byte[] body, Optional<Rulebase> active, String requestId) {
-        Deadline budget = evaluationBudget();
+        return answer(body, active, requestId, evaluationBudget());
+    }
+
+    /** The same within a budget the caller holds (a batch line's, abandoned when its batch's client goes). */
+    public EvaluationResponse answer(byte[] body, Optional<Rulebase> active, String requestId, Deadline budget) {
         return answer(admit(body, RequestIntake.Endpoint.EVALUATION, active, budget), active, requestId, budget);
     }
 

@@ -28,7 +28,7 @@ public class WorkerPool {
 
     public WorkerPool(EligibilityConfig config) {
         int half = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        this.evaluations = new Lane("evaluations", config.evaluation().workers(), config.evaluation().queueSize());
+        this.evaluations = new Lane("evaluations", config.evaluation().workersOrDefault(), config.evaluation().queueSize());
         this.nextSteps = new Lane("requests for next steps", config.nextSteps().workers().orElse(half), config.nextSteps().queueSize());
         this.options = new Lane("requests for transfer options", config.transferOptions().workers().orElse(half),
                 config.transferOptions().queueSize());

@@ -14,15 +14,20 @@ final class FieldPaths {
     private FieldPaths() {
     }
 
+    /** Two runs of digits as the numbers they write, however long (a member may be named by 20 digits). */
+    private static int compareNumbers(String a, String b) {
+        String left = a.replaceFirst("^0+(?=.)", "");
+        String right = b.replaceFirst("^0+(?=.)", "");
+        return left.length() != right.length() ? Integer.compare(left.length(), right.length()) : left.compareTo(right);
+    }
+
     private static int compare(String a, String b) {
         Matcher left = PART.matcher(a);
         Matcher right = PART.matcher(b);
         while (left.find() && right.find()) {
             String l = left.group();
             String r = right.group();
-            int order = left.group(1) != null && right.group(1) != null
-                    ? Long.compare(Long.parseLong(l), Long.parseLong(r))
-                    : l.compareTo(r);
+            int order = left.group(1) != null && right.group(1) != null ? compareNumbers(l, r) : l.compareTo(r);
             if (order != 0) {
                 return order;
             }

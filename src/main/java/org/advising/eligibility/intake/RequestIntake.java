@@ -50,6 +50,13 @@ public final class RequestIntake {
         }
     }
 
+    /** The most offering-institution pairs an evaluation may ask about (500 offerings alone, or 50 at 10 institutions). */
+    public static final int MAX_PAIRS = 500;
+    /** The most offerings a transfer-options request may rank institutions for. */
+    public static final int MAX_OPTIONS_OFFERINGS = 50;
+    /** The most offering answers a transfer-options request may list (offerings times limit). */
+    public static final int MAX_OPTIONS_LISTED = 5000;
+
     private final RequestReader reader;
     private final RequestValidator validator;
 
@@ -73,7 +80,7 @@ public final class RequestIntake {
         }
         List<FieldError> refused = endpoint.refused.apply(request);
         errors.addAll(refused);
-        if (!sizesWithinBounds(request, errors)) {
+        if (!sizesWithinBounds(request, errors) || !costWithinBounds(request, endpoint, errors)) {
             errors.throwIfAny(); // no element of a list past its bound is checked
         }
         budget.check("its fields were checked");
@@ -117,6 +124,41 @@ public final class RequestIntake {
             bound("learner.credentials", request.learner().credentials(), Learner.MAX_CREDENTIALS, "must hold at most %d credentials", errors);
         }
         return errors.total() == before;
+    }
+
+    /**
+     * What one request may ask for, by what it costs (docs/reliability.md): an evaluation answers every
+     * offering at every institution it names, with the caps of TR-8 shared in request order, so the
+     * offering-institution pairs are bounded; transfer options answer every offering at every
+     * institution of the file and list {@code limit} of them, so the offerings and what the answer
+     * lists are bounded. False, with an error naming the field, when the request asks for more.
+     */
+    private static boolean costWithinBounds(EvaluationRequest request, Endpoint endpoint, FieldErrors errors) {
+        int offerings = request.offerings() == null ? 0 : request.offerings().size();
+        if (endpoint == Endpoint.EVALUATION && request.receivingInstitutions() != null) {
+            int pairs = offerings * request.receivingInstitutions().size();
+            if (pairs > MAX_PAIRS) {
+                errors.add("receivingInstitutions", "asks about " + offerings + " offerings at " + request.receivingInstitutions().size()
+                        + " institutions, " + pairs + " offering-institution pairs; at most " + MAX_PAIRS
+                        + " per request (send the offerings in smaller requests)");
+                return false;
+            }
+        }
+        if (endpoint == Endpoint.TRANSFER_OPTIONS) {
+            if (offerings > MAX_OPTIONS_OFFERINGS) {
+                errors.add("offerings", "holds " + offerings + " offerings; transfer options rank every institution for at most "
+                        + MAX_OPTIONS_OFFERINGS + " (send the others in another request)");
+                return false;
+            }
+            int limit = request.limit() == null ? EvaluationRequest.DEFAULT_LIMIT : request.limit();
+            long listed = (long) offerings * limit; // a limit out of 1-1000 is the field check's to name
+            if (limit >= 1 && limit <= 1000 && listed > MAX_OPTIONS_LISTED) {
+                errors.add("limit", "asks for " + limit + " options of " + offerings + " offerings each, " + listed
+                        + " offering answers; at most " + MAX_OPTIONS_LISTED + " per request (ask for fewer options)");
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The field's own constraint message (as its annotation words it), with the count, when the list is past its bound. */

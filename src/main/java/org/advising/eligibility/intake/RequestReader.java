@@ -184,9 +184,9 @@ public class RequestReader {
     }
 
     /** Records each problem under its path, skips the bad value and lets reading go on with null. */
-    private static final class RecordingHandler extends DeserializationProblemHandler {
+    static final class RecordingHandler extends DeserializationProblemHandler {
 
-        private static void record(DeserializationContext context, String field, String message) {
+        static void record(DeserializationContext context, String field, String message) {
             ((FieldErrors) context.getAttribute(ERRORS)).add(new FieldError(field, message));
         }
 

@@ -111,6 +111,7 @@ class RequestBoundsTest {
     @Test
     void five_hundred_bad_offerings_list_the_first_100_errors_and_count_them_all() throws IOException {
         ObjectNode request = withoutCredentials();
+        request.remove("receivingInstitutions");
         ArrayNode offerings = request.putArray("offerings");
         for (int i = 0; i < 500; i++) {
             offerings.addObject().put("id", "o" + i).put("type", "LECTURE");
@@ -120,6 +121,27 @@ class RequestBoundsTest {
                 .body("errors", hasSize(100))
                 .body("errors[0].field", equalTo("offerings[0].provider"))
                 .body("errors[1].field", equalTo("offerings[0].type"));
+    }
+
+    @Test
+    void what_a_request_may_ask_for_is_bounded_by_what_it_costs() throws IOException {
+        ObjectNode request = withoutCredentials();
+        ArrayNode offerings = request.putArray("offerings");
+        for (int i = 0; i < 251; i++) {
+            offerings.addObject().put("id", "o" + i).put("type", "COURSE").putObject("provider").put("name", "Example State University")
+                    .put("kind", "UNIVERSITY").put("accreditor", "HLC");
+        }
+        assertRefused("/api/v1/evaluations", request, "receivingInstitutions", "asks about 251 offerings at 2 institutions, 502 "
+                + "offering-institution pairs; at most 500 per request (send the offerings in smaller requests)");
+        request.remove("receivingInstitutions");
+        assertRefused("/api/v1/transfer-options", request, "offerings",
+                "holds 251 offerings; transfer options rank every institution for at most 50 (send the others in another request)");
+        while (offerings.size() > 6) {
+            offerings.remove(offerings.size() - 1);
+        }
+        request.put("limit", 1000);
+        assertRefused("/api/v1/transfer-options", request, "limit",
+                "asks for 1000 options of 6 offerings each, 6000 offering answers; at most 5000 per request (ask for fewer options)");
     }
 
     @Test
