@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.decisions.Problem;
 
@@ -62,13 +63,19 @@ public class BodyTimeLimit {
     }
 
     /** Whether the request says a body follows: a length above 0, or a chunked one (HTTP/1.1). */
+    /** The endpoints that read a request body. */
+    private static final Set<String> READ_BODIES = Set.of("/api/v1/evaluations", "/api/v1/transfer-options", BatchResource.PATH);
+
     static boolean announcesBody(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             return !length.strip().equals("0");
         }
-        // HTTP/2 has no Transfer-Encoding: a stream whose headers did not end it carries a body of unstated length.
-        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || request.version() == HttpVersion.HTTP_2 && !request.isEnded();
+        // HTTP/2 has no Transfer-Encoding: a stream to an endpoint that reads a body, not ended with its headers, carries a
+        // body of unstated length. (Whether a stream has ended is not known in time for one no endpoint reads, such as an
+        // admin reload: those are not timed, as over HTTP/1.1.)
+        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                || request.version() == HttpVersion.HTTP_2 && !request.isEnded() && READ_BODIES.contains(request.path());
     }
 
     /** The body length the request declares, or empty when it declares none (chunked) or one that is not a number. */

@@ -12,17 +12,19 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.Deadline;
+import org.advising.eligibility.intake.RequestIntake;
 
 /**
  * Evaluates a stream of requests, one JSON object per line (NDJSON), and writes one answer line
@@ -43,21 +45,32 @@ public class BatchEvaluations {
     private final DecisionService evaluations;
     private final ObjectMapper json;
     private final ExecutorService workers;
+    private final Executor nextStepsWorkers;
     private final int maxInFlight;
     private final long maxLineBytes;
     private final long maxLines;
 
-    /** Lines are evaluated on the service's evaluation workers, as single requests are. */
+    /**
+     * Lines are read and evaluated on the service's evaluation workers, as single requests are; a
+     * line's next steps on the next-steps workers, so that batches never take the evaluation workers
+     * ordinary requests need for that costly work.
+     */
     @Inject
     public BatchEvaluations(DecisionService evaluations, ObjectMapper json, EligibilityConfig config, WorkerPool workers) {
-        this(evaluations, json, config, workers.executor());
+        this(evaluations, json, config, workers.executor(), workers.nextStepsExecutor());
     }
 
-    /** Lines are evaluated on {@code workers} (a command's own threads). */
+    /** Lines are evaluated on {@code workers} (a command's own threads), next steps too. */
     public BatchEvaluations(DecisionService evaluations, ObjectMapper json, EligibilityConfig config, ExecutorService workers) {
+        this(evaluations, json, config, workers, workers);
+    }
+
+    private BatchEvaluations(DecisionService evaluations, ObjectMapper json, EligibilityConfig config, ExecutorService workers,
+            Executor nextStepsWorkers) {
         this.evaluations = evaluations;
         this.json = json;
         this.workers = workers;
+        this.nextStepsWorkers = nextStepsWorkers;
         this.maxInFlight = 2 * Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), config.evaluation().workersOrDefault()));
         this.maxLineBytes = config.api().maxBodySize().asLongValue();
         this.maxLines = config.batch().maxLines();
@@ -96,7 +109,7 @@ public class BatchEvaluations {
                 budgets.add(budget);
                 inFlight.add(lines.tooLong()
                         ? CompletableFuture.completedFuture(new Line(number, rulebase.version(), 413, null, Problems.tooLarge(maxLineBytes)))
-                        : submit(() -> answer(line, number, rulebase, requestId, budget)));
+                        : submit(line, number, rulebase, requestId, budget));
                 if (inFlight.size() >= maxInFlight) {
                     answered.accept(write(inFlight.removeFirst(), out));
                     budgets.pollFirst();
@@ -118,25 +131,53 @@ public class BatchEvaluations {
     }
 
     /**
-     * The line's answer from an evaluation worker; when every worker and waiting place is taken, the
-     * batch's own thread evaluates it (the number of batches is bounded, so this is too).
+     * The line's answer: read (and, without next steps, answered) by an evaluation worker, its next
+     * steps by a next-steps worker. When every evaluation worker and waiting place is taken, the
+     * batch's own thread reads it (the number of batches is bounded, so this is too); when every
+     * next-steps worker and waiting place is taken, the line is answered 503 busy.
      */
-    private Future<Line> submit(Callable<Line> answer) {
-        try {
-            return workers.submit(answer);
-        } catch (RejectedExecutionException busy) {
+    private CompletableFuture<Line> submit(byte[] body, long number, Rulebase rulebase, String requestId, Deadline budget) {
+        Optional<Rulebase> active = Optional.of(rulebase);
+        String id = requestId + "#" + number;
+        Supplier<Read> read = () -> {
             try {
-                return CompletableFuture.completedFuture(answer.call());
-            } catch (Exception e) {
-                return CompletableFuture.failedFuture(e);
+                RequestIntake.Admitted admitted = evaluations.admit(body, RequestIntake.Endpoint.EVALUATION, active, budget);
+                return admitted.request().wantsNextSteps() ? new Read(admitted, null)
+                        : new Read(null, line(number, rulebase, () -> evaluations.answer(admitted, active, id, budget)));
+            } catch (RuntimeException e) {
+                return new Read(null, line(number, rulebase, () -> {
+                    throw e;
+                }));
             }
+        };
+        CompletableFuture<Read> first;
+        try {
+            first = CompletableFuture.supplyAsync(read, workers);
+        } catch (RejectedExecutionException busy) {
+            first = CompletableFuture.completedFuture(read.get());
         }
+        return first.thenCompose(done -> {
+            if (done.line() != null) {
+                return CompletableFuture.completedFuture(done.line());
+            }
+            try {
+                return CompletableFuture.supplyAsync(() -> line(number, rulebase,
+                        () -> evaluations.answer(done.admitted(), active, id, budget)), nextStepsWorkers);
+            } catch (RejectedExecutionException busy) {
+                return CompletableFuture.completedFuture(line(number, rulebase, () -> {
+                    throw new BusyException("Every worker for next steps is busy and their queue is full; send this line again shortly.");
+                }));
+            }
+        });
     }
 
-    private Line answer(byte[] body, long number, Rulebase rulebase, String requestId, Deadline budget) {
+    /** A line read: its answer, or the admitted request whose next steps are still to find. */
+    private record Read(RequestIntake.Admitted admitted, Line line) {
+    }
+
+    private static Line line(long number, Rulebase rulebase, Supplier<EvaluationResponse> answer) {
         try {
-            return new Line(number, rulebase.version(), 200, evaluations.answer(body, Optional.of(rulebase), requestId + "#" + number, budget),
-                    null);
+            return new Line(number, rulebase.version(), 200, answer.get(), null);
         } catch (RuntimeException e) {
             Problem problem = Problems.of(e);
             return new Line(number, rulebase.version(), problem.status(), null, problem);

@@ -3,6 +3,7 @@ package org.advising.eligibility.decisions;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.advising.eligibility.EligibilityConfig;
@@ -62,6 +63,11 @@ public class WorkerPool {
     /** The evaluation workers themselves, for work that submits and waits by its own means (a batch's lines). */
     public ExecutorService executor() {
         return evaluations.executor();
+    }
+
+    /** The next-steps workers themselves, for a batch line's next steps (refused when they and their queue are full). */
+    public Executor nextStepsExecutor() {
+        return nextSteps.executor();
     }
 
     /** The service's next-steps finder: a request's searches on its own worker and on the other next-steps workers that are free. */
