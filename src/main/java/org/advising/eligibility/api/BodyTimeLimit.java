@@ -7,13 +7,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.impl.HttpUtils;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.decisions.Problem;
 
@@ -42,7 +43,7 @@ public class BodyTimeLimit {
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2).handler(context -> {
             HttpServerRequest request = context.request();
             // A batch streams in for as long as it has lines; the connection's idle timeout still ends a stalled one.
-            if (announcesBody(request) && !request.isEnded() && !request.path().equals(BatchResource.PATH)) {
+            if (announcesBody(request) && !request.isEnded() && !route(request).equals(BatchResource.PATH)) {
                 long timer = vertx.setTimer(limit.toMillis(), fired -> {
                     if (!request.isEnded() && !context.response().headWritten()) {
                         HttpServerResponse response = context.response().setStatusCode(408)
@@ -62,20 +63,30 @@ public class BodyTimeLimit {
         });
     }
 
-    /** Whether the request says a body follows: a length above 0, or a chunked one (HTTP/1.1). */
-    /** The endpoints that read a request body. */
-    private static final Set<String> READ_BODIES = Set.of("/api/v1/evaluations", "/api/v1/transfer-options", BatchResource.PATH);
+    /** The endpoints a request may post to without a body: the admin ones (a reload). */
+    private static final String WITHOUT_BODIES = "/api/v1/rulebase";
 
+    /**
+     * Whether the request says a body follows: a length above 0, a chunked one (HTTP/1.1), or an
+     * HTTP/2 stream that posts to anything but the admin endpoints and was not ended with its headers.
+     */
     static boolean announcesBody(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             return !length.strip().equals("0");
         }
-        // HTTP/2 has no Transfer-Encoding: a stream to an endpoint that reads a body, not ended with its headers, carries a
-        // body of unstated length. (Whether a stream has ended is not known in time for one no endpoint reads, such as an
-        // admin reload: those are not timed, as over HTTP/1.1.)
+        // HTTP/2 has no Transfer-Encoding: a stream not ended with its headers carries a body of unstated length. Whether
+        // it has ended is not known in time for a request no endpoint reads (an admin reload), so those are left untimed,
+        // as over HTTP/1.1; the path is compared as the router sees it (dot segments, escapes, a trailing slash).
         return request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                || request.version() == HttpVersion.HTTP_2 && !request.isEnded() && READ_BODIES.contains(request.path());
+                || request.version() == HttpVersion.HTTP_2 && !request.isEnded() && request.method() != HttpMethod.GET
+                        && request.method() != HttpMethod.HEAD && !route(request).startsWith(WITHOUT_BODIES);
+    }
+
+    /** The request's path as the router matches it, without a trailing slash. */
+    static String route(HttpServerRequest request) {
+        String path = HttpUtils.normalizePath(request.path());
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** The body length the request declares, or empty when it declares none (chunked) or one that is not a number. */

@@ -81,7 +81,7 @@ public class RequestBudget {
                 "The service runs " + maxBatches + " batches at once, all places are taken; retry shortly."));
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 3).handler(context -> {
             HttpServerRequest request = context.request();
-            boolean batch = request.path().equals(BatchResource.PATH);
+            boolean batch = BodyTimeLimit.route(request).equals(BatchResource.PATH);
             long bytes = BodyTimeLimit.announcesBody(request) ? reservation(request) : 0;
             if (batch && !batches.tryAcquire()) {
                 refuse(context, noBatchPlace);

@@ -1,6 +1,7 @@
 package org.advising.eligibility.decisions;
 
 import io.smallrye.mutiny.Uni;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -50,20 +51,35 @@ final class Lane {
     /** The work's result from one of the lane's workers, or {@link BusyException} when it cannot be answered in its budget. */
     <T> Uni<T> run(Deadline budget, Supplier<T> task) {
         return Uni.createFrom().deferred(() -> {
-            String refusal = refusal(budget);
+            String refusal = reserve(budget);
             if (refusal != null) {
                 return Uni.createFrom().failure(new BusyException(refusal));
             }
-            admitted.incrementAndGet();
             return Uni.createFrom().item(() -> timed(budget, task)).runSubscriptionOn(executor)
+                    .onFailure(e -> e instanceof RejectedExecutionException && !(e instanceof BusyException))
+                    .transform(full -> new BusyException(full()))
                     .onTermination().invoke(admitted::decrementAndGet);
         });
     }
 
-    private String refusal(Deadline budget) {
-        int ahead = admitted.get();
+    /** Takes a place for the request (null), or says why it is refused; checked and taken in one step. */
+    private String reserve(Deadline budget) {
+        while (true) {
+            int ahead = admitted.get();
+            String refusal = refusal(ahead, budget);
+            if (refusal != null || admitted.compareAndSet(ahead, ahead + 1)) {
+                return refusal;
+            }
+        }
+    }
+
+    private String full() {
+        return "Every worker is busy and the queue of waiting " + work + " is full; retry shortly.";
+    }
+
+    private String refusal(int ahead, Deadline budget) {
         if (ahead >= workers + queueSize) {
-            return "Every worker is busy and the queue of waiting " + work + " is full; retry shortly.";
+            return full();
         }
         if (ahead < workers) {
             return null; // a worker is free: however long such work took before, this one starts now

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The invalid fields of one request as they are found, bounded: every one is counted, the first
  * {@value #KEPT} found are kept, and an answer lists the first {@value #LISTED} of those in the
- * order a reader scans the body. A request of a million bad values costs a count, not a million
+ * order a reader scans the body (with more than {@value #KEPT}, the reader's come first, since
+ * they are found first; a value the reader refused may then be named again by a later check). A request of a million bad values costs a count, not a million
  * error objects.
  */
 public final class FieldErrors {
