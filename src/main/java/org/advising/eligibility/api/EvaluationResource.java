@@ -66,7 +66,8 @@ public class EvaluationResource {
         // One rulebase for the whole request: the institutions it validates are those it evaluates with, even across a reload.
         Optional<Rulebase> rulebase = rulebases.current();
         return workers.run(budget, () -> {
-            RequestIntake.Admitted admitted = decisions.admit(bodySizeLimit.read(body), RequestIntake.Endpoint.EVALUATION, rulebase, budget);
+            RequestIntake.Admitted admitted = decisions.admit(bodySizeLimit.read(body), RequestIntake.Endpoint.EVALUATION, rulebase, budget,
+                    read -> workers.checkNextStepsRoom(read, budget));
             // The evaluation worker answers an ordinary request itself, so its lane counts and times the whole of it.
             return admitted.request().wantsNextSteps() ? new Answered(admitted, null)
                     : new Answered(admitted, decisions.answer(admitted, rulebase, requestId, budget));

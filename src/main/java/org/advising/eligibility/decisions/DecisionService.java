@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
@@ -83,6 +84,12 @@ public class DecisionService {
     /** The request of a body for {@code endpoint}, or the exception of its refusal (400, or 503 past its budget). */
     public RequestIntake.Admitted admit(byte[] body, RequestIntake.Endpoint endpoint, Optional<Rulebase> active, Deadline budget) {
         return intake.admit(body, endpoint, active, budget);
+    }
+
+    /** The same, {@code onceRead} told of the request as soon as it is read (it may refuse it, before it is checked). */
+    public RequestIntake.Admitted admit(byte[] body, RequestIntake.Endpoint endpoint, Optional<Rulebase> active, Deadline budget,
+            Consumer<EvaluationRequest> onceRead) {
+        return intake.admit(body, endpoint, active, budget, onceRead);
     }
 
     /**

@@ -62,6 +62,14 @@ final class Lane {
         });
     }
 
+    /** Throws {@link BusyException} when the lane would refuse the request now (it takes no place). */
+    void checkRoom(Deadline budget) {
+        String refusal = refusal(admitted.get(), budget);
+        if (refusal != null) {
+            throw new BusyException(refusal);
+        }
+    }
+
     /** Takes a place for the request (null), or says why it is refused; checked and taken in one step. */
     private String reserve(Deadline budget) {
         while (true) {

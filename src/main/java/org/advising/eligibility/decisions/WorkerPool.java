@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
+import org.advising.eligibility.intake.EvaluationRequest;
 import org.advising.eligibility.nextsteps.NextStepsFinder;
 
 /**
@@ -43,6 +44,16 @@ public class WorkerPool {
     /** A request's answer with its next steps, computed by a next-steps worker; {@link BusyException} as {@link #run}. */
     public <T> Uni<T> runNextSteps(Deadline budget, Supplier<T> work) {
         return nextSteps.run(budget, work);
+    }
+
+    /**
+     * Refuses a request for next steps as busy, as soon as it is read, when the next-steps workers
+     * cannot take it now (so that a flood of them costs the evaluation workers a read each, not a check).
+     */
+    public void checkNextStepsRoom(EvaluationRequest request, Deadline budget) {
+        if (request.wantsNextSteps()) {
+            nextSteps.checkRoom(budget);
+        }
     }
 
     /** A transfer-options request's answer, computed by a transfer-options worker; {@link BusyException} as {@link #run}. */

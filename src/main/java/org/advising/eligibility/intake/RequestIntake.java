@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.advising.eligibility.credentials.CredentialReader;
@@ -71,6 +72,16 @@ public final class RequestIntake {
      * runs out first. {@code rulebase} gives the institutions it may name.
      */
     public Admitted admit(byte[] body, Endpoint endpoint, Optional<Rulebase> rulebase, Deadline budget) {
+        return admit(body, endpoint, rulebase, budget, request -> { });
+    }
+
+    /**
+     * The same, with {@code onceRead} told of the request as soon as it is read, before any of it is
+     * checked: the caller may refuse it there (a request for next steps when their workers cannot
+     * take it), so that a refusal costs a read, not a check.
+     */
+    public Admitted admit(byte[] body, Endpoint endpoint, Optional<Rulebase> rulebase, Deadline budget,
+            Consumer<EvaluationRequest> onceRead) {
         budget.check("its body was read");
         RequestReader.Result read = reader.read(body);
         FieldErrors errors = read.found();
@@ -78,6 +89,7 @@ public final class RequestIntake {
         if (request == null) {
             errors.throwIfAny();
         }
+        onceRead.accept(request);
         List<FieldError> refused = endpoint.refused.apply(request);
         errors.addAll(refused);
         if (!sizesWithinBounds(request, errors) || !costWithinBounds(request, endpoint, errors)) {
