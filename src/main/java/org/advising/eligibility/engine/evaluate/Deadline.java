@@ -11,13 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Deadline {
 
-    private final long startedNanos;
     private final long nanos;
     private final Duration limit;
     private final AtomicBoolean abandoned = new AtomicBoolean();
 
     private Deadline(long startedNanos, Duration limit) {
-        this.startedNanos = startedNanos;
         this.limit = limit;
         this.nanos = startedNanos + limit.toNanos();
     }
@@ -35,11 +33,6 @@ public final class Deadline {
     /** Nanoseconds left (negative once past). */
     public long remainingNanos() {
         return nanos - System.nanoTime();
-    }
-
-    /** Nanoseconds since the budget began. */
-    public long elapsedNanos() {
-        return System.nanoTime() - startedNanos;
     }
 
     /** Called when the client has gone (its connection closed): the work stops at its next check. */

@@ -6,23 +6,14 @@ package org.advising.eligibility.engine.evaluate;
  */
 public class EvaluationTimeoutException extends RuntimeException {
 
-    private final boolean abandoned;
-
     public EvaluationTimeoutException(Deadline deadline, int firings, String lastRule) {
         super((deadline.abandoned() ? "the client went away; the rules were stopped after "
                 : "the rules took longer than " + deadline.limit().toMillis() + " ms and were stopped after ") + firings
                 + (firings == 1 ? " firing" : " firings") + "; the last rule fired was \"" + lastRule + "\"", null, false, false);
-        this.abandoned = deadline.abandoned();
     }
 
     public EvaluationTimeoutException(Deadline deadline, String stage) {
         super((deadline.abandoned() ? "the client went away before " : "the request's " + deadline.limit().toMillis()
                 + " ms had passed before ") + stage, null, false, false); // time queued counts: the budget is the request's
-        this.abandoned = deadline.abandoned();
-    }
-
-    /** Whether the work stopped because its client had gone (nobody reads the answer). */
-    public boolean abandoned() {
-        return abandoned;
     }
 }
