@@ -15,7 +15,6 @@ import org.advising.eligibility.intake.EvaluationRequest;
 import org.advising.eligibility.decisions.EvaluationResponse;
 import org.advising.eligibility.decisions.WorkerPool;
 import org.advising.eligibility.decisions.DecisionService;
-import org.advising.eligibility.intake.RequestIntake;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
@@ -65,17 +64,10 @@ public class EvaluationResource {
         Deadline budget = RequestBudget.untilClientGone(routing, decisions.evaluationBudget());
         // One rulebase for the whole request: the institutions it validates are those it evaluates with, even across a reload.
         Optional<Rulebase> rulebase = rulebases.current();
-        return workers.run(budget, () -> {
-            RequestIntake.Admitted admitted = decisions.admit(bodySizeLimit.read(body), RequestIntake.Endpoint.EVALUATION, rulebase, budget,
-                    read -> workers.checkNextStepsRoom(read, budget));
-            // The evaluation worker answers an ordinary request itself, so its lane counts and times the whole of it.
-            return admitted.request().wantsNextSteps() ? new Answered(admitted, null)
-                    : new Answered(admitted, decisions.answer(admitted, rulebase, requestId, budget));
-        }).chain(answered -> answered.answer() != null ? Uni.createFrom().item(answered.answer())
-                : workers.runNextSteps(budget, () -> decisions.answer(answered.admitted(), rulebase, requestId, budget)));
-    }
-
-    /** A request read on an evaluation worker, with its answer unless it asks for next steps (answered on a next-steps worker). */
-    private record Answered(RequestIntake.Admitted admitted, EvaluationResponse answer) {
+        // The evaluation worker answers an ordinary request itself, so its lane counts and times the whole of it.
+        return workers.run(budget, () -> decisions.readAndAnswer(bodySizeLimit.read(body), rulebase, requestId, budget,
+                        read -> workers.checkNextStepsRoom(read, budget)))
+                .chain(read -> read.answer() != null ? Uni.createFrom().item(read.answer())
+                        : workers.runNextSteps(budget, () -> decisions.answer(read.admitted(), rulebase, requestId, budget)));
     }
 }

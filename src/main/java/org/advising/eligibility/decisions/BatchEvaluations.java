@@ -141,9 +141,8 @@ public class BatchEvaluations {
         String id = requestId + "#" + number;
         Supplier<Read> read = () -> {
             try {
-                RequestIntake.Admitted admitted = evaluations.admit(body, RequestIntake.Endpoint.EVALUATION, active, budget);
-                return admitted.request().wantsNextSteps() ? new Read(admitted, null)
-                        : new Read(null, line(number, rulebase, () -> evaluations.answer(admitted, active, id, budget)));
+                DecisionService.Read done = evaluations.readAndAnswer(body, active, id, budget, request -> { });
+                return new Read(done.admitted(), done.answer() == null ? null : line(number, rulebase, done::answer));
             } catch (RuntimeException e) {
                 return new Read(null, line(number, rulebase, () -> {
                     throw e;

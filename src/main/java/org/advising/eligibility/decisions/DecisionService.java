@@ -86,23 +86,29 @@ public class DecisionService {
         return intake.admit(body, endpoint, active, budget);
     }
 
-    /** The same, {@code onceRead} told of the request as soon as it is read (it may refuse it, before it is checked). */
-    public RequestIntake.Admitted admit(byte[] body, RequestIntake.Endpoint endpoint, Optional<Rulebase> active, Deadline budget,
-            Consumer<EvaluationRequest> onceRead) {
-        return intake.admit(body, endpoint, active, budget, onceRead);
-    }
-
     /**
      * The answer to one request body (a batch line, a command's), decided by {@code active} (empty:
      * none is loaded, 503) within a budget of its own. Throws the exception of a refused request.
      */
     public EvaluationResponse answer(byte[] body, Optional<Rulebase> active, String requestId) {
-        return answer(body, active, requestId, evaluationBudget());
+        Deadline budget = evaluationBudget();
+        return answer(admit(body, RequestIntake.Endpoint.EVALUATION, active, budget), active, requestId, budget);
     }
 
-    /** The same within a budget the caller holds (a batch line's, abandoned when its batch's client goes). */
-    public EvaluationResponse answer(byte[] body, Optional<Rulebase> active, String requestId, Deadline budget) {
-        return answer(admit(body, RequestIntake.Endpoint.EVALUATION, active, budget), active, requestId, budget);
+    /**
+     * An evaluation body read and, unless it asks for next steps, answered, on the thread that calls
+     * (an evaluation worker): a request with next steps comes back unanswered, for a next-steps worker
+     * to {@link #answer(RequestIntake.Admitted, Optional, String, Deadline) answer}. {@code onceRead}
+     * may refuse the request as soon as it is read.
+     */
+    public Read readAndAnswer(byte[] body, Optional<Rulebase> active, String requestId, Deadline budget,
+            Consumer<EvaluationRequest> onceRead) {
+        RequestIntake.Admitted admitted = intake.admit(body, RequestIntake.Endpoint.EVALUATION, active, budget, onceRead);
+        return new Read(admitted, admitted.request().wantsNextSteps() ? null : answer(admitted, active, requestId, budget));
+    }
+
+    /** A request read, with its answer (null while its next steps are still to find). */
+    public record Read(RequestIntake.Admitted admitted, EvaluationResponse answer) {
     }
 
     /**
