@@ -2,15 +2,34 @@ package org.advising.eligibility.model;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a rule concluded about one offering, with a reason an advisor can read aloud. The topic
  * follows from the outcome. A conclusion about a receiving institution (TRANSFER, and advice such
  * as ADV-6) names it, and a TRANSFER conclusion gives the semester hours. The engine records which
  * rule drew it; rules only say what and why.
+ *
+ * <p>Only the caps of TR-8 change a conclusion once drawn: a transfer that meets an institution's cap
+ * keeps the hours the cap leaves ({@link #limitTo}), and the rule that changed it is then the rule
+ * that drew it. A fact is the same fact only as itself: two conclusions that say the same thing are
+ * still two (the rule engine and the recorder tell facts apart by identity).
  */
-public record Conclusion(Offering offering, Outcome outcome, String reason, ReceivingInstitution institution,
-        BigDecimal semesterHours) {
+public final class Conclusion {
+
+    private final Offering offering;
+    private final ReceivingInstitution institution;
+    private Outcome outcome;
+    private String reason;
+    private BigDecimal semesterHours;
+
+    public Conclusion(Offering offering, Outcome outcome, String reason, ReceivingInstitution institution, BigDecimal semesterHours) {
+        this.offering = offering;
+        this.outcome = Objects.requireNonNull(outcome, "outcome");
+        this.reason = reason;
+        this.institution = institution;
+        this.semesterHours = semesterHours;
+    }
 
     public Conclusion(Offering offering, Outcome outcome, String reason) {
         this(offering, outcome, reason, null, null);
@@ -23,10 +42,6 @@ public record Conclusion(Offering offering, Outcome outcome, String reason, Rece
     public static Conclusion fromTable(Offering offering, Outcome outcome, String reason) {
         return new Conclusion(offering, outcome,
                 reason.replace("{provider}", offering.provider().name()).replace("{type}", offering.type().label()));
-    }
-
-    public Topic topic() {
-        return outcome.topic();
     }
 
     public static Conclusion advice(Offering offering, String reason) {
@@ -47,5 +62,50 @@ public record Conclusion(Offering offering, Outcome outcome, String reason, Rece
     /** What one institution does with the offering's credit when it brings no hours. */
     public static Conclusion transfer(Offering offering, ReceivingInstitution institution, Transfer outcome, String reason) {
         return new Conclusion(offering, outcome, reason, institution, BigDecimal.ZERO);
+    }
+
+    /**
+     * TR-8: an accepted or expected transfer that meets a cap keeps only the hours the cap leaves,
+     * and is not accepted when it leaves none; the reason then says which cap.
+     */
+    public void limitTo(BigDecimal hoursLeft, String capReason) {
+        if (topic() != Topic.TRANSFER) {
+            throw new IllegalStateException("only a transfer meets a cap, not a conclusion of " + topic());
+        }
+        if (hoursLeft.signum() == 0) {
+            outcome = Transfer.NOT_ACCEPTED;
+        }
+        semesterHours = hoursLeft;
+        reason = capReason;
+    }
+
+    public Offering offering() {
+        return offering;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public ReceivingInstitution institution() {
+        return institution;
+    }
+
+    public BigDecimal semesterHours() {
+        return semesterHours;
+    }
+
+    public Topic topic() {
+        return outcome.topic();
+    }
+
+    @Override
+    public String toString() {
+        return "Conclusion[" + offering.id() + " " + outcome + (institution == null ? "" : " at " + institution.id())
+                + (semesterHours == null ? "" : " " + semesterHours + " h") + ": " + reason + "]";
     }
 }

@@ -3,32 +3,39 @@ package org.advising.eligibility.model;
 import java.math.BigDecimal;
 
 /**
- * The hours an offering would bring to an institution whose policy accepts its credit (TR-5 or
- * TR-6), before the institution's caps (TR-8) are applied: {@code grantedHours} is null until the
- * caps have been settled, then the hours granted, with {@code limit} naming the cap that cut them
- * (null when none did). {@code reason} is the accepting statement's reason.
+ * The hours an accepted or expected transfer (TR-5 or TR-6) claims from the institution's caps
+ * (TR-8): {@code grantedHours} is null until the caps have been settled, then the hours granted,
+ * with {@code limit} naming the cap that cut them (null when none did). {@code transfer} is the
+ * TRANSFER conclusion that accepted or expects the hours, which a cap may then cut.
  */
 public final class TransferClaim {
 
+    private final Conclusion transfer;
     private final Offering offering;
     private final ReceivingInstitution institution;
     private final Transfer outcome;
     private final BigDecimal semesterHours;
     private final boolean recommended;
     private final int position;
-    private final String reason;
     private BigDecimal grantedHours;
     private String limit;
 
-    public TransferClaim(Offering offering, ReceivingInstitution institution, Transfer outcome, BigDecimal semesterHours,
-            boolean recommended, int position, String reason) {
-        this.offering = offering;
-        this.institution = institution;
-        this.outcome = outcome;
-        this.semesterHours = semesterHours;
+    public TransferClaim(Conclusion transfer, boolean recommended, int position) {
+        if (transfer.outcome() != Transfer.ACCEPTED && transfer.outcome() != Transfer.EXPECTED) {
+            throw new IllegalArgumentException("only an accepted or expected transfer claims hours, not " + transfer.outcome());
+        }
+        this.transfer = transfer;
+        this.offering = transfer.offering();
+        this.institution = transfer.institution();
+        this.outcome = (Transfer) transfer.outcome();
+        this.semesterHours = transfer.semesterHours();
         this.recommended = recommended;
         this.position = position;
-        this.reason = reason;
+    }
+
+    /** The TRANSFER conclusion whose hours this claims. */
+    public Conclusion getTransfer() {
+        return transfer;
     }
 
     public Offering getOffering() {
@@ -56,10 +63,6 @@ public final class TransferClaim {
     /** The offering's place in the request: within each outcome, claims take their hours in this order. */
     public int getPosition() {
         return position;
-    }
-
-    public String getReason() {
-        return reason;
     }
 
     public BigDecimal getGrantedHours() {

@@ -51,9 +51,12 @@ class ReceivingInstitutionsTest {
                         "is required and must not be blank")));
     }
 
-    /** The TR-8 rule that takes a claim's hours changes it with modify: the trace names it like a rule that inserts. */
+    /**
+     * A transfer the caps leave whole stays the accepting rule's (TR-6, transfer.drl); the one a cap cuts is changed
+     * with modify by the TR-8 rule, which the trace then names, based on the accepting statement and on TR-8.
+     */
     @Test
-    void a_claim_changed_by_the_caps_rule_is_based_on_the_statement_that_made_it_and_on_TR_8() throws Exception {
+    void a_transfer_cut_by_a_cap_is_based_on_the_statement_that_accepted_it_and_on_TR_8() throws Exception {
         JsonNode example = ContractExamples.read("transfer/09-transfer-recommendation-cap.json");
         JsonNode answer = JSON.readTree(given().contentType(ContentType.JSON).body(example.get("request").toString())
                 .when().post("/api/v1/evaluations").then().statusCode(200).extract().asString());
@@ -64,7 +67,7 @@ class ReceivingInstitutionsTest {
                         + conclusion.get("file").asText() + " basedOn " + conclusion.get("basedOn"));
             }
         }));
-        assertEquals(List.of("pc-a TR-6 transfer-caps.drl basedOn [\"TR-6\",\"TR-8\"]",
+        assertEquals(List.of("pc-a TR-6 transfer.drl basedOn [\"TR-6\"]",
                 "pc-b TR-8 transfer-caps.drl basedOn [\"TR-6\",\"TR-8\"]"), transfers);
     }
 
