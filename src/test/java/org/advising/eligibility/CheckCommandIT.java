@@ -82,7 +82,7 @@ class CheckCommandIT {
         Files.writeString(values, Files.readString(values).replace("passingGrade: 2.0", "passingGrade: 2.5"));
         PackagedApp.Run run = PackagedApp.run(work, Map.of(), "check", rules.toString());
         assertEquals(1, run.exitCode(), run.output());
-        assertTrue(lines(run).contains("tests/credit.yaml:117: \"Completing exactly at the passing grade earns credit\": "
+        assertTrue(lines(run).contains("tests/credit.yaml:128: \"Completing exactly at the passing grade earns credit\": "
                 + "mt.transfersCredit: expected YES, got NO; mt has no CR-1 conclusion (it has ACC-3, ACC-1, CRED-2, CR-5, ADM-6, IND-1); "
                 + "mt has a CR-5 conclusion it must not have"), run.output());
         assertEquals((ShippedRules.scenarioCount() - 1) + " passed, 1 failed", lines(run).get(lines(run).size() - 1), run.output());

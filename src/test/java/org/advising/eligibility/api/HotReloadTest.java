@@ -231,7 +231,7 @@ class HotReloadTest {
         assertEquals(List.of(), status.getList("lastReload.errors"));
         assertEquals(1, status.getList("lastReload.failingScenarios").size());
         assertTrue(status.getString("lastReload.failingScenarios[0]")
-                .startsWith("tests/credit.yaml:117: \"Completing exactly at the passing grade earns credit\""));
+                .startsWith("tests/credit.yaml:128: \"Completing exactly at the passing grade earns credit\""));
         assertEquals(before, evaluate(AUDITED_COURSE).getString("rulebase.version"));
     }
 

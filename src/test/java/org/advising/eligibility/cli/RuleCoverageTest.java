@@ -84,12 +84,14 @@ class RuleCoverageTest {
 
     private static final String CASES = """
             - name: One course
+              asOf: 2026-11-20
               learner: { id: learner-1 }
               offerings:
                 - { id: c1, type: COURSE, provider: { name: Example State University, kind: UNIVERSITY } }
               expect:
                 c1: { credential: NONE }
             - name: A course and a degree
+              asOf: 2026-11-20
               learner: { id: learner-1 }
               offerings:
                 - { id: c1, type: COURSE, provider: { name: Example State University, kind: UNIVERSITY } }
@@ -97,6 +99,7 @@ class RuleCoverageTest {
               expect:
                 d1: { credential: NONE, policies: [ADV-2] }
             - name: Another course
+              asOf: 2026-11-20
               learner: { id: learner-2 }
               offerings:
                 - { id: c2, type: COURSE, provider: { name: Example State University, kind: UNIVERSITY } }

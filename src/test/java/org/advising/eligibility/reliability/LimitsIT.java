@@ -203,6 +203,7 @@ class LimitsIT {
         for (int i = 1; i <= 8 * Runtime.getRuntime().availableProcessors(); i++) {
             cases.append("""
                     - name: A slow professional certificate %d is not accredited
+                      asOf: 2026-11-20
                       learner: { id: learner-1 }
                       offerings:
                         - id: slow-%d

@@ -2,7 +2,6 @@ package org.advising.eligibility.engine.prove;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.advising.eligibility.model.Admission;
@@ -13,20 +12,17 @@ import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.Transfer;
 
 /**
- * One case of a scenario file in rules/tests: facts in (the same fields as the API, with an
- * optional {@code asOf} date, default today, and optional {@code receivingInstitutions}), and per
- * offering id what the answer must be. Every expected field is optional; {@code policies} must
+ * One case of a scenario file in rules/tests: facts in (the same fields as the API, with the
+ * {@code asOf} date the case is evaluated as of and optional {@code receivingInstitutions}), and
+ * per offering id what the answer must be. There is no default date: a case evaluated as of today
+ * would change its answer as the calendar passes a dated entry, so the scenario runner refuses a
+ * case whose {@code asOf} is null. Every expected field is optional; {@code policies} must
  * all appear among the offering's conclusions (their own policy or what they are based on) and
  * {@code absentPolicies} must not; {@code transfers} gives per institution id the expected
  * transfer, and {@code institutions} the expected totals per institution id.
  */
 public record Scenario(String name, LocalDate asOf, Learner learner, List<Offering> offerings, List<String> receivingInstitutions,
         Map<String, Expected> expect, Map<String, Totals> institutions) {
-
-    /** The date the case is evaluated as of. */
-    public LocalDate evaluatedOn() {
-        return asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
-    }
 
     public record Expected(Boolean accredited, Credential credential, CreditTransfer transfersCredit,
             Admission degreeAdmission, Boolean industryCertification, List<String> policies, List<String> absentPolicies,

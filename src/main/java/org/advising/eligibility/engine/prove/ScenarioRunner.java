@@ -33,11 +33,16 @@ import org.advising.eligibility.model.Topic;
 /**
  * Runs the scenario files of a rules folder against a rulebase and reports, per failing case,
  * the file, the case and what differed. A file that cannot be read counts as one failure with
- * its line.
+ * its line. A case that states no {@code asOf} date is not run: it fails at the line of its name.
  */
 public final class ScenarioRunner {
 
     private static final TypeReference<List<Scenario>> CASES = new TypeReference<>() { };
+
+    /** Why a case without a date is refused, not run (as of today its answer would change with the calendar). */
+    static final String NO_DATE = "states no asOf date: add the line asOf: YYYY-MM-DD under its name, the date on which its "
+            + "expected answer holds (e.g. the day you write it); every case is evaluated as of the date it states, so that it "
+            + "gives the same answer on every day the scenarios run";
 
     /** A failing case at the line of its name, or an unreadable file (then {@code scenario} is null). */
     public record Failure(String file, int line, String scenario, String problem) {
@@ -208,24 +213,27 @@ public final class ScenarioRunner {
         if (scenario.name() == null || scenario.learner() == null || scenario.offerings() == null || scenario.expect() == null) {
             return Checked.failed("a case needs name, learner, offerings and expect");
         }
+        if (scenario.asOf() == null) {
+            return Checked.failed(NO_DATE);
+        }
         if (scenario.learner().credentials() != null) {
             return Checked.failed("gives the learner credentials, which scenarios do not read: write out the records (and "
                     + "recommendations) they give, as the answer's credentials[] shows them");
         }
         List<ReceivingInstitution> institutions = new ArrayList<>();
         for (String id : scenario.receivingInstitutions() == null ? List.<String>of() : scenario.receivingInstitutions()) {
-            java.util.Optional<ReceivingInstitution> institution = rulebase.institutions().inEffectOn(id, scenario.evaluatedOn());
+            java.util.Optional<ReceivingInstitution> institution = rulebase.institutions().inEffectOn(id, scenario.asOf());
             if (institution.isEmpty()) {
-                int count = rulebase.institutions().countInEffectOn(scenario.evaluatedOn());
+                int count = rulebase.institutions().countInEffectOn(scenario.asOf());
                 return Checked.failed("names the receiving institution '" + id + "', which institutions.yaml does not have in effect on "
-                        + scenario.evaluatedOn() + (count <= 10 ? " (it has " + String.join(", ",
-                                rulebase.institutions().inEffectOn(scenario.evaluatedOn()).keySet()) + ")" : " (it has " + count + " others)"));
+                        + scenario.asOf() + (count <= 10 ? " (it has " + String.join(", ",
+                                rulebase.institutions().inEffectOn(scenario.asOf()).keySet()) + ")" : " (it has " + count + " others)"));
             }
             institutions.add(institution.get());
         }
         RulebaseAnswer evaluation;
         try {
-            evaluation = runner.evaluate(rulebase, scenario.learner(), scenario.offerings(), scenario.evaluatedOn(), institutions);
+            evaluation = runner.evaluate(rulebase, scenario.learner(), scenario.offerings(), scenario.asOf(), institutions);
         } catch (RuntimeException e) {
             return Checked.failed("could not be evaluated: " + e.getMessage());
         }

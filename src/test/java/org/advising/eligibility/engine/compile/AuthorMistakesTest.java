@@ -166,6 +166,7 @@ class AuthorMistakesTest {
 
     private static final String CASE = """
             - name: One case
+              asOf: 2026-11-20
               learner: { id: learner-1 }
               offerings:
                 - id: c1
@@ -178,16 +179,22 @@ class AuthorMistakesTest {
     static Stream<Arguments> scenarioMistakes() {
         return Stream.of(
                 Arguments.of("unknown field", CASE.replace("type: COURSE", "typ: COURSE"),
-                        "tests/case.yaml:5: unknown field 'typ'; known: achievementId, alignedCertification, creditEligible, creditLevel, "
+                        "tests/case.yaml:6: unknown field 'typ'; known: achievementId, alignedCertification, creditEligible, creditLevel, "
                                 + "creditRecommendation, degreePathway, hasCapstone, id, provider, semesterHours, title, type"),
                 Arguments.of("a value not in the list", CASE.replace("type: COURSE", "type: COURS"),
-                        "tests/case.yaml:5: type must be one of COURSE, SPECIALIZATION, MASTERTRACK, DEGREE, PROFESSIONAL_CERTIFICATE, not \"COURS\""),
+                        "tests/case.yaml:6: type must be one of COURSE, SPECIALIZATION, MASTERTRACK, DEGREE, PROFESSIONAL_CERTIFICATE, not \"COURS\""),
                 Arguments.of("a word for true or false", CASE.replace("accredited: false", "accredited: maybe"),
-                        "tests/case.yaml:8: accredited must be true or false, not \"maybe\""),
+                        "tests/case.yaml:9: accredited must be true or false, not \"maybe\""),
                 Arguments.of("bad indentation", CASE.replace("  offerings:", "   offerings:"),
-                        "tests/case.yaml:3: the YAML is malformed here: its indentation does not line up with the lines above it"),
+                        "tests/case.yaml:4: the YAML is malformed here: its indentation does not line up with the lines above it"),
                 Arguments.of("a case without expectations", CASE.replace("  expect:\n    c1: { accredited: false }\n", ""),
-                        "tests/case.yaml:1: \"One case\": a case needs name, learner, offerings and expect"));
+                        "tests/case.yaml:1: \"One case\": a case needs name, learner, offerings and expect"),
+                Arguments.of("a case without its date", CASE.replace("  asOf: 2026-11-20\n", ""),
+                        "tests/case.yaml:1: \"One case\": states no asOf date: add the line asOf: YYYY-MM-DD under its name, the date "
+                                + "on which its expected answer holds (e.g. the day you write it); every case is evaluated as of the date "
+                                + "it states, so that it gives the same answer on every day the scenarios run"),
+                Arguments.of("a date written another way", CASE.replace("asOf: 2026-11-20", "asOf: 20.11.2026"),
+                        "tests/case.yaml:2: asOf must be a date such as 2027-07-01, not \"20.11.2026\""));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -41,9 +41,9 @@ class RuleScenariosTest {
         for (RulesFolder.RuleFile file : folder.scenarioFiles()) {
             for (Scenario scenario : Yaml.MAPPER.readValue(file.content(), new com.fasterxml.jackson.core.type.TypeReference<List<Scenario>>() { })) {
                 List<ReceivingInstitution> institutions = scenario.receivingInstitutions() == null ? List.of()
-                        : scenario.receivingInstitutions().stream().map(rulebase.institutions().inEffectOn(scenario.evaluatedOn())::get).toList();
+                        : scenario.receivingInstitutions().stream().map(rulebase.institutions().inEffectOn(scenario.asOf())::get).toList();
                 for (OfferingDecision decision : new RulebaseRunner(100).evaluate(rulebase, scenario.learner(), scenario.offerings(),
-                        scenario.evaluatedOn(), institutions).decisions()) {
+                        scenario.asOf(), institutions).decisions()) {
                     for (TracedConclusion conclusion : decision.conclusions()) {
                         reasons++;
                         assertTrue(!conclusion.reason().matches("(?s).*\\bnull\\b.*") && conclusion.reason().endsWith("."),
@@ -76,6 +76,7 @@ class RuleScenariosTest {
         List<RulesFolder.RuleFile> files = List.of(
                 new RulesFolder.RuleFile("tests/wrong.yaml", """
                         - name: A company course said to transfer credit
+                          asOf: 2026-11-20
                           learner: { id: l }
                           offerings:
                             - { id: c1, type: COURSE, provider: { name: Example Cloud Co, kind: COMPANY } }
@@ -95,5 +96,54 @@ class RuleScenariosTest {
                 "tests/malformed.yaml:4: unknown field 'expected'; known: asOf, expect, institutions, learner, name, offerings, receivingInstitutions"),
                 report.failures().stream().map(Object::toString).toList());
         assertEquals("0 passed, 2 failed", report.summary());
+    }
+
+    @Test
+    void a_case_that_states_no_date_is_refused_at_its_name_and_not_run_while_the_others_run() {
+        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
+        String dated = """
+                # A dated case, one without a date, and another dated case.
+                - name: A degree of a university accredited by HLC is accredited
+                  asOf: 2026-11-20
+                  learner: { id: l }
+                  offerings:
+                    - { id: deg, type: DEGREE, provider: { name: Example State University, kind: UNIVERSITY, accreditor: HLC, domain: example.edu } }
+                  expect:
+                    deg: { accredited: true, policies: [ACC-3, ACC-1] }
+
+                """;
+        String undated = """
+                - name: A case without a date
+                  learner: { id: l }
+                  offerings:
+                    - { id: deg, type: DEGREE, provider: { name: Example State University, kind: UNIVERSITY, accreditor: HLC, domain: example.edu } }
+                  expect:
+                    deg: { accredited: false, credential: NONE }
+
+                """;
+        String alsoDated = """
+                - name: A company course is not accredited
+                  asOf: 2026-11-20
+                  learner: { id: l }
+                  offerings:
+                    - { id: c1, type: COURSE, provider: { name: Example Cloud Co, kind: COMPANY } }
+                  expect:
+                    c1: { accredited: false }
+                """;
+        RulebaseRunner runner = new RulebaseRunner(100);
+        ScenarioRunner.Report report = ScenarioRunner.run(rulebase, runner,
+                List.of(new RulesFolder.RuleFile("tests/dates.yaml", dated + undated + alsoDated)));
+
+        // Only the date is reported, not the two expectations the case gets wrong: it was not evaluated.
+        assertEquals(List.of(new ScenarioRunner.Failure("tests/dates.yaml", 10, "A case without a date",
+                "states no asOf date: add the line asOf: YYYY-MM-DD under its name, the date on which its expected answer holds "
+                        + "(e.g. the day you write it); every case is evaluated as of the date it states, so that it gives the same "
+                        + "answer on every day the scenarios run")), report.failures());
+        assertEquals("tests/dates.yaml:10: \"A case without a date\": states no asOf date: add the line asOf: YYYY-MM-DD under its name, "
+                + "the date on which its expected answer holds (e.g. the day you write it); every case is evaluated as of the date it "
+                + "states, so that it gives the same answer on every day the scenarios run", report.failures().get(0).toString());
+        assertEquals("2 passed, 1 failed", report.summary(), "the dated cases before and after it still run");
+        assertEquals(ScenarioRunner.run(rulebase, runner, List.of(new RulesFolder.RuleFile("tests/dates.yaml", dated + alsoDated)))
+                .casesByRule(), report.casesByRule(), "the undated case fired no rule");
     }
 }

@@ -167,7 +167,7 @@ class RulebaseCacheTest {
         ReloadAttempt attempt = service.reload("startup");
         assertEquals(ReloadAttempt.Outcome.REFUSED, attempt.outcome());
         assertEquals(1, attempt.failingScenarios().size());
-        assertTrue(attempt.failingScenarios().get(0).startsWith("tests/credit.yaml:117: "), attempt.failingScenarios().get(0));
+        assertTrue(attempt.failingScenarios().get(0).startsWith("tests/credit.yaml:128: "), attempt.failingScenarios().get(0));
         assertEquals(Optional.empty(), service.current());
         assertFalse(Files.exists(cache.entry(failing, LIMITS)), "the misplaced entry is deleted");
     }
