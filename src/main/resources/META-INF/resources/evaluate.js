@@ -435,7 +435,23 @@ function transferLine(transfer, conclusions, names) {
       element('span', { class: 'institution' }, names.get(transfer.institution) || transfer.institution), ': ',
       element('strong', { class: 'outcome ' + transferTone(transfer.outcome), 'data-value': transfer.outcome }, humanize(transfer.outcome)),
       ' · ', element('span', { class: 'hours' }, hours(transfer.semesterHours))),
-    element('p', { class: 'reason' }, backing ? backing.reason : ''));
+    element('p', { class: 'reason' }, backing ? backing.reason : ''),
+    ...(backing ? whyNot(backing) : []));
+}
+
+// PR-3: the rules of the topic that also held but were outranked by the one that decided, each with the
+// answer and reason it would have given; nothing when none was.
+function whyNot(c) {
+  if (!c.overruled || c.overruled.length === 0) return [];
+  const policies = [...new Set(c.overruled.map(o => o.policy))];
+  return [element('div', { class: 'why-not' },
+    element('p', {}, element('strong', {}, 'Why not ' + policies.join(', ') + '?'), ' ',
+      'The rule “' + c.rule + '” (' + c.policy + ') comes first in this topic\'s order, so it decides. '
+        + (c.overruled.length === 1 ? 'Outranked:' : 'Outranked, in order:')),
+    element('ul', {}, ...c.overruled.map(o => element('li', { class: 'overruled', 'data-policy': o.policy },
+      element('a', { href: 'rules.html?q=' + encodeURIComponent(o.policy), class: 'policy' }, o.policy),
+      ' (rule “' + o.rule + '”, ' + o.file + (o.row == null ? ':' + o.line : ', row ' + o.row) + ') would have answered ',
+      element('strong', {}, humanize(o.outcome)), ': ' + o.reason))))];
 }
 
 function hours(value) {
@@ -459,6 +475,7 @@ function conclusion(c, names) {
       ? element('p', { class: 'topic' }, 'Advice' + about)
       : element('p', { class: 'topic' }, humanize(c.topic) + about + ': ', element('strong', {}, humanize(c.outcome))),
     element('p', { class: 'reason' }, c.reason),
+    ...whyNot(c),
     source);
 }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.advising.eligibility.engine.folder.HitPolicy;
 import org.advising.eligibility.engine.folder.Institutions;
 import org.advising.eligibility.engine.folder.PolicyValues;
 import org.advising.eligibility.engine.folder.RulebaseException;
@@ -88,7 +89,7 @@ public class RulebaseCompiler {
         Map<String, String> groups = agendaGroups(kieBase);
         return new Rulebase(folder.version(), Instant.now(), kieBase, kieBase.newKieSessionsPool(SESSIONS_KEPT_READY),
                 policyValues.facts(), institutions, catalogue(kieBase, folder, tables, groups, policyValues.topicOrder()),
-                topicsIn(groups, policyValues.topicOrder()));
+                topicsIn(groups, policyValues.topics()));
     }
 
     /** Every rule with its policy metadata, in file and line order; a rule missing either is an error. */
@@ -141,12 +142,18 @@ public class RulebaseCompiler {
      * The topics of the order that rules of this rulebase name, in that order: none when no rule names
      * a topic, so that a rulebase without topics runs in Drools' one default group, unfocused.
      */
-    public static List<String> topicsIn(KieBase kieBase, List<String> topicOrder) {
-        return topicsIn(agendaGroups(kieBase), topicOrder);
+    public static Map<String, HitPolicy> topicsIn(KieBase kieBase, Map<String, HitPolicy> topics) {
+        return topicsIn(agendaGroups(kieBase), topics);
     }
 
-    private static List<String> topicsIn(Map<String, String> groups, List<String> topicOrder) {
-        return topicOrder.stream().filter(groups::containsValue).toList();
+    private static Map<String, HitPolicy> topicsIn(Map<String, String> groups, Map<String, HitPolicy> topics) {
+        Map<String, HitPolicy> named = new LinkedHashMap<>();
+        topics.forEach((topic, policy) -> {
+            if (groups.containsValue(topic)) {
+                named.put(topic, policy);
+            }
+        });
+        return named;
     }
 
     /** The agenda group (topic) of every rule, keyed like the catalogue. */
@@ -165,9 +172,14 @@ public class RulebaseCompiler {
         DecisionTable table = tables.get(file);
         DecisionTable.TableRule row = table == null ? null : table.ruleNamed(rule.getName());
         if (row != null) {
-            return new RuleInfo(rule.getName(), policy, text(description), table.file(), row.row(), row.sheet(), row.row());
+            return new RuleInfo(rule.getName(), policy, text(description), table.file(), row.row(), row.sheet(), row.row(), salience(rule));
         }
-        return new RuleInfo(rule.getName(), policy, text(description), file, ruleLines.getOrDefault(file, Map.of()).getOrDefault(rule.getName(), 0));
+        return new RuleInfo(rule.getName(), policy, text(description), file, ruleLines.getOrDefault(file, Map.of()).getOrDefault(rule.getName(), 0),
+                null, null, salience(rule));
+    }
+
+    private static int salience(Rule rule) {
+        return rule instanceof RuleImpl impl ? impl.getSalienceValue() : 0;
     }
 
     private static String fileOf(Rule rule) {

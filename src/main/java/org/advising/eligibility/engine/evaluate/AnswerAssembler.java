@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.advising.eligibility.engine.compile.RuleInfo;
 import org.advising.eligibility.model.Accreditation;
 import org.advising.eligibility.model.Admission;
 import org.advising.eligibility.model.Conclusion;
@@ -36,13 +37,14 @@ final class AnswerAssembler {
     }
 
     static RulebaseAnswer assemble(List<Offering> offerings, List<ReceivingInstitution> institutions, ConclusionRecorder recorder) {
-        List<OfferingDecision> decisions = decisions(offerings, institutions, recorder.conclusions());
+        List<OfferingDecision> decisions = decisions(offerings, institutions, recorder);
         return new RulebaseAnswer(decisions, institutions.isEmpty() ? null : totals(institutions, decisions),
                 Map.copyOf(recorder.firingsByRule()));
     }
 
     private static List<OfferingDecision> decisions(List<Offering> offerings, List<ReceivingInstitution> institutions,
-            List<ConclusionRecorder.Recorded> recorded) {
+            ConclusionRecorder recorder) {
+        List<ConclusionRecorder.Recorded> recorded = recorder.conclusions();
         Map<String, List<ConclusionRecorder.Recorded>> byOffering = new LinkedHashMap<>();
         for (ConclusionRecorder.Recorded r : recorded) {
             byOffering.computeIfAbsent(r.conclusion().offering().id(), id -> new ArrayList<>()).add(r);
@@ -73,7 +75,7 @@ final class AnswerAssembler {
                 if (ofTopic.size() == 1) {
                     summary.put(topic, ofTopic.get(0).conclusion().outcome());
                 } else {
-                    offeringDefects.add(undecided(offering, topic, null, ofTopic));
+                    offeringDefects.add(undecided(offering, topic, null, ofTopic, recorder));
                 }
             }
             List<TransferAnswer> transfers = new ArrayList<>();
@@ -84,7 +86,7 @@ final class AnswerAssembler {
                     Conclusion conclusion = ofInstitution.get(0).conclusion();
                     transfers.add(new TransferAnswer(institution.id(), (Transfer) conclusion.outcome(), conclusion.semesterHours()));
                 } else {
-                    offeringDefects.add(undecided(offering, Topic.TRANSFER, institution.id(), ofInstitution));
+                    offeringDefects.add(undecided(offering, Topic.TRANSFER, institution.id(), ofInstitution, recorder));
                 }
             }
             if (offeringDefects.isEmpty()) {
@@ -95,7 +97,7 @@ final class AnswerAssembler {
                         (Admission) summary.get(Topic.ADMISSION),
                         summary.get(Topic.INDUSTRY_CERTIFICATION) == IndustryCertification.CONFERRED,
                         institutions.isEmpty() ? null : transfers,
-                        drawn.stream().map(AnswerAssembler::traced).toList()));
+                        drawn.stream().map(r -> traced(r, recorder)).toList()));
             }
             defects.addAll(offeringDefects);
         }
@@ -105,8 +107,10 @@ final class AnswerAssembler {
         return decisions;
     }
 
-    private static RulebaseDefect undecided(Offering offering, Topic topic, String institution, List<ConclusionRecorder.Recorded> drawn) {
-        return new RulebaseDefect.Undecided(offering.id(), topic, institution, drawn.stream().map(ConclusionRecorder.Recorded::rule).toList());
+    private static RulebaseDefect undecided(Offering offering, Topic topic, String institution, List<ConclusionRecorder.Recorded> drawn,
+            ConclusionRecorder recorder) {
+        return new RulebaseDefect.Undecided(offering.id(), topic, institution, drawn.stream().map(ConclusionRecorder.Recorded::rule).toList(),
+                recorder.hitPolicy(topic));
     }
 
     /** Per institution, the hours accepted and expected over all offerings (after the caps the rules applied). */
@@ -126,10 +130,17 @@ final class AnswerAssembler {
         return totals;
     }
 
-    private static TracedConclusion traced(ConclusionRecorder.Recorded r) {
+    private static TracedConclusion traced(ConclusionRecorder.Recorded r, ConclusionRecorder recorder) {
         Conclusion conclusion = r.conclusion();
         return new TracedConclusion(conclusion.topic(), conclusion.institution() == null ? null : conclusion.institution().id(),
                 conclusion.outcome().name(), r.rule().policy(), conclusion.semesterHours(), r.rule().name(), r.rule().file(),
-                r.rule().sheet() == null ? r.rule().line() : null, r.rule().sheet(), r.rule().row(), conclusion.reason(), r.basedOn());
+                r.rule().sheet() == null ? r.rule().line() : null, r.rule().sheet(), r.rule().row(), conclusion.reason(), r.basedOn(),
+                recorder.overruled(conclusion).stream().map(AnswerAssembler::overruled).toList());
+    }
+
+    private static TracedConclusion.Overruled overruled(ConclusionRecorder.Outranked outranked) {
+        RuleInfo rule = outranked.rule();
+        return new TracedConclusion.Overruled(rule.policy(), rule.name(), rule.file(), rule.sheet() == null ? rule.line() : null,
+                rule.sheet(), rule.row(), outranked.outcome(), outranked.reason());
     }
 }

@@ -1,6 +1,8 @@
 package org.advising.eligibility.engine.evaluate;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,13 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import org.advising.eligibility.engine.compile.RuleInfo;
 import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.folder.HitPolicy;
 import org.advising.eligibility.model.Conclusion;
+import org.advising.eligibility.model.Topic;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.Match;
 
 /**
@@ -23,13 +29,33 @@ import org.kie.api.runtime.rule.Match;
  * {@code modify}), which rules made it so and which derived facts their matches relied on. Rules
  * stay free of bookkeeping: they only insert a {@link Conclusion}; the rule's metadata supplies
  * policy, name, file and line. A rule that changes a conclusion is then the rule that drew it.
+ *
+ * <p>It also keeps each topic's hit policy (PR-2): in a {@link HitPolicy#FIRST} topic, the first
+ * conclusion in the topic's order (the higher salience first, then the first drawn) decides for its
+ * offering (and institution); any other is taken out of the session as soon as it is inserted, so
+ * no rule ever reads it, and is kept as overruled by the one that decides (PR-3).
  */
 final class ConclusionRecorder {
 
     record Recorded(Conclusion conclusion, RuleInfo rule, List<String> basedOn) {
     }
 
+    /** A conclusion outranked in its topic: the rule that drew it, what it said, and when it was drawn. */
+    record Outranked(RuleInfo rule, String outcome, String reason, int sequence) {
+    }
+
+    /** What decides a topic for one offering (and institution) so far. */
+    private record Decider(Conclusion conclusion, FactHandle handle, RuleInfo rule) {
+    }
+
+    private record TopicOf(String offering, String institution, Topic topic) {
+    }
+
     private final Rulebase rulebase;
+    private final KieSession session;
+    private final Map<TopicOf, Decider> deciders = new HashMap<>();
+    private final Map<Conclusion, List<Outranked>> overruled = new IdentityHashMap<>();
+    private int drawn;
     /** Per derived fact, the rules that inserted and then changed it, in that order. */
     private final Map<Object, List<RuleInfo>> derivedBy = new IdentityHashMap<>();
     private final Map<Conclusion, Recorded> conclusions = new IdentityHashMap<>();
@@ -40,8 +66,9 @@ final class ConclusionRecorder {
     private final Map<Rule, RuleInfo> described = new IdentityHashMap<>();
     private Match firing;
 
-    ConclusionRecorder(Rulebase rulebase) {
+    ConclusionRecorder(Rulebase rulebase, KieSession session) {
         this.rulebase = rulebase;
+        this.session = session;
     }
 
     final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
@@ -58,6 +85,10 @@ final class ConclusionRecorder {
     final DefaultRuleRuntimeEventListener factListener = new DefaultRuleRuntimeEventListener() {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getRule() != null && event.getObject() instanceof Conclusion conclusion
+                    && !decides(conclusion, event.getFactHandle(), describe(event.getRule()))) {
+                return; // overruled: never a fact
+            }
             derived(event.getObject(), event.getRule());
         }
 
@@ -66,6 +97,56 @@ final class ConclusionRecorder {
             derived(event.getObject(), event.getRule());
         }
     };
+
+    /**
+     * Whether a conclusion just drawn stays: always, unless its topic is FIRST and another conclusion
+     * of it already decides for the same offering and institution. Then the one first in the topic's
+     * order decides and the other is deleted from the session and kept as overruled.
+     */
+    private boolean decides(Conclusion conclusion, FactHandle handle, RuleInfo rule) {
+        drawn++;
+        if (rulebase.hitPolicy(conclusion.topic()) != HitPolicy.FIRST) {
+            return true;
+        }
+        TopicOf topic = new TopicOf(conclusion.offering().id(),
+                conclusion.institution() == null ? null : conclusion.institution().id(), conclusion.topic());
+        Decider decider = deciders.get(topic);
+        if (decider == null) {
+            deciders.put(topic, new Decider(conclusion, handle, rule));
+            return true;
+        }
+        if (rule.salience() <= decider.rule().salience()) {
+            session.delete(handle);
+            outrank(conclusion, rule, decider.conclusion());
+            return false;
+        }
+        // Drawn later but first in the topic's order (it relied on a fact derived after the other fired): it decides.
+        session.delete(decider.handle());
+        Recorded former = conclusions.remove(decider.conclusion());
+        inOrder.remove(decider.conclusion());
+        derivedBy.remove(decider.conclusion());
+        List<Outranked> formerlyOverruled = overruled.remove(decider.conclusion());
+        deciders.put(topic, new Decider(conclusion, handle, rule));
+        outrank(decider.conclusion(), former.rule(), conclusion);
+        if (formerlyOverruled != null) {
+            formerlyOverruled.forEach(each -> outrank(each, conclusion));
+        }
+        return true;
+    }
+
+    private void outrank(Conclusion loser, RuleInfo rule, Conclusion winner) {
+        outrank(new Outranked(rule, loser.outcome().name(), loser.reason(), drawn), winner);
+    }
+
+    /** Each rule once (a rule whose conditions hold twice for one offering is one rule overruled), never the decider itself. */
+    private void outrank(Outranked loser, Conclusion winner) {
+        Recorded decided = conclusions.get(winner);
+        List<Outranked> list = overruled.computeIfAbsent(winner, w -> new ArrayList<>(2));
+        if ((decided == null || !decided.rule().equals(loser.rule())) && list.stream().noneMatch(each -> each.rule().equals(loser.rule()))) {
+            list.add(loser);
+            list.sort(Comparator.comparingInt((Outranked each) -> -each.rule().salience()).thenComparingInt(Outranked::sequence));
+        }
+    }
 
     private void derived(Object fact, Rule rule) {
         if (rule == null) {
@@ -113,6 +194,16 @@ final class ConclusionRecorder {
     /** The conclusions in the order rules first drew them, each with the rule that drew or last changed it. */
     List<Recorded> conclusions() {
         return inOrder.stream().map(conclusions::get).toList();
+    }
+
+    /** The conclusions a conclusion that decides its topic outranked, in the topic's order (empty when none). */
+    List<Outranked> overruled(Conclusion conclusion) {
+        return overruled.getOrDefault(conclusion, List.of());
+    }
+
+    /** How the topic's conclusions are decided in this rulebase. */
+    HitPolicy hitPolicy(Topic topic) {
+        return rulebase.hitPolicy(topic);
     }
 
     /** How often each rule fired, by name, in the order they first fired. */

@@ -3,6 +3,7 @@ package org.advising.eligibility.engine.evaluate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.advising.eligibility.engine.compile.RuleInfo;
+import org.advising.eligibility.engine.folder.HitPolicy;
 import org.advising.eligibility.model.Topic;
 
 /**
@@ -17,11 +18,18 @@ public sealed interface RulebaseDefect {
     /**
      * A topic of an offering (for TRANSFER, at one institution) that no rule concluded, or that
      * several did; {@code rules} are those that concluded it, in firing order (empty when none did).
+     * Several can hold only in a topic whose hit policy is UNIQUE ({@code hitPolicy}), where that is
+     * the defect (PR-1), or in a rulebase that states no topics.
      */
-    record Undecided(String offering, Topic topic, String institution, List<RuleInfo> rules) implements RulebaseDefect {
+    record Undecided(String offering, Topic topic, String institution, List<RuleInfo> rules, HitPolicy hitPolicy)
+            implements RulebaseDefect {
 
         public Undecided {
             rules = List.copyOf(rules);
+        }
+
+        public Undecided(String offering, Topic topic, String institution, List<RuleInfo> rules) {
+            this(offering, topic, institution, rules, HitPolicy.COLLECT);
         }
 
         @Override
@@ -32,7 +40,9 @@ public sealed interface RulebaseDefect {
             }
             return "offering '" + offering + "': " + rules.size() + " conclusions of " + what + " from "
                     + rules.stream().map(rule -> "\"" + rule.name() + "\" (" + rule.file() + ":" + rule.line() + ")")
-                            .collect(Collectors.joining(", "));
+                            .collect(Collectors.joining(", "))
+                    + (hitPolicy == HitPolicy.UNIQUE ? "; its topic is UNIQUE: at most one of its rules may hold for an offering"
+                            + (institution == null ? "" : " and institution") : "");
         }
     }
 

@@ -99,10 +99,10 @@ public class RulebaseRunner {
     public RulebaseAnswer evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf,
             List<ReceivingInstitution> institutions, Deadline budget) {
         budget.check("an evaluation could start");
-        ConclusionRecorder recorder = new ConclusionRecorder(rulebase);
         // An offering's work grows with the institutions it is answered for (thousands for transfer options).
         int limit = maxFiringsPerOffering * offerings.size() * Math.max(1, institutions.size());
         KieSession session = rulebase.sessions().newKieSession(PSEUDO_CLOCK);
+        ConclusionRecorder recorder = new ConclusionRecorder(rulebase, session);
         TimeLimit deadline = new TimeLimit(session, budget);
         try {
             SessionPseudoClock clock = session.getSessionClock();

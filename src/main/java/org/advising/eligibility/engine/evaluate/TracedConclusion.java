@@ -12,6 +12,9 @@ import org.advising.eligibility.model.Topic;
  * it ({@code institution}); a TRANSFER conclusion gives its {@code semesterHours}. {@code line} is
  * where the rule starts in its file, so an answer leads straight to it; a conclusion drawn by a row of
  * a decision table names the {@code row} (and the {@code sheet} of a workbook, which has no lines).
+ * {@code overruled} lists, in the topic's order, the rules of the topic that held for the same
+ * offering (and institution) but were outranked by this one (PR-3), each with what it would have
+ * concluded; it is absent when none was.
  */
 public record TracedConclusion(
         Topic topic,
@@ -25,5 +28,18 @@ public record TracedConclusion(
         @JsonInclude(JsonInclude.Include.NON_NULL) String sheet,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer row,
         String reason,
-        List<String> basedOn) {
+        List<String> basedOn,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Overruled> overruled) {
+
+    /** A rule that held but was outranked (PR-3): where it is, and the outcome and reason it would have given. */
+    public record Overruled(
+            String policy,
+            String rule,
+            String file,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer line,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String sheet,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer row,
+            String outcome,
+            String reason) {
+    }
 }

@@ -2,20 +2,25 @@ package org.advising.eligibility.engine.folder;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.advising.eligibility.model.PassingGrade;
 import org.advising.eligibility.model.RecognizedAccreditor;
+import org.advising.eligibility.model.Topic;
 
 /**
  * The policy values of a rules folder (policy-values.yaml), read into the facts the rules match
  * on, each with the dates it is in effect. A passing grade is one value, or a list of values each
  * applying from its date until the next one's; an accreditor may be recognized from or until a date.
  */
-public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognizedAccreditors, List<String> topicOrder) {
+public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognizedAccreditors, List<JsonNode> topicOrder) {
 
     /** How a topic (an agenda group, named after its rule file) may be named in topicOrder. */
     private static final java.util.regex.Pattern TOPIC = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,63}");
@@ -35,8 +40,16 @@ public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognized
     record Accreditor(String code, String name, LocalDate from, LocalDate until) {
     }
 
-    /** What a policy-values file holds for the rules: the facts they match on, and the order of the topics. */
-    public record Read(List<PolicyFact> facts, List<String> topicOrder) {
+    /**
+     * What a policy-values file holds for the rules: the facts they match on, the order of the topics
+     * and how each topic decides (in that order).
+     */
+    public record Read(List<PolicyFact> facts, Map<String, HitPolicy> topics) {
+
+        /** The topics in the order they are decided, the first first. */
+        public List<String> topicOrder() {
+            return List.copyOf(topics.keySet());
+        }
     }
 
     /** Reads the file once; every mistake in it is reported together, each at its line. */
@@ -44,11 +57,11 @@ public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognized
         PolicyValues values = parse(file);
         List<String> errors = new ArrayList<>();
         List<PolicyFact> facts = facts(values, file, errors);
-        List<String> topicOrder = topicOrder(values, file, errors);
+        Map<String, HitPolicy> topics = topics(values, file, errors);
         if (!errors.isEmpty()) {
             throw new RulebaseException(errors);
         }
-        return new Read(facts, topicOrder);
+        return new Read(facts, topics);
     }
 
     private static List<PolicyFact> facts(PolicyValues values, RulesFolder.RuleFile file, List<String> errors) {
@@ -88,26 +101,73 @@ public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognized
     }
 
     /**
-     * The order in which the topics are decided (topicOrder): each names the agenda group of one
-     * rule file, the first decided first. Empty when the file states none (then every rule is in
-     * the one default group).
+     * The order in which the topics are decided (topicOrder), each with its hit policy (PR-1): each
+     * entry, {@code - credit: FIRST}, names the agenda group of one rule file, the first decided first.
+     * Empty when the file states none (then every rule is in the one default group).
      */
-    private static List<String> topicOrder(PolicyValues values, RulesFolder.RuleFile file, List<String> errors) {
+    private static Map<String, HitPolicy> topics(PolicyValues values, RulesFolder.RuleFile file, List<String> errors) {
+        Map<String, HitPolicy> topics = new LinkedHashMap<>();
         if (values == null || values.topicOrder() == null) {
-            return List.of();
+            return topics;
         }
-        String where = file.name() + ":" + topicOrderLine(file) + ": topicOrder";
-        List<String> topics = values.topicOrder();
-        for (int i = 0; i < topics.size(); i++) {
-            String topic = topics.get(i);
+        List<Integer> lines = Yaml.linesOfItems(file.content(), "topicOrder");
+        List<JsonNode> entries = values.topicOrder();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode entry = entries.get(i);
+            String where = file.name() + ":" + (i < lines.size() ? lines.get(i) : topicOrderLine(file)) + ": topicOrder[" + i + "]";
+            String topic = entry != null && entry.isObject() && entry.size() == 1 ? entry.fieldNames().next()
+                    : entry != null && entry.isTextual() ? entry.asText() : null;
             if (topic == null || !TOPIC.matcher(topic).matches()) {
-                errors.add(where + "[" + i + "] must name a topic in lower case, such as credit or transfer-caps"
+                errors.add(where + " must name a topic in lower case and its hit policy, such as \"- credit: FIRST\""
                         + (topic == null ? "" : ", not \"" + topic + "\""));
-            } else if (topics.subList(0, i).contains(topic)) {
+                continue;
+            }
+            if (topics.containsKey(topic)) {
                 errors.add(where + " names " + topic + " twice");
+                continue;
+            }
+            HitPolicy policy = hitPolicy(topic, entry.isObject() ? entry.get(topic) : null, where, errors);
+            if (policy != null) {
+                topics.put(topic, policy);
             }
         }
-        return List.copyOf(topics);
+        return topics;
+    }
+
+    private static HitPolicy hitPolicy(String topic, JsonNode declared, String where, List<String> errors) {
+        String known = String.join(", ", Arrays.stream(HitPolicy.values()).map(Enum::name).toList());
+        if (declared == null || declared.isNull()) {
+            errors.add(where + " " + topic + " states no hit policy: write \"- " + topic + ": FIRST\" (or " + known
+                    + "), so that how its rules decide is declared once");
+            return null;
+        }
+        HitPolicy policy = Arrays.stream(HitPolicy.values()).filter(each -> each.name().equals(declared.asText())).findFirst().orElse(null);
+        if (!declared.isTextual() || policy == null) {
+            errors.add(where + " " + topic + ": \"" + declared.asText() + "\" is not a hit policy; known: " + known);
+            return null;
+        }
+        Topic answers = answerOf(topic);
+        if (answers == Topic.ADVICE && policy != HitPolicy.COLLECT) {
+            errors.add(where + " advice is always COLLECT: every advice rule that holds adds its note (PR-1)");
+            return null;
+        }
+        if (answers == null && policy != HitPolicy.COLLECT) {
+            errors.add(where + " " + topic + " draws no answer of its own (no conclusion has that topic), so every rule "
+                    + "of it fires whenever it holds: write COLLECT");
+            return null;
+        }
+        if (answers != null && answers != Topic.ADVICE && policy == HitPolicy.COLLECT) {
+            errors.add(where + " " + topic + " gives one answer per offering" + (answers == Topic.TRANSFER ? " and institution" : "")
+                    + ", so its rules cannot all conclude: write FIRST or UNIQUE, not COLLECT");
+            return null;
+        }
+        return policy;
+    }
+
+    /** The topic of the conclusions a topic of topicOrder draws (credit: CREDIT), or null for one that draws none (transfer-caps). */
+    public static Topic answerOf(String topic) {
+        String name = topic.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return Arrays.stream(Topic.values()).filter(each -> each.name().equals(name)).findFirst().orElse(null);
     }
 
     private static PolicyValues parse(RulesFolder.RuleFile file) {

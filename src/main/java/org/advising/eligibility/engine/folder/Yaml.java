@@ -127,4 +127,28 @@ public final class Yaml {
         }
         return reportedLine;
     }
+
+    /**
+     * The line of each item of the block list under a top-level {@code key}, in order (comments and
+     * blank lines skipped; the list ends at the next line that is not indented).
+     */
+    public static List<Integer> linesOfItems(String content, String key) {
+        List<String> lines = content.lines().toList();
+        List<Integer> items = new java.util.ArrayList<>();
+        int start = lines.indexOf(key + ":");
+        for (int i = start + 1; start >= 0 && i < lines.size(); i++) {
+            String line = lines.get(i);
+            String text = line.strip();
+            if (text.isEmpty() || text.startsWith("#")) {
+                continue;
+            }
+            if (!Character.isWhitespace(line.charAt(0)) && !text.startsWith("- ")) {
+                break;
+            }
+            if (text.startsWith("- ") || text.equals("-")) {
+                items.add(i + 1);
+            }
+        }
+        return items;
+    }
 }

@@ -193,7 +193,7 @@ public final class RulebaseCache {
                     kieBase.newKieSessionsPool(RulebaseCompiler.SESSIONS_KEPT_READY),
                     policyValues.facts(),
                     Institutions.read(proof.institutions() == null ? null : new RulesFolder.RuleFile(Institutions.FILE, proof.institutions())),
-                    proof.rules(), RulebaseCompiler.topicsIn(kieBase, policyValues.topicOrder()));
+                    proof.rules(), RulebaseCompiler.topicsIn(kieBase, policyValues.topics()));
             markTaken(entry);
             return Optional.of(new Proven(rulebase, proof.coverage()));
         } catch (IOException | ClassNotFoundException | RuntimeException e) {

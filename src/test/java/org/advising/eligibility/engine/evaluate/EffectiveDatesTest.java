@@ -55,7 +55,7 @@ class EffectiveDatesTest {
                 recognizedAccreditors:
                   - { code: HLC, name: Higher Learning Commission }
                 """);
-        Rulebase rulebase = new Rulebase("v", null, null, null, facts, Institutions.NONE, java.util.Map.of(), List.of());
+        Rulebase rulebase = new Rulebase("v", null, null, null, facts, Institutions.NONE, java.util.Map.of(), java.util.Map.of());
         assertEquals(List.of(new PassingGrade(2.0)), grades(rulebase, "2027-06-30"));
         assertEquals(List.of(new PassingGrade(2.3)), grades(rulebase, "2027-07-01"));
     }
