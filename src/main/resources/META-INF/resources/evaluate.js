@@ -449,7 +449,7 @@ function whyNot(c) {
       'The rule “' + c.rule + '” (' + c.policy + ') comes first in this topic\'s order, so it decides. '
         + (c.overruled.length === 1 ? 'Outranked:' : 'Outranked, in order:')),
     element('ul', {}, ...c.overruled.map(o => element('li', { class: 'overruled', 'data-policy': o.policy },
-      element('a', { href: 'rules.html?q=' + encodeURIComponent(o.policy), class: 'policy' }, o.policy),
+      element('a', { href: 'rules.html?q=' + encodeURIComponent(o.policy), class: 'overruled-policy' }, o.policy),
       ' (rule “' + o.rule + '”, ' + o.file + (o.row == null ? ':' + o.line : ', row ' + o.row) + ') would have answered ',
       element('strong', {}, humanize(o.outcome)), ': ' + o.reason))))];
 }

@@ -44,8 +44,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>{@code service} is what the service runs ({@link RulebaseRunner}: a pooled session, the
  * conclusion recorder, the summary per offering). The three {@code session*} benchmarks do the
- * same engine work (insert the facts, fire, collect the conclusions) with the three ways Drools
- * offers to get a session, to choose between them. Run by {@link PerformanceBenchmarkIT}.
+ * engine work (insert the facts, fire, collect the conclusions) with the three ways Drools offers
+ * to get a session, to choose between them; they keep no hit policy, so they keep the conclusions
+ * the service overrules as well. Run by {@link PerformanceBenchmarkIT}.
  */
 @State(Scope.Thread)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -98,10 +99,12 @@ public class EvaluationBenchmark {
         }
         batch.add(commands.newFireAllRules());
         statelessCommands = commands.newBatchExecution(batch);
+        // The bare sessions keep no hit policy (the service's recorder does, PR-2): they also keep the conclusions a FIRST
+        // topic overrules, and what later topics draw from them, so they draw at least the service's conclusions.
         int expected = service().decisions().stream().mapToInt(decision -> decision.conclusions().size()).sum();
         for (Collection<?> conclusions : List.of(sessionNew(), sessionPooled(), sessionStateless())) {
-            if (conclusions.size() != expected) {
-                throw new IllegalStateException("a session strategy drew " + conclusions.size() + " conclusions, not " + expected);
+            if (conclusions.size() < expected) {
+                throw new IllegalStateException("a session strategy drew " + conclusions.size() + " conclusions, fewer than the service's " + expected);
             }
         }
     }

@@ -108,6 +108,15 @@ class AdvisorPageIT {
         assertTrue(shown.contains(new ShownConclusion("CR-5", "Credit: No",
                 "The learner audits this course without buying the certificate, so it earns no credit.",
                 "A learner who audits earns no credit", "credit.drl")), shown.toString());
+        // PR-3: what the audit rule outranked, with the answer and reason it would have given
+        JsonNode overruled = null;
+        for (JsonNode c : answerFromTheApi(example("03-course-audited.json").get("request")).at("/results/0/conclusions")) {
+            overruled = c.get("policy").asText().equals("CR-5") ? c.get("overruled").get(0) : overruled;
+        }
+        assertEquals("Why not CR-2? The rule “A learner who audits earns no credit” (CR-5) comes first in this topic's order, so it decides. "
+                + "Outranked:\nCR-2 (rule “" + overruled.get("rule").asText() + "”, credit.drl:" + overruled.get("line").asInt()
+                + ") would have answered Yes: " + overruled.get("reason").asText(), page.whyNot("c-stats", "CR-5"));
+        assertEquals("", page.whyNot("c-stats", "ACC-4"), "nothing outranked, no why-not line");
         JsonNode typed = JSON.readTree(page.requestJson());
         assertSameJson(example("03-course-audited.json").get("request"), typed, "the form sends exactly the contract example's request");
         assertEquals(conclusionsFromTheApi(typed).get("c-stats"), shown);
@@ -459,12 +468,15 @@ class AdvisorPageIT {
         return ContractExamples.read(file);
     }
 
+    private static JsonNode answerFromTheApi(JsonNode request) throws IOException {
+        return JSON.readTree(given().contentType(ContentType.JSON).body(request.toString())
+                .when().post("/api/v1/evaluations").then().statusCode(200).extract().asString());
+    }
+
     /** What the API answers for this request, in the shape the page shows it. */
     private static Map<String, List<ShownConclusion>> conclusionsFromTheApi(JsonNode request) throws IOException {
-        String body = given().contentType(ContentType.JSON).body(request.toString())
-                .when().post("/api/v1/evaluations").then().statusCode(200).extract().asString();
         Map<String, List<ShownConclusion>> byOffering = new LinkedHashMap<>();
-        for (JsonNode result : JSON.readTree(body).get("results")) {
+        for (JsonNode result : answerFromTheApi(request).get("results")) {
             List<ShownConclusion> conclusions = new ArrayList<>();
             for (JsonNode c : result.get("conclusions")) {
                 String topic = words(c.get("topic").asText());

@@ -117,6 +117,12 @@ final class EvaluationPage {
                 .toList();
     }
 
+    /** The "Why not …?" text under the conclusion of this policy on the offering's card (PR-3), or "" when it has none. */
+    String whyNot(String offeringId, String policy) {
+        return card(offeringId).findElements(By.cssSelector(".conclusion[data-policy='" + policy + "'] .why-not")).stream()
+                .map(WebElement::getText).findFirst().orElse("");
+    }
+
     /** Ticks the receiving institutions with these names, in this order (the order they are asked about). */
     void chooseInstitutions(String... names) {
         for (String name : names) {

@@ -67,6 +67,14 @@ class RuleCataloguePageIT {
                         .toList(),
                 browser.findAll(".topic-group h2").stream().map(WebElement::getText).toList());
         assertTrue(browser.find("#version").getText().matches("Rulebase sha256:[0-9a-f]{64}"), browser.find("#version").getText());
+        // Each topic with its hit policy as the API declares it, and each rule with its rank in the topic's order (PR-1).
+        List<String> hitPolicies = given().when().get("/api/v1/rules").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("topics").stream().map(topic -> topic.get("topic") + " " + topic.get("hitPolicy")).toList();
+        assertEquals(hitPolicies, browser.findAll(".topic-group").stream().map(group -> group.getAttribute("data-topic") + " "
+                + group.findElement(By.cssSelector(".hit-policy")).getAttribute("data-hit-policy")).toList());
+        assertTrue(browser.find(".topic-group[data-topic='credit'] .hit-policy").getText().startsWith("FIRST — First rule that holds decides."),
+                browser.find(".topic-group[data-topic='credit'] .hit-policy").getText());
+        assertEquals("Order 1", browser.find(".topic-group[data-topic='credit'] .rule .rank").getText());
     }
 
     @Test

@@ -61,6 +61,25 @@ final class DrlText {
         return rules.stream().filter(rule -> rule.header() <= line && line <= rule.last()).findFirst().orElse(null);
     }
 
+    List<Rule> rules() {
+        return List.copyOf(rules);
+    }
+
+    /**
+     * The line of the rule's when part that waits for a topic to have no answer yet
+     * ({@code not Conclusion( …, topic == Topic.CREDIT )}), or 0 when it has none.
+     */
+    int waitsForNoAnswer(Rule rule, String topic) {
+        Pattern guard = Pattern.compile("\\bnot\\s*\\(?\\s*Conclusion\\s*\\(.*\\btopic\\s*==\\s*Topic\\." + Pattern.quote(topic) + "\\b");
+        int last = rule.then() > 0 ? rule.then() : rule.last();
+        for (int number = rule.header(); number <= last; number++) {
+            if (guard.matcher(code(line(number))).find()) {
+                return number;
+            }
+        }
+        return 0;
+    }
+
     Rule ruleNamed(String name) {
         return rules.stream().filter(rule -> rule.name().equals(name)).findFirst().orElse(null);
     }

@@ -16,6 +16,7 @@ import org.advising.eligibility.engine.folder.Institutions;
 import org.advising.eligibility.engine.folder.PolicyValues;
 import org.advising.eligibility.engine.folder.RulebaseException;
 import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.model.Topic;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -87,6 +88,10 @@ public class RulebaseCompiler {
             services.getRepository().removeKieModule(releaseId);
         }
         Map<String, String> groups = agendaGroups(kieBase);
+        List<String> guards = precedenceGuards(contents, tables, groups, policyValues.topics());
+        if (!guards.isEmpty()) {
+            throw new RulebaseException(guards);
+        }
         return new Rulebase(folder.version(), Instant.now(), kieBase, kieBase.newKieSessionsPool(SESSIONS_KEPT_READY),
                 policyValues.facts(), institutions, catalogue(kieBase, folder, tables, groups, policyValues.topicOrder()),
                 topicsIn(groups, policyValues.topics()));
@@ -136,6 +141,34 @@ public class RulebaseCompiler {
             throw new RulebaseException(errors);
         }
         return Collections.unmodifiableMap(rules);
+    }
+
+    /**
+     * PR-2: a rule of a FIRST or UNIQUE topic that waits for its own topic to have no answer yet
+     * ({@code not Conclusion( … topic == Topic.CREDIT )}) restates what the topic's hit policy
+     * declares once, and would hide itself from the answer's overruled list: each is refused at its line.
+     */
+    private static List<String> precedenceGuards(Map<String, String> contents, Map<String, DecisionTable> tables,
+            Map<String, String> groups, Map<String, HitPolicy> topics) {
+        List<String> errors = new ArrayList<>();
+        contents.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(file -> {
+            DrlText drl = new DrlText(file.getValue());
+            for (DrlText.Rule rule : drl.rules()) {
+                String topic = groups.entrySet().stream().filter(group -> group.getKey().endsWith("/" + rule.name()))
+                        .map(Map.Entry::getValue).findFirst().orElse(MAIN);
+                HitPolicy policy = topics.get(topic);
+                Topic answers = PolicyValues.answerOf(topic);
+                int line = policy == null || policy == HitPolicy.COLLECT || answers == null ? 0 : drl.waitsForNoAnswer(rule, answers.name());
+                if (line > 0) {
+                    String message = "rule \"" + rule.name() + "\" waits for no " + topic + " answer yet (not Conclusion( … topic == Topic."
+                            + answers.name() + " )): the topic is " + policy + " in policy-values.yaml, which decides which rule answers"
+                            + (policy == HitPolicy.FIRST ? " and lists the others as overruled" : "") + "; remove that condition (PR-2)";
+                    DecisionTable table = tables.get(file.getKey());
+                    errors.add(table == null ? file.getKey() + ":" + line + ": " + message : table.place(line, message));
+                }
+            }
+        });
+        return errors;
     }
 
     /**

@@ -109,8 +109,9 @@ final class AnswerAssembler {
 
     private static RulebaseDefect undecided(Offering offering, Topic topic, String institution, List<ConclusionRecorder.Recorded> drawn,
             ConclusionRecorder recorder) {
-        return new RulebaseDefect.Undecided(offering.id(), topic, institution, drawn.stream().map(ConclusionRecorder.Recorded::rule).toList(),
-                recorder.hitPolicy(topic));
+        return new RulebaseDefect.Undecided(offering.id(), topic, institution, drawn.stream().map(ConclusionRecorder.Recorded::rule)
+                .sorted(Comparator.comparingInt((RuleInfo rule) -> -rule.salience()).thenComparing(RuleInfo::file).thenComparingInt(RuleInfo::line))
+                .toList(), recorder.hitPolicy(topic));
     }
 
     /** Per institution, the hours accepted and expected over all offerings (after the caps the rules applied). */

@@ -17,7 +17,7 @@ public sealed interface RulebaseDefect {
 
     /**
      * A topic of an offering (for TRANSFER, at one institution) that no rule concluded, or that
-     * several did; {@code rules} are those that concluded it, in firing order (empty when none did).
+     * several did; {@code rules} are those that concluded it, in the topic's order (empty when none did).
      * Several can hold only in a topic whose hit policy is UNIQUE ({@code hitPolicy}), where that is
      * the defect (PR-1), or in a rulebase that states no topics.
      */

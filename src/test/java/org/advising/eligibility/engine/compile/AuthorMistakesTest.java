@@ -107,6 +107,21 @@ class AuthorMistakesTest {
                         "policy-values.yaml:4: the YAML is malformed here: its indentation does not line up with the lines above it"),
                 Arguments.of("a colon inside a value", "passingGrade: 2.0\nrecognizedAccreditors:\n  - code: HLC\n    name: Commission: Higher Learning\n",
                         "policy-values.yaml:4: the YAML is malformed here: a second ':' on one line (a value with a colon needs quotes)"),
+                Arguments.of("a topic without its hit policy", "passingGrade: 2.0\nrecognizedAccreditors:\n  - code: HLC\ntopicOrder:\n  - credit\n",
+                        "policy-values.yaml:5: topicOrder[0] credit states no hit policy: write \"- credit: FIRST\" (or FIRST, UNIQUE, "
+                                + "COLLECT), so that how its rules decide is declared once"),
+                Arguments.of("an unknown hit policy", "passingGrade: 2.0\nrecognizedAccreditors:\n  - code: HLC\ntopicOrder:\n"
+                                + "  - accreditation: UNIQUE\n  # the credit topic\n  - credit: FRIST\n",
+                        "policy-values.yaml:7: topicOrder[1] credit: \"FRIST\" is not a hit policy; known: FIRST, UNIQUE, COLLECT"),
+                Arguments.of("advice not collected", "passingGrade: 2.0\nrecognizedAccreditors:\n  - code: HLC\ntopicOrder:\n  - advice: FIRST\n",
+                        "policy-values.yaml:5: topicOrder[0] advice is always COLLECT: every advice rule that holds adds its note (PR-1)"),
+                Arguments.of("an answer collected", "passingGrade: 2.0\nrecognizedAccreditors:\n  - code: HLC\ntopicOrder:\n  - transfer: COLLECT\n",
+                        "policy-values.yaml:5: topicOrder[0] transfer gives one answer per offering and institution, so its rules cannot "
+                                + "all conclude: write FIRST or UNIQUE, not COLLECT"),
+                Arguments.of("a topic of facts that decides", "passingGrade: 2.0\nrecognizedAccreditors:\n  - code: HLC\ntopicOrder:\n"
+                                + "  - transfer-caps: FIRST\n",
+                        "policy-values.yaml:5: topicOrder[0] transfer-caps draws no answer of its own (no conclusion has that topic), so "
+                                + "every rule of it fires whenever it holds: write COLLECT"),
                 Arguments.of("a missing value", "recognizedAccreditors:\n  - code: HLC\n",
                         "policy-values.yaml:1: passingGrade is missing"));
     }

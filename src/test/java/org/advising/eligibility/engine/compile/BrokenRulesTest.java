@@ -71,6 +71,35 @@ class BrokenRulesTest {
         assertEquals(new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules"))).rules().size(), rulebase.rules().size());
     }
 
+    /** PR-2: the hit policy decides which rule answers; a rule that also waits for no answer of its own topic is refused at that line. */
+    @Test
+    void a_rule_that_waits_for_no_answer_of_its_own_topic_is_refused_at_that_line() throws IOException {
+        List<String> errors = errorsOf(rulesWith("guarded.drl", HEADER + """
+                rule "A guarded credit rule"
+                    @policy("CR-2") @description("Waits for no credit answer, as rules did before hit policies.")
+                    ruleflow-group "credit"
+                when
+                    $offering : Offering()
+                    not Conclusion( offering == $offering, topic == Topic.CREDIT )
+                then
+                    insert(new Conclusion($offering, CreditTransfer.NO, "x"));
+                end
+
+                rule "A rule that reads another topic's answer"
+                    @policy("CR-2") @description("Reading accreditation's answer is a condition, not a guard.")
+                    ruleflow-group "credit"
+                when
+                    $offering : Offering()
+                    not Conclusion( offering == $offering, topic == Topic.ACCREDITATION )
+                then
+                    insert(new Conclusion($offering, CreditTransfer.NO, "y"));
+                end
+                """));
+        assertEquals(List.of("guarded.drl:10: rule \"A guarded credit rule\" waits for no credit answer yet (not Conclusion( … "
+                + "topic == Topic.CREDIT )): the topic is FIRST in policy-values.yaml, which decides which rule answers and lists "
+                + "the others as overruled; remove that condition (PR-2)"), errors);
+    }
+
     @Test
     void a_folder_without_rules_is_refused() {
         assertEquals(List.of("The rules folder '" + folder.getFileName() + "' holds no rule file (.drl, .drl.csv or .drl.xlsx)."), errorsOf(folder));

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +19,9 @@ import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.OfferingType;
 import org.advising.eligibility.model.Topic;
 import org.advising.eligibility.nextsteps.NextStepsFinder;
+import org.advising.eligibility.RulesCopy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Rules that compile but decide badly are caught at evaluation, loudly and precisely. */
 class RulebaseDefectsTest {
@@ -36,6 +40,38 @@ class RulebaseDefectsTest {
                         + "\"Every offering transfers no credit\" (ambiguous.drl:25)",
                 "offering 'c1': no rule concluded ADMISSION",
                 "offering 'c1': no rule concluded INDUSTRY_CERTIFICATION"), defect.defects());
+    }
+
+    /** PR-1: in a UNIQUE topic two rules that hold for one offering are a defect naming both, never a choice between them. */
+    @Test
+    void two_rules_of_a_unique_topic_that_hold_are_a_defect_naming_both(@TempDir Path folder) throws IOException {
+        RulesCopy.into(folder);
+        Files.writeString(folder.resolve("accreditation-extra.drl"), """
+                package eligibility;
+
+                import org.advising.eligibility.model.*;
+
+                rule "Every course is accredited"
+                    @policy("ACC-4") @description("Holds together with the shipped rules, which a UNIQUE topic refuses.")
+                    ruleflow-group "accreditation"
+                when
+                    $offering : Offering( type == OfferingType.COURSE )
+                then
+                    insert(new Conclusion($offering, Accreditation.ACCREDITED, "x"));
+                end
+                """);
+        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(folder));
+        RulebaseDefectException defect = assertThrows(RulebaseDefectException.class, () -> new RulebaseRunner(100)
+                .evaluate(rulebase, learner(), List.of(offering(OfferingType.COURSE, HLC_UNIVERSITY).id("c1").creditEligible(true).build())));
+        // in the topic's order: both without salience, so by file and line
+        assertEquals(List.of("offering 'c1': 2 conclusions of ACCREDITATION from \"Every course is accredited\" (accreditation-extra.drl:5), "
+                + "\"A course or specialization that counts toward a degree of an accredited university is accredited\" (accreditation.drl:"
+                + lineOf(folder.resolve("accreditation.drl"), "A course or specialization that counts toward a degree of an accredited university is accredited")
+                + "); its topic is UNIQUE: at most one of its rules may hold for an offering"), defect.defects());
+    }
+
+    private static int lineOf(Path file, String rule) throws IOException {
+        return Files.readAllLines(file).indexOf("rule \"" + rule + "\"") + 1;
     }
 
     @Test
