@@ -80,7 +80,10 @@ class DecisionTableTest {
         assertEquals(Credential.DEGREE_AND_TRANSCRIPT, evaluate(rulebase, OfferingType.DEGREE).credential());
     }
 
-    /** The shipped table opened in LibreOffice Calc 7.4 and saved as a workbook (soffice --convert-to xlsx), as an author would. */
+    /**
+     * The shipped table opened in LibreOffice Calc 7.4 and saved as a workbook (soffice --convert-to xlsx), as an author would;
+     * its condition and notes cells since edited in the workbook to match the table without its precedence guard (PR-2).
+     */
     @Test
     void a_workbook_saved_by_libreoffice_passes_every_scenario() throws IOException {
         rulesWithTheTableAs(Files.readAllBytes(Path.of("src/test/resources/tables/credential-saved-by-libreoffice.drl.xlsx")));
