@@ -131,7 +131,8 @@ final class AnswerAssembler {
         return totals;
     }
 
-    private static TracedConclusion traced(ConclusionRecorder.Recorded r, ConclusionRecorder recorder) {
+    /** A recorded conclusion as the answer gives it: its rule, where that rule is, and what it outranked. */
+    static TracedConclusion traced(ConclusionRecorder.Recorded r, ConclusionRecorder recorder) {
         Conclusion conclusion = r.conclusion();
         return new TracedConclusion(conclusion.topic(), conclusion.institution() == null ? null : conclusion.institution().id(),
                 conclusion.outcome().name(), r.rule().policy(), conclusion.semesterHours(), r.rule().name(), r.rule().file(),

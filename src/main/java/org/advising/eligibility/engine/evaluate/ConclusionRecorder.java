@@ -45,8 +45,8 @@ final class ConclusionRecorder {
     record Outranked(RuleInfo rule, String outcome, String reason, int sequence) {
     }
 
-    /** What decides a topic for one offering (and institution) so far. */
-    private record Decider(Conclusion conclusion, FactHandle handle, RuleInfo rule) {
+    /** What decides a topic for one offering (and institution) so far, and when it was drawn. */
+    private record Decider(Conclusion conclusion, FactHandle handle, RuleInfo rule, int sequence) {
     }
 
     private record TopicOf(String offering, String institution, Topic topic) {
@@ -118,7 +118,7 @@ final class ConclusionRecorder {
                 conclusion.institution() == null ? null : conclusion.institution().id(), conclusion.topic());
         Decider decider = deciders.get(topic);
         if (decider == null) {
-            deciders.put(topic, new Decider(conclusion, handle, rule));
+            deciders.put(topic, new Decider(conclusion, handle, rule, drawn));
             return true;
         }
         if (rule.salience() <= decider.rule().salience()) {
@@ -132,8 +132,10 @@ final class ConclusionRecorder {
         inOrder.remove(decider.conclusion());
         derivedBy.remove(decider.conclusion());
         List<Outranked> formerlyOverruled = overruled.remove(decider.conclusion());
-        deciders.put(topic, new Decider(conclusion, handle, rule));
-        outrank(decider.conclusion(), former.rule(), conclusion);
+        deciders.put(topic, new Decider(conclusion, handle, rule, drawn));
+        // when it was drawn, not now: rules of one salience stay in the order they were drawn
+        outrank(new Outranked(former.rule(), decider.conclusion().outcome().name(), decider.conclusion().reason(), decider.sequence()),
+                conclusion);
         if (formerlyOverruled != null) {
             formerlyOverruled.forEach(each -> outrank(each, conclusion));
         }

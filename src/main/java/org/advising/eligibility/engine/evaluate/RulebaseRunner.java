@@ -98,6 +98,15 @@ public class RulebaseRunner {
      */
     public RulebaseAnswer evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf,
             List<ReceivingInstitution> institutions, Deadline budget) {
+        return AnswerAssembler.assemble(offerings, institutions, draw(rulebase, learner, offerings, asOf, institutions, budget));
+    }
+
+    /**
+     * Runs the rules on the request's facts and returns what they drew, each conclusion with its
+     * rule, not yet assembled into an answer (which checks that every topic is decided).
+     */
+    ConclusionRecorder draw(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf,
+            List<ReceivingInstitution> institutions, Deadline budget) {
         budget.check("an evaluation could start");
         // An offering's work grows with the institutions it is answered for (thousands for transfer options).
         int limit = maxFiringsPerOffering * offerings.size() * Math.max(1, institutions.size());
@@ -143,7 +152,7 @@ public class RulebaseRunner {
             session.removeEventListener(deadline);
             session.dispose();
         }
-        return AnswerAssembler.assemble(offerings, institutions, recorder);
+        return recorder;
     }
 
     /** Halts the session after the first rule firing that ends past the request's budget or after its client has gone. */

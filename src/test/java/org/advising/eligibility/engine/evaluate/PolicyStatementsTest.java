@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.compile.RulebaseCompiler;
@@ -233,6 +234,31 @@ class PolicyStatementsTest {
         }
         assertEquals(CreditTransfer.YES, decide(learner(completed(mastertrack, 2.0)), mastertrack).transfersCredit(),
                 "a grade at the passing grade earns credit");
+    }
+
+    /**
+     * PR-3: where CR-5 decides, what CR-1 or CR-2 would have said is listed under it, and is never a fact: the transfer
+     * topic, which reads the credit answer, sees NO only (TR-1), and the rule that turns a YES into university credit never fires.
+     */
+    @Test
+    void PR_3_the_outranked_credit_rules_are_listed_in_order_and_never_read() {
+        Offering course = offering(COURSE, HLC_UNIVERSITY).creditEligible(true).build();
+        Offering mastertrack = offering(MASTERTRACK, HLC_UNIVERSITY).build();
+        var institution = rulebase.institutions().inEffectOn(LocalDate.of(2026, 11, 20)).get("example-state");
+        RulebaseAnswer answer = EVALUATOR.evaluate(rulebase, learner(audited(course, RecordStatus.COMPLETED), withdrawn(mastertrack)),
+                List.of(course, mastertrack), LocalDate.of(2026, 11, 20), List.of(institution));
+        TracedConclusion audited = only(answer.decisions().get(0), Topic.CREDIT);
+        assertEquals("CR-5 A learner who audits earns no credit NO", audited.policy() + " " + audited.rule() + " " + audited.outcome());
+        assertEquals(List.of("CR-2 A course or specialization that counts toward a degree transfers credit YES"),
+                audited.overruled().stream().map(o -> o.policy() + " " + o.rule() + " " + o.outcome()).toList());
+        TracedConclusion withdrew = only(answer.decisions().get(1), Topic.CREDIT);
+        assertEquals(List.of("CR-1 YES"), withdrew.overruled().stream().map(o -> o.policy() + " " + o.outcome()).toList(),
+                "the withdrawal outranks both the audit-free record and CR-1; only the rules that held are listed");
+        for (OfferingDecision decision : answer.decisions()) {
+            assertEquals("TR-1", only(decision, Topic.TRANSFER).policy());
+            assertEquals(List.of(), only(decision, Topic.TRANSFER).overruled());
+        }
+        assertEquals(null, answer.firingsByRule().get("Credit an offering carries itself is university credit at its stated level"));
     }
 
     // Degree admission
