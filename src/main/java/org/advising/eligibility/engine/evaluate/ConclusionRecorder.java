@@ -123,7 +123,7 @@ final class ConclusionRecorder {
         }
         if (rule.salience() <= decider.rule().salience()) {
             session.delete(handle);
-            outrank(conclusion, rule, decider.conclusion());
+            outrank(new Outranked(rule, conclusion.outcome().name(), conclusion.reason(), drawn), decider.conclusion(), decider.rule());
             return false;
         }
         // Drawn later but first in the topic's order (it relied on a fact derived after the other fired): it decides.
@@ -135,22 +135,17 @@ final class ConclusionRecorder {
         deciders.put(topic, new Decider(conclusion, handle, rule, drawn));
         // when it was drawn, not now: rules of one salience stay in the order they were drawn
         outrank(new Outranked(former.rule(), decider.conclusion().outcome().name(), decider.conclusion().reason(), decider.sequence()),
-                conclusion);
+                conclusion, rule);
         if (formerlyOverruled != null) {
-            formerlyOverruled.forEach(each -> outrank(each, conclusion));
+            formerlyOverruled.forEach(each -> outrank(each, conclusion, rule));
         }
         return true;
     }
 
-    private void outrank(Conclusion loser, RuleInfo rule, Conclusion winner) {
-        outrank(new Outranked(rule, loser.outcome().name(), loser.reason(), drawn), winner);
-    }
-
     /** Each rule once (a rule whose conditions hold twice for one offering is one rule overruled), never the decider itself. */
-    private void outrank(Outranked loser, Conclusion winner) {
-        Recorded decided = conclusions.get(winner);
+    private void outrank(Outranked loser, Conclusion winner, RuleInfo winnerRule) {
         List<Outranked> list = overruled.computeIfAbsent(winner, w -> new ArrayList<>(2));
-        if ((decided == null || !decided.rule().equals(loser.rule())) && list.stream().noneMatch(each -> each.rule().equals(loser.rule()))) {
+        if (!winnerRule.equals(loser.rule()) && list.stream().noneMatch(each -> each.rule().equals(loser.rule()))) {
             list.add(loser);
             list.sort(Comparator.comparingInt((Outranked each) -> -each.rule().salience()).thenComparingInt(Outranked::sequence));
         }
