@@ -446,11 +446,12 @@ function whyNot(c) {
   const policies = [...new Set(c.overruled.map(o => o.policy))];
   return [element('div', { class: 'why-not' },
     element('p', {}, element('strong', {}, 'Why not ' + policies.join(', ') + '?'), ' ',
-      'The rule “' + c.rule + '” (' + c.policy + ') comes first in this topic\'s order, so it decides. '
+      'A rule before ' + (c.overruled.length === 1 ? 'it' : 'them') + ' in this topic\'s order held, so it decided. '
         + (c.overruled.length === 1 ? 'Outranked:' : 'Outranked, in order:')),
     element('ul', {}, ...c.overruled.map(o => element('li', { class: 'overruled', 'data-policy': o.policy },
       element('a', { href: 'rules.html?q=' + encodeURIComponent(o.policy), class: 'overruled-policy' }, o.policy),
-      ' (rule “' + o.rule + '”, ' + o.file + (o.row == null ? ':' + o.line : ', row ' + o.row) + ') would have answered ',
+      ' (rule “' + o.rule + '”, ' + o.file + (o.row == null ? ':' + o.line
+        : (o.sheet ? ', sheet “' + o.sheet + '”' : '') + ', row ' + o.row) + ') would have answered ',
       element('strong', {}, humanize(o.outcome)), ': ' + o.reason))))];
 }
 

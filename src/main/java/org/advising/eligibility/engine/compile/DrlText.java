@@ -17,6 +17,8 @@ final class DrlText {
     private static final Pattern HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]*)\"");
     private static final Pattern THEN = Pattern.compile("(?:^|\\s)then(?:\\s|$)");
     private static final Pattern END = Pattern.compile("(?:^|\\s)end\\s*$");
+    /** {@code not Conclusion( … )} (or {@code not ( Conclusion( … ) )}) and its constraints, across lines, one level of inner parentheses. */
+    private static final Pattern NOT_CONCLUSION = Pattern.compile("\\bnot\\s*\\(?\\s*Conclusion\\s*\\(((?:[^()]|\\([^()]*\\))*)\\)");
 
     /** A rule's lines: its header, its then (0 when missing), its end (0 when missing) and its last written line. */
     record Rule(String name, int header, int then, int end, int last) {
@@ -67,14 +69,18 @@ final class DrlText {
 
     /**
      * The line of the rule's when part that waits for a topic to have no answer yet
-     * ({@code not Conclusion( …, topic == Topic.CREDIT )}), or 0 when it has none.
+     * ({@code not Conclusion( …, topic == Topic.CREDIT )}, on one line or several), or 0 when it has none.
      */
     int waitsForNoAnswer(Rule rule, String topic) {
-        Pattern guard = Pattern.compile("\\bnot\\s*\\(?\\s*Conclusion\\s*\\(.*\\btopic\\s*==\\s*Topic\\." + Pattern.quote(topic) + "\\b");
         int last = rule.then() > 0 ? rule.then() : rule.last();
+        StringBuilder when = new StringBuilder();
         for (int number = rule.header(); number <= last; number++) {
-            if (guard.matcher(code(line(number))).find()) {
-                return number;
+            when.append(code(line(number))).append('\n');
+        }
+        Matcher guard = NOT_CONCLUSION.matcher(when);
+        while (guard.find()) {
+            if (Pattern.compile("\\btopic\\s*==\\s*Topic\\." + Pattern.quote(topic) + "\\b").matcher(guard.group(1)).find()) {
+                return rule.header() + (int) when.substring(0, guard.start()).chars().filter(c -> c == '\n').count();
             }
         }
         return 0;

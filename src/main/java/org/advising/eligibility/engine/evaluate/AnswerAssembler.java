@@ -39,7 +39,7 @@ final class AnswerAssembler {
     static RulebaseAnswer assemble(List<Offering> offerings, List<ReceivingInstitution> institutions, ConclusionRecorder recorder) {
         List<OfferingDecision> decisions = decisions(offerings, institutions, recorder);
         return new RulebaseAnswer(decisions, institutions.isEmpty() ? null : totals(institutions, decisions),
-                Map.copyOf(recorder.firingsByRule()));
+                Map.copyOf(recorder.decisiveFirings()));
     }
 
     private static List<OfferingDecision> decisions(List<Offering> offerings, List<ReceivingInstitution> institutions,
@@ -54,7 +54,7 @@ final class AnswerAssembler {
         for (int i = 0; i < institutions.size(); i++) {
             position.put(institutions.get(i).id(), i);
         }
-        List<RulebaseDefect> defects = new ArrayList<>();
+        List<RulebaseDefect> defects = new ArrayList<>(recorder.defects());
         List<OfferingDecision> decisions = new ArrayList<>();
         for (Offering offering : offerings) {
             List<ConclusionRecorder.Recorded> drawn = new ArrayList<>(byOffering.getOrDefault(offering.id(), List.of()));

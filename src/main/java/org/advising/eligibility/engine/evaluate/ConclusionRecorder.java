@@ -58,6 +58,11 @@ final class ConclusionRecorder {
     private final Map<Topic, HitPolicy> hitPolicies = new EnumMap<>(Topic.class);
     private final Map<TopicOf, Decider> deciders = new HashMap<>();
     private final Map<Conclusion, List<Outranked>> overruled = new IdentityHashMap<>();
+    /** The deciding conclusions a rule's match has read so far: one of them outranked later would have leaked. */
+    private final Set<Conclusion> read = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Per rule, its firings whose conclusion was overruled: they decided nothing. */
+    private final Map<String, Integer> overruledFirings = new HashMap<>();
+    private final List<RulebaseDefect> defects = new ArrayList<>();
     private int drawn;
     /** Per derived fact, the rules that inserted and then changed it, in that order. */
     private final Map<Object, List<RuleInfo>> derivedBy = new IdentityHashMap<>();
@@ -81,6 +86,13 @@ final class ConclusionRecorder {
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
             firing = event.getMatch();
+            if (!deciders.isEmpty()) {
+                for (Object matched : firing.getObjects()) {
+                    if (matched instanceof Conclusion conclusion) {
+                        read.add(conclusion);
+                    }
+                }
+            }
             Rule rule = event.getMatch().getRule();
             if (firingsByRule.merge(rule.getName(), 1, Integer::sum) == 1) {
                 fired.put(rule.getName(), describe(rule));
@@ -123,12 +135,18 @@ final class ConclusionRecorder {
         }
         if (rule.salience() <= decider.rule().salience()) {
             session.delete(handle);
+            overruledFirings.merge(rule.name(), 1, Integer::sum);
             outrank(new Outranked(rule, conclusion.outcome().name(), conclusion.reason(), drawn), decider.conclusion(), decider.rule());
             return false;
         }
-        // Drawn later but first in the topic's order (it relied on a fact derived after the other fired): it decides.
+        // Drawn later but first in the topic's order (it relied on a fact derived after the other fired): it decides,
+        // unless a rule has read the conclusion it replaces, which would leave what that rule drew standing on it.
+        if (read.contains(decider.conclusion())) {
+            defects.add(new RulebaseDefect.ReadBeforeOutranked(topic.offering(), topic.topic(), topic.institution(), decider.rule(), rule));
+        }
         session.delete(decider.handle());
         Recorded former = conclusions.remove(decider.conclusion());
+        overruledFirings.merge(former.rule().name(), 1, Integer::sum);
         inOrder.remove(decider.conclusion());
         derivedBy.remove(decider.conclusion());
         List<Outranked> formerlyOverruled = overruled.remove(decider.conclusion());
@@ -202,6 +220,26 @@ final class ConclusionRecorder {
     /** The conclusions a conclusion that decides its topic outranked, in the topic's order (empty when none). */
     List<Outranked> overruled(Conclusion conclusion) {
         return overruled.getOrDefault(conclusion, List.of());
+    }
+
+    /**
+     * How often each rule fired to some effect, by name: its firings minus those whose conclusion was
+     * overruled (a rule only ever overruled decided nothing, so coverage and metrics do not count it).
+     */
+    Map<String, Integer> decisiveFirings() {
+        Map<String, Integer> decisive = new LinkedHashMap<>();
+        firingsByRule.forEach((rule, count) -> {
+            int effective = count - overruledFirings.getOrDefault(rule, 0);
+            if (effective > 0) {
+                decisive.put(rule, effective);
+            }
+        });
+        return decisive;
+    }
+
+    /** What the rules got wrong while they fired (a conclusion read and then outranked), found as it happened. */
+    List<RulebaseDefect> defects() {
+        return defects;
     }
 
     /** How the topic's conclusions are decided in this rulebase. */

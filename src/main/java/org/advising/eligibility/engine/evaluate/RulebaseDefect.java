@@ -46,6 +46,24 @@ public sealed interface RulebaseDefect {
         }
     }
 
+    /**
+     * In a FIRST topic, a rule first in the order ({@code first}) concluded only after a lower rule
+     * ({@code decided}) had, and another rule had already read the lower one's answer: what it drew
+     * would stand on an overruled answer (PR-3). The rule the first one needs must be decided earlier.
+     */
+    record ReadBeforeOutranked(String offering, Topic topic, String institution, RuleInfo decided, RuleInfo first)
+            implements RulebaseDefect {
+
+        @Override
+        public String message() {
+            String what = institution == null ? topic.name() : topic.name() + " for institution '" + institution + "'";
+            return "offering '" + offering + "': \"" + first.name() + "\" (" + first.file() + ":" + first.line() + ") comes first in "
+                    + what + " but concluded after \"" + decided.name() + "\" (" + decided.file() + ":" + decided.line()
+                    + "), whose answer another rule had already read; give the rules that derive what \"" + first.name()
+                    + "\" needs a salience above " + decided.salience();
+        }
+    }
+
     /** The rules fired more than {@code limit} times for the request; the rules that fired most, busiest first. */
     record Runaway(int limit, List<Firings> busiest) implements RulebaseDefect {
 

@@ -135,7 +135,11 @@ public final class Yaml {
     public static List<Integer> linesOfItems(String content, String key) {
         List<String> lines = content.lines().toList();
         List<Integer> items = new java.util.ArrayList<>();
-        int start = lines.indexOf(key + ":");
+        java.util.regex.Pattern header = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(key) + ":\\s*(#.*)?");
+        int start = -1;
+        for (int i = 0; i < lines.size() && start < 0; i++) {
+            start = header.matcher(lines.get(i)).matches() ? i : -1;
+        }
         for (int i = start + 1; start >= 0 && i < lines.size(); i++) {
             String line = lines.get(i);
             String text = line.strip();

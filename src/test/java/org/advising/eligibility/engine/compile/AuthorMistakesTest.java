@@ -110,7 +110,7 @@ class AuthorMistakesTest {
                 Arguments.of("a topic without its hit policy", "passingGrade: 2.0\nrecognizedAccreditors:\n  - code: HLC\ntopicOrder:\n  - credit\n",
                         "policy-values.yaml:5: topicOrder[0] credit states no hit policy: write \"- credit: FIRST\" (or FIRST, UNIQUE, "
                                 + "COLLECT), so that how its rules decide is declared once"),
-                Arguments.of("an unknown hit policy", "passingGrade: 2.0\nrecognizedAccreditors:\n  - code: HLC\ntopicOrder:\n"
+                Arguments.of("an unknown hit policy", "passingGrade: 2.0\nrecognizedAccreditors:\n  - code: HLC\ntopicOrder:   # the order\n"
                                 + "  - accreditation: UNIQUE\n  # the credit topic\n  - credit: FRIST\n",
                         "policy-values.yaml:7: topicOrder[1] credit: \"FRIST\" is not a hit policy; known: FIRST, UNIQUE, COLLECT"),
                 Arguments.of("advice not collected", "passingGrade: 2.0\nrecognizedAccreditors:\n  - code: HLC\ntopicOrder:\n  - advice: FIRST\n",

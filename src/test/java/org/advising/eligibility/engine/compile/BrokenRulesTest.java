@@ -94,8 +94,22 @@ class BrokenRulesTest {
                 then
                     insert(new Conclusion($offering, CreditTransfer.NO, "y"));
                 end
+
+                rule "A credit rule guarded over two lines"
+                    @policy("CR-2") @description("The same guard, written over two lines.")
+                    ruleflow-group "credit"
+                when
+                    $offering : Offering()
+                    not Conclusion( offering == $offering,   // a comment does not hide it
+                                    topic == Topic.CREDIT )
+                then
+                    insert(new Conclusion($offering, CreditTransfer.NO, "z"));
+                end
                 """));
         assertEquals(List.of("guarded.drl:10: rule \"A guarded credit rule\" waits for no credit answer yet (not Conclusion( … "
+                + "topic == Topic.CREDIT )): the topic is FIRST in policy-values.yaml, which decides which rule answers and lists "
+                + "the others as overruled; remove that condition (PR-2)",
+                "guarded.drl:30: rule \"A credit rule guarded over two lines\" waits for no credit answer yet (not Conclusion( … "
                 + "topic == Topic.CREDIT )): the topic is FIRST in policy-values.yaml, which decides which rule answers and lists "
                 + "the others as overruled; remove that condition (PR-2)"), errors);
     }
