@@ -148,6 +148,19 @@ class HotReloadTest {
         assertEquals(before, evaluate(AUDITED_COURSE).getString("rulebase.version"));
     }
 
+    /** PR-1: a hit policy is a policy value like the others: a mistake in it is refused at its line and the old version keeps answering. */
+    @Test
+    void a_misspelt_hit_policy_is_refused_at_its_line_and_the_old_version_keeps_answering() throws Exception {
+        String before = status().getString("active.version");
+        List<String> lines = Files.readAllLines(FOLDER.resolve("policy-values.yaml"));
+        int line = lines.indexOf(lines.stream().filter(text -> text.startsWith("  - credit: FIRST ")).findFirst().orElseThrow()) + 1;
+        edit("policy-values.yaml", "  - credit: FIRST ", "  - credit: FRIST ");
+        JsonPath status = awaitReload(s -> "REFUSED".equals(s.getString("lastReload.outcome")));
+        assertEquals(List.of("policy-values.yaml:" + line + ": topicOrder[2] credit: \"FRIST\" is not a hit policy; known: FIRST, UNIQUE, COLLECT"),
+                status.getList("lastReload.errors"));
+        assertEquals(before, evaluate(AUDITED_COURSE).getString("rulebase.version"));
+    }
+
     @Test
     void institutions_yaml_is_part_of_the_rulebase_a_mistake_in_it_is_refused_and_a_good_change_goes_live() throws Exception {
         String before = status().getString("active.version");
