@@ -3,13 +3,14 @@ package org.advising.eligibility.engine.compile;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.advising.eligibility.engine.folder.HitPolicy;
 import org.advising.eligibility.engine.folder.Institutions;
 import org.advising.eligibility.engine.folder.PolicyFact;
+import org.advising.eligibility.engine.folder.PolicyValues;
 import org.advising.eligibility.model.Topic;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
@@ -23,13 +24,40 @@ import org.kie.api.runtime.KieSessionsPool;
  * {@code institutions} are the receiving institutions a request may name;
  * {@code rules} is keyed by package and rule name; {@code topics} names the agenda groups (one per
  * rule file) in the order an evaluation focuses them, the first decided first, each with its hit
- * policy (PR-1).
+ * policy (PR-1); {@code hitPolicies} is the same per topic of a conclusion, derived from it once.
  */
 public record Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions,
-        List<PolicyFact> policyFacts, Institutions institutions, Map<String, RuleInfo> rules, Map<String, HitPolicy> topics) {
+        List<PolicyFact> policyFacts, Institutions institutions, Map<String, RuleInfo> rules, Map<String, HitPolicy> topics,
+        Map<Topic, HitPolicy> hitPolicies) {
 
     public Rulebase {
         topics = Collections.unmodifiableMap(new LinkedHashMap<>(topics));
+        hitPolicies = Collections.unmodifiableMap(new EnumMap<>(hitPolicies));
+    }
+
+    /** A rulebase whose conclusions are decided by its topics' hit policies. */
+    public Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions, List<PolicyFact> policyFacts,
+            Institutions institutions, Map<String, RuleInfo> rules, Map<String, HitPolicy> topics) {
+        this(version, loadedAt, kieBase, sessions, policyFacts, institutions, rules, topics, hitPolicies(topics));
+    }
+
+    /**
+     * How the conclusions of each topic are decided: as the topic of topicOrder that draws them declares,
+     * COLLECT for advice and where the rulebase states no topics (then every conclusion stays, and a
+     * summary topic concluded twice is a defect).
+     */
+    private static Map<Topic, HitPolicy> hitPolicies(Map<String, HitPolicy> topics) {
+        Map<Topic, HitPolicy> byAnswer = new EnumMap<>(Topic.class);
+        for (Topic topic : Topic.values()) {
+            byAnswer.put(topic, HitPolicy.COLLECT);
+        }
+        topics.forEach((name, policy) -> {
+            Topic answers = PolicyValues.answerOf(name);
+            if (answers != null) {
+                byAnswer.put(answers, policy);
+            }
+        });
+        return byAnswer;
     }
 
     /** The topics in the order they are decided. */
@@ -37,14 +65,9 @@ public record Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSes
         return List.copyOf(topics.keySet());
     }
 
-    /**
-     * How the conclusions of a topic are decided: as its topic of topicOrder declares, COLLECT for
-     * advice and where the rulebase states no topics (then every conclusion stays, and a summary
-     * topic concluded twice is a defect).
-     */
+    /** How the conclusions of a topic are decided (see {@link #hitPolicies(Map)}). */
     public HitPolicy hitPolicy(Topic topic) {
-        HitPolicy declared = topics.get(topic.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        return declared == null ? HitPolicy.COLLECT : declared;
+        return hitPolicies.get(topic);
     }
 
     /** The policy values in effect on this date. */

@@ -151,11 +151,12 @@ public class RulebaseCompiler {
     private static List<String> precedenceGuards(Map<String, String> contents, Map<String, DecisionTable> tables,
             Map<String, String> groups, Map<String, HitPolicy> topics) {
         List<String> errors = new ArrayList<>();
+        Map<String, String> groupByName = new HashMap<>(); // a search per rule grew with the square of the rules
+        groups.forEach((key, group) -> groupByName.putIfAbsent(key.substring(key.indexOf('/') + 1), group));
         contents.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(file -> {
             DrlText drl = new DrlText(file.getValue());
             for (DrlText.Rule rule : drl.rules()) {
-                String topic = groups.entrySet().stream().filter(group -> group.getKey().endsWith("/" + rule.name()))
-                        .map(Map.Entry::getValue).findFirst().orElse(MAIN);
+                String topic = groupByName.getOrDefault(rule.name(), MAIN);
                 HitPolicy policy = topics.get(topic);
                 Topic answers = PolicyValues.answerOf(topic);
                 int line = policy == null || policy == HitPolicy.COLLECT || answers == null ? 0 : drl.waitsForNoAnswer(rule, answers.name());

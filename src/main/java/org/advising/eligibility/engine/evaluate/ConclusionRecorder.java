@@ -2,7 +2,6 @@ package org.advising.eligibility.engine.evaluate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -54,8 +53,6 @@ final class ConclusionRecorder {
 
     private final Rulebase rulebase;
     private final KieSession session;
-    /** Each topic's hit policy, looked up once per evaluation (a conclusion is drawn per offering, institution and topic). */
-    private final Map<Topic, HitPolicy> hitPolicies = new EnumMap<>(Topic.class);
     private final Map<TopicOf, Decider> deciders = new HashMap<>();
     private final Map<Conclusion, List<Outranked>> overruled = new IdentityHashMap<>();
     /** The deciding conclusions a rule's match has read so far: one of them outranked later would have leaked. */
@@ -77,9 +74,6 @@ final class ConclusionRecorder {
     ConclusionRecorder(Rulebase rulebase, KieSession session) {
         this.rulebase = rulebase;
         this.session = session;
-        for (Topic topic : Topic.values()) {
-            hitPolicies.put(topic, rulebase.hitPolicy(topic));
-        }
     }
 
     final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
@@ -123,7 +117,7 @@ final class ConclusionRecorder {
      */
     private boolean decides(Conclusion conclusion, FactHandle handle, RuleInfo rule) {
         drawn++;
-        if (hitPolicies.get(conclusion.topic()) != HitPolicy.FIRST) {
+        if (rulebase.hitPolicy(conclusion.topic()) != HitPolicy.FIRST) {
             return true;
         }
         TopicOf topic = new TopicOf(conclusion.offering().id(),
@@ -244,7 +238,7 @@ final class ConclusionRecorder {
 
     /** How the topic's conclusions are decided in this rulebase. */
     HitPolicy hitPolicy(Topic topic) {
-        return hitPolicies.get(topic);
+        return rulebase.hitPolicy(topic);
     }
 
     /** How often each rule fired, by name, in the order they first fired. */
