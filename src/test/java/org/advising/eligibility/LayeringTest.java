@@ -34,12 +34,13 @@ class LayeringTest {
             Map.entry("engine.activate", union(ENGINE, Set.of("model"))),
             Map.entry("nextsteps", Set.of("engine.compile", "engine.evaluate", "model")),
             Map.entry("options", Set.of("engine.compile", "engine.evaluate", "model")),
-            Map.entry("credentials", Set.of("model")),
+            Map.entry("credentials.proof", Set.of("engine.folder", "model")),
+            Map.entry("credentials", Set.of("credentials.proof", "engine.folder", "model")),
             Map.entry("ops", union(ENGINE, Set.of("model"))),
-            Map.entry("intake", union(ENGINE, Set.of("nextsteps", "credentials", "model"))),
-            Map.entry("decisions", union(ENGINE, Set.of("intake", "nextsteps", "options", "credentials", "model", "ops"))),
-            Map.entry("cli", union(ENGINE, Set.of("intake", "decisions", "nextsteps", "options", "credentials", "model", "ops"))),
-            Map.entry("api", union(ENGINE, Set.of("api.openapi", "intake", "decisions", "nextsteps", "options", "credentials", "model", "ops"))),
+            Map.entry("intake", union(ENGINE, Set.of("nextsteps", "credentials", "credentials.proof", "model"))),
+            Map.entry("decisions", union(ENGINE, Set.of("intake", "nextsteps", "options", "credentials", "credentials.proof", "model", "ops"))),
+            Map.entry("cli", union(ENGINE, Set.of("intake", "decisions", "nextsteps", "options", "credentials", "credentials.proof", "model", "ops"))),
+            Map.entry("api", union(ENGINE, Set.of("api.openapi", "intake", "decisions", "nextsteps", "options", "credentials", "credentials.proof", "model", "ops"))),
             Map.entry("api.openapi", Set.of("intake", "decisions")));
     private static final Pattern PROJECT_IMPORT = Pattern.compile("(?m)^import (?:static )?org\\.advising\\.eligibility\\.([a-z.]+)\\.[A-Z]");
     private static final Pattern HTTP_IMPORT = Pattern.compile("(?m)^import (?:static )?(jakarta\\.ws\\.rs|io\\.vertx)\\.");
