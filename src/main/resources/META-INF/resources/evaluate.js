@@ -237,6 +237,7 @@ function showAnswers(request, response) {
     { class: 'reading', 'data-use': reading.use, 'data-path': reading.path },
     element('strong', {}, reading.name || reading.achievementId), reading.issuer ? ' from ' + reading.issuer : '', ': ',
     element('span', { class: 'use' }, readingWords(reading)),
+    proofLine(reading.proof),
     element('ul', { class: 'notes' }, ...reading.notes.map(note => element('li', {}, note))))));
   const totals = document.getElementById('totals');
   totals.hidden = !response.institutions;
@@ -266,8 +267,25 @@ function readingWords(reading) {
     case 'NO_OFFERING': return 'not used: no offering has its achievement id.';
     case 'DUPLICATE': return 'not used: the offering already has a record.';
     case 'NOT_VALID': return 'not used: it is not valid on the date of the answer.';
+    case 'INVALID_PROOF': return 'not used: its proof does not hold.';
     default: return reading.use;
   }
+}
+
+/** Whether the credential's proof was verified, and whether that confirms its issuer (LC-8, LC-9), in words; the notes say why. */
+function proofLine(proof) {
+  if (!proof) {
+    return '';
+  }
+  const status = {
+    VERIFIED: 'Proof verified', INVALID: 'Proof does not hold', UNVERIFIABLE: 'Proof could not be checked',
+    UNSUPPORTED: 'Proof of a kind the service does not check', NONE: 'No proof'
+  }[proof.status] || proof.status;
+  const mark = proof.status === 'VERIFIED' ? '\u2713 ' : proof.status === 'INVALID' ? '\u2717 ' : '';
+  return element('p', { class: 'proof', 'data-status': proof.status },
+    element('span', { 'aria-hidden': 'true' }, mark), status
+    + (proof.from === 'CLR' ? ' (the CLR holding it)' : '') + ' \u00b7 ',
+    element('span', { class: 'issuer-confirmation' }, proof.issuerAuthenticated ? 'issuer confirmed' : 'issuer not confirmed'));
 }
 
 /** Credential files chosen: each one's JSON (a credential or a list of them) into the box, as one list. */

@@ -34,6 +34,8 @@ public interface EligibilityConfig {
 
     Audit audit();
 
+    Credentials credentials();
+
     interface Rules {
         /** The rules folder, relative to the working directory. */
         Path folder();
@@ -126,6 +128,14 @@ public interface EligibilityConfig {
     interface Admin {
         /** The token POST /api/v1/rulebase/reload requires; unset keeps that endpoint closed. A short one is refused at start. */
         Optional<@Size(min = 32, message = "must be at least {min} characters long (make one with: openssl rand -hex 32)") String> token();
+    }
+
+    interface Credentials {
+        /** Steps of RDFC-1.0 work one credential's canonicalization may take; past them its proof is UNVERIFIABLE (LC-11). */
+        long maxCanonicalizationWork();
+
+        /** Credentials whose proof checks are kept by their digest, so that one sent again is not verified again (LC-11). */
+        int proofCacheSize();
     }
 
     interface Audit {

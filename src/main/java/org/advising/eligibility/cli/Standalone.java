@@ -77,6 +77,6 @@ public final class Standalone {
         Logger.getLogger("org.drools").setLevel(Level.WARNING);
         Logger.getLogger(DecisionAudit.CATEGORY).setLevel(Level.WARNING);
         return new DecisionService(new RequestReader(json), new RequestValidator(Validation.buildDefaultValidatorFactory().getValidator()),
-                runner, new EvaluationMetrics(new SimpleMeterRegistry()), new DecisionAudit(json, config));
+                runner, new EvaluationMetrics(new SimpleMeterRegistry()), new DecisionAudit(json, config), DecisionService.verifier(config));
     }
 }

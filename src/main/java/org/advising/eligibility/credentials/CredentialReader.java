@@ -14,6 +14,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.advising.eligibility.credentials.proof.Proof;
+import org.advising.eligibility.credentials.proof.ProofVerifier;
+import org.advising.eligibility.engine.folder.TrustedIssuers;
+import org.advising.eligibility.model.CredentialRecord;
 import org.advising.eligibility.model.CreditLevel;
 import org.advising.eligibility.model.CreditRecommendation;
 import org.advising.eligibility.model.Learner;
@@ -26,13 +31,15 @@ import org.advising.eligibility.model.TwoDecimals;
  * Reads a learner's credentials as issued (Open Badges 3.0 achievement credentials, CLR 2.0
  * credentials holding them; the VC 2.0 and the VC 1.1 data model) into what the rules read: a
  * record per offering and, where the offering states none, the ACE recommendation a credential
- * carries (LC-1 .. LC-7). Only the members LC names are read; every other member is ignored. Proofs
- * are not verified and revocation is not looked up (LC-4): every reading says so.
+ * carries (LC-1 .. LC-7), once their proofs are checked (LC-8 .. LC-10: a credential whose proof
+ * does not hold gives nothing). Only the members LC names are read; every other member is ignored
+ * (the proof covers them all). Revocation is not looked up (LC-4): a credential that names a status
+ * list gets a note saying so.
  */
 public final class CredentialReader {
 
-    private static final String NOT_VERIFIED = "The service did not verify this credential's proof or look up whether it was revoked: "
-            + "the portal that forwarded it vouches for it.";
+    private static final String STATUS_NOT_CHECKED = "It names a status list (credentialStatus), which the service does not read: "
+            + "whether it was revoked or suspended was not checked (that needs the network).";
     private static final Map<String, CreditLevel> ACE_LEVELS = Map.of(
             "VocationalCertificate", CreditLevel.VOCATIONAL,
             "LowerDivisionBaccalaureate", CreditLevel.LOWER_DIVISION,
@@ -49,37 +56,43 @@ public final class CredentialReader {
      * there are any, nothing else is read).
      */
     public record Read(List<CredentialReading> readings, List<LearnerRecord> records, List<Offering> offerings,
-            List<CredentialProblem> problems) {
+            List<CredentialRecord> credentialRecords, List<CredentialProblem> problems) {
+    }
+
+    /** How the proofs are checked: the verifier, the trusted issuers of the rules folder, and when to stop (the request's budget). */
+    public record Proofs(ProofVerifier verifier, TrustedIssuers issuers, BooleanSupplier stop) {
     }
 
     /** One achievement credential as LC reads it. */
-    private record Achievement(String path, String id, String name, String issuer, LocalDate validFrom, LocalDate validUntil,
-            LocalDate completedOn, String completedFrom, Double gpa, List<String> gradeNotes, List<Recommended> recommendations,
-            Window holder) {
+    private record Achievement(JsonNode credential, String path, String id, String name, String issuer, String issuerId,
+            LocalDate validFrom, LocalDate validUntil, LocalDate completedOn, String completedFrom, Double gpa, List<String> gradeNotes,
+            List<Recommended> recommendations, Window holder) {
     }
 
     /** An ACE recommendation of an endorsement, with the endorsement's dates. */
-    private record Recommended(BigDecimal semesterHours, String level, LocalDate validFrom, LocalDate validUntil) {
+    private record Recommended(BigDecimal semesterHours, String level, LocalDate validFrom, LocalDate validUntil, JsonNode endorsement,
+            String path) {
     }
 
     /** The validity of the CLR that holds an achievement credential (null for one sent on its own). */
-    private record Window(String path, LocalDate validFrom, LocalDate validUntil) {
+    private record Window(JsonNode clr, String path, String issuerId, LocalDate validFrom, LocalDate validUntil) {
     }
 
-    public static Read read(List<JsonNode> credentials, List<Offering> offerings, List<LearnerRecord> records, LocalDate asOf) {
+    public static Read read(List<JsonNode> credentials, List<Offering> offerings, List<LearnerRecord> records, LocalDate asOf,
+            Proofs proofs) {
         List<CredentialProblem> problems = new ArrayList<>();
         int counted = count(credentials);
         if (counted > Learner.MAX_CREDENTIALS) { // counted before any of them is read
             problems.add(new CredentialProblem("learner.credentials", "holds " + counted
                     + " credentials, those inside CLRs counted; at most " + Learner.MAX_CREDENTIALS + " (none was read)"));
-            return new Read(List.of(), records, offerings, problems);
+            return new Read(List.of(), records, offerings, List.of(), problems);
         }
         List<Achievement> achievements = new ArrayList<>();
         for (int i = 0; i < credentials.size(); i++) {
             collect(credentials.get(i), "learner.credentials[" + i + "]", null, achievements, problems);
         }
         if (!problems.isEmpty()) {
-            return new Read(List.of(), records, offerings, problems);
+            return new Read(List.of(), records, offerings, List.of(), problems);
         }
         Map<String, Offering> byAchievement = new HashMap<>();
         for (Offering offering : offerings) {
@@ -95,15 +108,49 @@ public final class CredentialReader {
         }
         List<CredentialReading> readings = new ArrayList<>();
         List<LearnerRecord> allRecords = new ArrayList<>(records);
+        List<CredentialRecord> credentialRecords = new ArrayList<>();
         Map<String, CreditRecommendation> taken = new HashMap<>();
+        Map<String, ProofVerifier.Checked> clrChecks = new HashMap<>();
         for (Achievement achievement : achievements) {
-            readings.add(reading(achievement, byAchievement.get(achievement.id()), recordedBy, asOf, allRecords, taken));
+            ProofVerifier.Checked checked = proof(achievement, proofs, clrChecks);
+            CredentialReading reading = reading(achievement, checked, byAchievement.get(achievement.id()), recordedBy, asOf, allRecords,
+                    taken, proofs);
+            readings.add(reading);
+            if (reading.use() == CredentialReading.Use.RECORD) {
+                credentialRecords.add(new CredentialRecord(reading.offeringId(), achievement.issuerId(),
+                        reading.proof().issuerAuthenticated()));
+            }
         }
         List<Offering> withRecommendations = offerings.stream()
                 .map(offering -> offering != null && taken.containsKey(offering.id())
                         ? withRecommendation(offering, taken.get(offering.id())) : offering)
                 .toList();
-        return new Read(List.copyOf(readings), List.copyOf(allRecords), withRecommendations, List.of());
+        return new Read(List.copyOf(readings), List.copyOf(allRecords), withRecommendations, List.copyOf(credentialRecords), List.of());
+    }
+
+    /**
+     * LC-8: the credential's own proof; for one inside a CLR without a proof of its own, the CLR's
+     * (checked once per CLR), which authenticates it only when both name the same issuer.
+     */
+    private static ProofVerifier.Checked proof(Achievement achievement, Proofs proofs, Map<String, ProofVerifier.Checked> clrChecks) {
+        Window holder = achievement.holder();
+        if (holder == null || achievement.credential().has("proof")) {
+            return proofs.verifier().check(achievement.credential(), proofs.issuers(), proofs.stop());
+        }
+        ProofVerifier.Checked clr = clrChecks.computeIfAbsent(holder.path(),
+                path -> proofs.verifier().check(holder.clr(), proofs.issuers(), proofs.stop()));
+        boolean sameIssuer = holder.issuerId() != null && holder.issuerId().equals(achievement.issuerId());
+        Proof held = clr.proof().heldBy(sameIssuer);
+        String note = clr.note() == null && !held.issuerAuthenticated() && held.status() == Proof.Status.VERIFIED
+                ? "It is read with the proof of the CLR holding it (" + holder.path() + "), whose issuer is not its own: the proof shows it "
+                        + "was not changed, not who issued it."
+                : clr.note() == null ? null : "It has no proof of its own and is read with that of the CLR holding it (" + holder.path()
+                        + "): " + lowerFirst(clr.note());
+        return new ProofVerifier.Checked(held, note);
+    }
+
+    private static String lowerFirst(String sentence) {
+        return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     /** The credentials sent, each CLR counted as the credentials it holds (its list's length, whatever it holds). */
@@ -122,36 +169,49 @@ public final class CredentialReader {
                 o.alignedCertification(), o.semesterHours(), o.creditLevel(), o.achievementId());
     }
 
-    private static CredentialReading reading(Achievement achievement, Offering offering, Map<String, String> recordedBy, LocalDate asOf,
-            List<LearnerRecord> records, Map<String, CreditRecommendation> taken) {
+    private static CredentialReading reading(Achievement achievement, ProofVerifier.Checked checked, Offering offering,
+            Map<String, String> recordedBy, LocalDate asOf, List<LearnerRecord> records, Map<String, CreditRecommendation> taken,
+            Proofs proofs) {
         List<String> notes = new ArrayList<>();
-        notes.add(NOT_VERIFIED);
+        Proof proof = checked.proof();
+        if (checked.note() != null) {
+            notes.add(checked.note());
+        }
+        if (achievement.credential().has("credentialStatus")) {
+            notes.add(STATUS_NOT_CHECKED);
+        }
+        if (proof.status() == Proof.Status.INVALID) { // LC-10: before NO_OFFERING, NOT_VALID and DUPLICATE
+            notes.add("A credential whose proof does not hold gives no record.");
+            return reading(achievement, proof, CredentialReading.Use.INVALID_PROOF, null, null, null, notes);
+        }
         if (offering == null) {
             notes.add("No offering of the request has the achievement id " + quoted(achievement.id())
                     + "; give an offering that achievementId to use this credential.");
-            return reading(achievement, CredentialReading.Use.NO_OFFERING, null, null, null, notes);
+            return reading(achievement, proof, CredentialReading.Use.NO_OFFERING, null, null, null, notes);
         }
         String invalid = invalidOn(achievement, asOf);
         if (invalid != null) {
             notes.add(invalid);
-            return reading(achievement, CredentialReading.Use.NOT_VALID, null, null, null, notes);
+            return reading(achievement, proof, CredentialReading.Use.NOT_VALID, null, null, null, notes);
         }
         String earlier = recordedBy.get(offering.id());
         if (earlier != null) {
             notes.add("The offering " + offering.id() + " already has a record (from " + earlier + "); this credential gives none.");
-            return reading(achievement, CredentialReading.Use.DUPLICATE, null, null, null, notes);
+            return reading(achievement, proof, CredentialReading.Use.DUPLICATE, null, null, null, notes);
         }
         recordedBy.put(offering.id(), achievement.path());
         records.add(new LearnerRecord(offering.id(), RecordStatus.COMPLETED, true, achievement.gpa(), achievement.completedOn()));
         notes.add("Completed on " + achievement.completedOn() + " (its " + achievement.completedFrom() + ").");
         notes.addAll(achievement.gradeNotes());
         CreditRecommendation recommendation = null;
-        if (!achievement.recommendations().isEmpty()) {
+        List<Recommended> recommendations = achievement.recommendations().isEmpty() || offering.creditRecommendation() != null
+                ? achievement.recommendations() : withHoldingProofs(achievement.recommendations(), proofs, notes);
+        if (!recommendations.isEmpty()) {
             if (offering.creditRecommendation() != null) {
                 notes.add("The offering states its own credit recommendation, which is kept; the credential's ACE recommendation "
                         + "is not used.");
             } else {
-                Recommended first = achievement.recommendations().get(0);
+                Recommended first = recommendations.get(0);
                 CreditLevel level = first.level() == null ? null : ACE_LEVELS.get(first.level());
                 if (level == null && first.level() == null) {
                     notes.add("ACE's recommendation names no level: it is taken without a level.");
@@ -161,7 +221,7 @@ public final class CredentialReader {
                 }
                 recommendation = new CreditRecommendation("ACE", first.semesterHours(), level, first.validFrom(), first.validUntil());
                 taken.put(offering.id(), recommendation);
-                for (Recommended other : achievement.recommendations().subList(1, achievement.recommendations().size())) {
+                for (Recommended other : recommendations.subList(1, recommendations.size())) {
                     CreditLevel otherLevel = other.level() == null ? null : ACE_LEVELS.get(other.level());
                     notes.add("ACE also recommends " + hours(other.semesterHours()) + " semester hours "
                             + (otherLevel != null ? "at the " + otherLevel.label() + " level" : other.level() == null ? "at no stated level"
@@ -171,13 +231,36 @@ public final class CredentialReader {
         }
         CredentialReading.Record record = new CredentialReading.Record(RecordStatus.COMPLETED.name(), true, achievement.gpa(),
                 achievement.completedOn());
-        return reading(achievement, CredentialReading.Use.RECORD, offering.id(), record, recommendation, notes);
+        return reading(achievement, proof, CredentialReading.Use.RECORD, offering.id(), record, recommendation, notes);
     }
 
-    private static CredentialReading reading(Achievement achievement, CredentialReading.Use use, String offeringId,
+    private static CredentialReading reading(Achievement achievement, Proof proof, CredentialReading.Use use, String offeringId,
             CredentialReading.Record record, CreditRecommendation recommendation, List<String> notes) {
         return new CredentialReading(achievement.path(), achievement.id(), achievement.name(), achievement.issuer(), use, offeringId, record,
-                recommendation, false, List.copyOf(notes));
+                recommendation, proof.checked(), proof, List.copyOf(notes));
+    }
+
+    /** LC-10: the recommendations of ACE endorsements whose own proof holds or is absent; a note for each endorsement left out. */
+    private static List<Recommended> withHoldingProofs(List<Recommended> recommendations, Proofs proofs, List<String> notes) {
+        List<Recommended> kept = new ArrayList<>();
+        Map<String, Boolean> holds = new HashMap<>();
+        for (Recommended recommended : recommendations) {
+            boolean endorsementHolds = holds.computeIfAbsent(recommended.path(), path -> {
+                if (!recommended.endorsement().has("proof")) {
+                    return true;
+                }
+                ProofVerifier.Checked checked = proofs.verifier().check(recommended.endorsement(), proofs.issuers(), proofs.stop());
+                if (checked.proof().status() != Proof.Status.INVALID) {
+                    return true;
+                }
+                notes.add("ACE's endorsement at " + path + " is not used: " + lowerFirst(checked.note()));
+                return false;
+            });
+            if (endorsementHolds) {
+                kept.add(recommended);
+            }
+        }
+        return kept;
     }
 
     /** Why the credential is not valid on the date (LC-4), or null when it is. */
@@ -222,9 +305,9 @@ public final class CredentialReader {
             if (problems.size() > before) {
                 return;
             }
+            Window window = new Window(credential, path, issuerId(credential), validFrom, validUntil);
             for (int j = 0; j < inside.size(); j++) {
-                collect(inside.get(j), path + ".credentialSubject.verifiableCredential[" + j + "]", new Window(path, validFrom, validUntil),
-                        achievements, problems);
+                collect(inside.get(j), path + ".credentialSubject.verifiableCredential[" + j + "]", window, achievements, problems);
             }
         } else if (types.contains("OpenBadgeCredential") || types.contains("AchievementCredential")) {
             Achievement achievement = achievement(credential, path, holder, problems);
@@ -271,8 +354,14 @@ public final class CredentialReader {
         JsonNode issuer = credential.get("issuer");
         String issuerName = issuer == null ? null : issuer.isTextual() ? issuer.asText()
                 : issuer.hasNonNull("name") ? issuer.get("name").asText() : issuer.hasNonNull("id") ? issuer.get("id").asText() : null;
-        return new Achievement(path, id.asText(), name, issuerName, validFrom, validUntil, completedOn, completedFrom, gpa, gradeNotes,
-                List.copyOf(recommendations), holder);
+        return new Achievement(credential, path, id.asText(), name, issuerName, issuerId(credential), validFrom, validUntil, completedOn,
+                completedFrom, gpa, gradeNotes, List.copyOf(recommendations), holder);
+    }
+
+    /** The credential's issuer id: {@code issuer} as a string, or its {@code id}. */
+    private static String issuerId(JsonNode credential) {
+        JsonNode issuer = credential.get("issuer");
+        return issuer == null ? null : issuer.isTextual() ? issuer.asText() : issuer.path("id").isTextual() ? issuer.get("id").asText() : null;
     }
 
     /** LC-3: a grade-point-average result first, else a letter grade; the first of each counts. */
@@ -396,7 +485,7 @@ public final class CredentialReader {
                 }
                 hours = hours.stripTrailingZeros();
                 recommendations.add(new Recommended(hours.scale() < 0 ? hours.setScale(0) : hours, item.path("level").asText(null),
-                        validFrom, validUntil));
+                        validFrom, validUntil, endorsement, at));
             }
         }
     }

@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
 import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.credentials.proof.BundledContexts;
+import org.advising.eligibility.credentials.proof.ProofVerifier;
 import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
 import org.advising.eligibility.engine.evaluate.EvaluationTimeoutException;
@@ -51,18 +53,25 @@ public class DecisionService {
     @Inject
     public DecisionService(RequestReader reader, RequestValidator validator, RulebaseRunner runner, EvaluationMetrics metrics,
             DecisionAudit audit, WorkerPool workers, EligibilityConfig config) {
-        this(reader, validator, runner, metrics, audit, workers.nextStepsFinder(runner), config.transferOptions().timeLimit());
+        this(reader, validator, runner, metrics, audit, workers.nextStepsFinder(runner), config.transferOptions().timeLimit(),
+                verifier(config));
+    }
+
+    /** The proof verifier the settings describe (LC-11's bounds), over the bundled contexts. */
+    public static ProofVerifier verifier(EligibilityConfig config) {
+        return new ProofVerifier(BundledContexts.shipped(), config.credentials().maxCanonicalizationWork(),
+                config.credentials().proofCacheSize());
     }
 
     /** A command's: next steps searched on the calling thread alone. */
     public DecisionService(RequestReader reader, RequestValidator validator, RulebaseRunner runner, EvaluationMetrics metrics,
-            DecisionAudit audit) {
-        this(reader, validator, runner, metrics, audit, new NextStepsFinder(runner), RulebaseRunner.DEFAULT_TIME_LIMIT);
+            DecisionAudit audit, ProofVerifier verifier) {
+        this(reader, validator, runner, metrics, audit, new NextStepsFinder(runner), RulebaseRunner.DEFAULT_TIME_LIMIT, verifier);
     }
 
     private DecisionService(RequestReader reader, RequestValidator validator, RulebaseRunner runner, EvaluationMetrics metrics,
-            DecisionAudit audit, NextStepsFinder nextStepsFinder, Duration optionsTimeLimit) {
-        this.intake = new RequestIntake(reader, validator);
+            DecisionAudit audit, NextStepsFinder nextStepsFinder, Duration optionsTimeLimit, ProofVerifier verifier) {
+        this.intake = new RequestIntake(reader, validator, verifier);
         this.runner = runner;
         this.metrics = metrics;
         this.audit = audit;
@@ -202,7 +211,7 @@ public class DecisionService {
 
     /** The request of an evaluation, or {@link InvalidRequestException} naming its invalid fields (a command's and tests'). */
     public static EvaluationRequest valid(RequestReader reader, RequestValidator validator, byte[] body, Optional<Rulebase> rulebase) {
-        return new RequestIntake(reader, validator).admit(body, RequestIntake.Endpoint.EVALUATION, rulebase,
+        return new RequestIntake(reader, validator, new ProofVerifier(BundledContexts.shipped(), ProofVerifier.DEFAULT_MAX_WORK, 100)).admit(body, RequestIntake.Endpoint.EVALUATION, rulebase,
                 Deadline.in(RulebaseRunner.DEFAULT_TIME_LIMIT)).request();
     }
 }

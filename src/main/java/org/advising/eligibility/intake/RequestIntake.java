@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.advising.eligibility.credentials.CredentialReader;
 import org.advising.eligibility.credentials.CredentialReading;
+import org.advising.eligibility.credentials.proof.ProofVerifier;
+import org.advising.eligibility.engine.folder.TrustedIssuers;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.engine.folder.Institutions;
@@ -60,10 +62,12 @@ public final class RequestIntake {
 
     private final RequestReader reader;
     private final RequestValidator validator;
+    private final ProofVerifier verifier;
 
-    public RequestIntake(RequestReader reader, RequestValidator validator) {
+    public RequestIntake(RequestReader reader, RequestValidator validator, ProofVerifier verifier) {
         this.reader = reader;
         this.validator = validator;
+        this.verifier = verifier;
     }
 
     /**
@@ -111,9 +115,12 @@ public final class RequestIntake {
         CredentialReader.Read credentials = null;
         if (request.learner() != null && request.learner().credentials() != null && request.offerings() != null) {
             budget.check("its credentials were read");
+            TrustedIssuers issuers = TrustedIssuers.NONE; // TODO rulebase.map(Rulebase::trustedIssuers)
             credentials = CredentialReader.read(request.learner().credentials(), request.offerings(),
-                    request.learner().records() == null ? List.of() : request.learner().records(), asOf);
+                    request.learner().records() == null ? List.of() : request.learner().records(), asOf,
+                    new CredentialReader.Proofs(verifier, issuers, budget::passed));
             credentials.problems().forEach(problem -> errors.add(problem.path(), problem.message()));
+            budget.check("its credentials' proofs were checked");
         }
         errors.throwIfAny();
         if (credentials == null) {

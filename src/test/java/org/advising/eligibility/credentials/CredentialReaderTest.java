@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.advising.eligibility.credentials.proof.BundledContexts;
+import org.advising.eligibility.credentials.proof.ProofVerifier;
+import org.advising.eligibility.engine.folder.TrustedIssuers;
 import org.advising.eligibility.model.CreditLevel;
 import org.advising.eligibility.model.LearnerRecord;
 import org.advising.eligibility.model.Offering;
@@ -20,6 +23,9 @@ import org.junit.jupiter.api.Test;
 /** LC-1 .. LC-6 one by one, on the reader alone: each grade form, each date source, each use, the ACE levels. */
 class CredentialReaderTest {
 
+    private static final CredentialReader.Proofs PROOFS = new CredentialReader.Proofs(
+            new ProofVerifier(BundledContexts.shipped(), ProofVerifier.DEFAULT_MAX_WORK, 100), TrustedIssuers.NONE, () -> false);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 20);
     private static final Offering COURSE = new Offering("c", "Statistics", OfferingType.COURSE,
@@ -27,7 +33,7 @@ class CredentialReaderTest {
             BigDecimal.valueOf(3), CreditLevel.LOWER_DIVISION, "urn:a");
 
     private static CredentialReader.Read read(String credential, LearnerRecord... records) throws Exception {
-        return CredentialReader.read(List.of(JSON.readTree(credential)), List.of(COURSE), List.of(records), AS_OF);
+        return CredentialReader.read(List.of(JSON.readTree(credential)), List.of(COURSE), List.of(records), AS_OF, PROOFS);
     }
 
     private static String badge(String members, String subject) {
@@ -99,7 +105,7 @@ class CredentialReaderTest {
     void a_clr_is_read_credential_by_credential_in_its_place() throws Exception {
         JsonNode clr = JSON.readTree("{\"type\": \"ClrCredential\", \"credentialSubject\": {\"verifiableCredential\": [" + badge("", "")
                 + ", " + badge("", "").replace("urn:a", "urn:z") + "]}}");
-        CredentialReader.Read read = CredentialReader.read(List.of(clr), List.of(COURSE), List.of(), AS_OF);
+        CredentialReader.Read read = CredentialReader.read(List.of(clr), List.of(COURSE), List.of(), AS_OF, PROOFS);
         assertEquals(List.of("learner.credentials[0].credentialSubject.verifiableCredential[0]",
                 "learner.credentials[0].credentialSubject.verifiableCredential[1]"),
                 read.readings().stream().map(CredentialReading::path).toList());
@@ -109,7 +115,7 @@ class CredentialReaderTest {
 
     @Test
     void the_specification_example_teamwork_badge_in_both_data_models() throws Exception {
-        // The shape of Open Badges 3.0's own example credential, with a proof and a credential schema the reader ignores.
+        // The shape of Open Badges 3.0's own example credential, with a made-up proof and a credential schema the reader ignores.
         String teamwork = """
                 {"@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
                  "id": "http://example.com/credentials/3527", "type": ["VerifiableCredential", "OpenBadgeCredential"],
@@ -127,10 +133,19 @@ class CredentialReaderTest {
                 null, "https://example.com/achievements/21st-century-skills/teamwork");
         for (String credential : List.of(teamwork, teamwork.replace("\"validFrom\"", "\"issuanceDate\"")
                 .replace("https://www.w3.org/ns/credentials/v2", "https://www.w3.org/2018/credentials/v1"))) {
-            CredentialReader.Read read = CredentialReader.read(List.of(JSON.readTree(credential)), List.of(teamworkCourse), List.of(), AS_OF);
+            // Its made-up proofValue does not decode: the proof is INVALID and the credential gives no record (LC-10).
+            CredentialReader.Read forged = CredentialReader.read(List.of(JSON.readTree(credential)), List.of(teamworkCourse), List.of(), AS_OF,
+                    PROOFS);
+            assertEquals(CredentialReading.Use.INVALID_PROOF, forged.readings().get(0).use());
+            assertEquals(List.of("Its proof does not hold: its proofValue is not a multibase (z…) Ed25519 signature of 64 bytes.",
+                    "A credential whose proof does not hold gives no record."), forged.readings().get(0).notes());
+            assertEquals(List.of(), forged.records());
+            // Without it, the credential is read (with no proof to show it was not changed).
+            CredentialReader.Read read = CredentialReader.read(List.of(JSON.readTree(credential.replaceAll("(?s),\\s*\"proof\": \\[.*\\]\\}$", "}"))),
+                    List.of(teamworkCourse), List.of(), AS_OF, PROOFS);
             CredentialReading reading = read.readings().get(0);
-            assertEquals(List.of(CredentialReading.Use.RECORD, "Teamwork", "Example Corp", "t"),
-                    List.of(reading.use(), reading.name(), reading.issuer(), reading.offeringId()));
+            assertEquals(List.of(CredentialReading.Use.RECORD, "Teamwork", "Example Corp", "t", "NONE"),
+                    List.of(reading.use(), reading.name(), reading.issuer(), reading.offeringId(), reading.proof().status().name()));
             assertEquals(new LearnerRecord("t", RecordStatus.COMPLETED, true, null, LocalDate.of(2010, 1, 1)), read.records().get(0));
         }
     }

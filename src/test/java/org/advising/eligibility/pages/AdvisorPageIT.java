@@ -273,7 +273,8 @@ class AdvisorPageIT {
                 "a credential pasted alone is sent as a list of one, as issued");
         assertEquals(List.of(List.of("RECORD", "Cloud Associate Professional Certificate",
                 "read as the record of pc-cloud: completed on 2026-06-30, no grade; ACE recommends 9 semester hours.")), page.readings());
-        assertTrue(browser.find("#readings").getText().contains("The service did not verify this credential's proof"),
+        assertEquals("No proof \u00b7 issuer not confirmed", browser.find("#readings .reading .proof").getText());
+        assertTrue(browser.find("#readings").getText().contains("It carries no proof, so nothing shows who issued it or that it was not changed."),
                 browser.find("#readings").getText());
         assertEquals(List.of(List.of("Example State University", "9", "0"), List.of("Lakeside Community College", "9", "0")), page.totals());
         assertEquals(List.of("ACCEPTED", "ACCEPTED"), page.transfers("pc-cloud").stream().map(EvaluationPage.ShownTransfer::outcome).toList());
