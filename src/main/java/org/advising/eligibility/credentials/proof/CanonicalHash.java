@@ -6,14 +6,10 @@ import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
-import com.apicatalog.rdf.api.RdfConsumerException;
-import com.apicatalog.rdf.canon.RdfCanon;
-import com.apicatalog.rdf.nquads.NQuadsWriter;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * The SHA-256 of a JSON-LD document's canonical form, as Data Integrity's RDFC-1.0 suites hash it
  * (LC-8): expanded against the bundled contexts only, every term defined (a term no context defines
  * would not be covered by the signature), turned into RDF and canonicalized with RDFC-1.0 within a
- * bound of work (LC-11).
+ * bound of work (LC-11), by {@link Rdfc10}: titanium-rdfc 2.0.0 with its tie defect mended.
  */
 final class CanonicalHash {
 
@@ -36,10 +32,6 @@ final class CanonicalHash {
             super(sentence, null, false, false);
             this.status = status;
         }
-    }
-
-    /** TEMPORARY until Rdfc10 lands. */
-    static final class WorkBoundExceeded extends IllegalStateException {
     }
 
     private final BundledContexts contexts;
@@ -81,21 +73,14 @@ final class CanonicalHash {
             throw new NoCanonicalForm(Proof.Status.INVALID, "it uses the type \"" + shortened(undefinedType)
                     + "\", a term none of its contexts defines, so the signature would not cover it");
         }
-        long[] work = {0};
-        RdfCanon canon = RdfCanon.create("SHA-256", () -> {
-            if (++work[0] > maxWork || (work[0] & 1023) == 0 && stop.getAsBoolean()) {
-                throw new WorkBoundExceeded();
-            }
-        });
+        Rdfc10 canon = new Rdfc10(maxWork, stop);
         try {
             JsonLd.toRdf(JsonDocument.of(expanded)).options(options).provide(canon);
-            StringWriter out = new StringWriter();
-            canon.provide(new NQuadsWriter(out));
-            return out.toString();
-        } catch (WorkBoundExceeded e) {
+            return canon.nquads();
+        } catch (Rdfc10.WorkBoundExceeded e) {
             throw new NoCanonicalForm(Proof.Status.UNVERIFIABLE, "canonicalizing it takes more than the "
                     + maxWork + " steps of work a proof may take (its blank nodes are too alike)");
-        } catch (JsonLdError | RdfConsumerException e) {
+        } catch (JsonLdError e) {
             throw new NoCanonicalForm(Proof.Status.INVALID, "it does not turn into RDF (" + e.getMessage() + ")");
         }
     }
