@@ -48,7 +48,7 @@ public final class ProofVerifier {
     private final ProofCache cache;
 
     /** The bounds a command or test uses when no settings are read: those application.properties ships. */
-    public static final long DEFAULT_MAX_WORK = 100_000;
+    public static final long DEFAULT_MAX_WORK = 50_000;
     public static final int DEFAULT_CACHE_SIZE = 10_000;
 
     /** Canonicalization bounded by {@code maxWork} steps a document; {@code cacheSize} checks kept. */
