@@ -136,6 +136,13 @@ public interface EligibilityConfig {
 
         /** Credentials whose proof checks are kept by their digest, so that one sent again is not verified again (LC-11). */
         int proofCacheSize();
+
+        /** Credentials verified at once; past them a request needing a new check is answered 503 busy. Unset, half the cores (at least 1). */
+        Optional<Integer> proofWorkers();
+
+        default int proofWorkersOrDefault() {
+            return proofWorkers().orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        }
     }
 
     interface Audit {

@@ -60,7 +60,7 @@ public class DecisionService {
     /** The proof verifier the settings describe (LC-11's bounds), over the bundled contexts. */
     public static ProofVerifier verifier(EligibilityConfig config) {
         return new ProofVerifier(BundledContexts.shipped(), config.credentials().maxCanonicalizationWork(),
-                config.credentials().proofCacheSize());
+                config.credentials().proofCacheSize(), config.credentials().proofWorkersOrDefault());
     }
 
     /** A command's: next steps searched on the calling thread alone. */
@@ -92,7 +92,11 @@ public class DecisionService {
 
     /** The request of a body for {@code endpoint}, or the exception of its refusal (400, or 503 past its budget). */
     public RequestIntake.Admitted admit(byte[] body, RequestIntake.Endpoint endpoint, Optional<Rulebase> active, Deadline budget) {
-        return intake.admit(body, endpoint, active, budget);
+        try {
+            return intake.admit(body, endpoint, active, budget);
+        } catch (ProofVerifier.Busy e) {
+            throw new BusyException(e.getMessage());
+        }
     }
 
     /**
@@ -112,7 +116,12 @@ public class DecisionService {
      */
     public Read readAndAnswer(byte[] body, Optional<Rulebase> active, String requestId, Deadline budget,
             Consumer<EvaluationRequest> onceRead) {
-        RequestIntake.Admitted admitted = intake.admit(body, RequestIntake.Endpoint.EVALUATION, active, budget, onceRead);
+        RequestIntake.Admitted admitted;
+        try {
+            admitted = intake.admit(body, RequestIntake.Endpoint.EVALUATION, active, budget, onceRead);
+        } catch (ProofVerifier.Busy e) {
+            throw new BusyException(e.getMessage());
+        }
         return new Read(admitted, admitted.request().wantsNextSteps() ? null : answer(admitted, active, requestId, budget));
     }
 

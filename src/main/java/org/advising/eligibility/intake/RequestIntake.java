@@ -94,6 +94,9 @@ public final class RequestIntake {
             errors.throwIfAny();
         }
         onceRead.accept(request);
+        if (request.learner() != null && request.learner().credentials() != null && !request.learner().credentials().isEmpty()) {
+            verifier.checkRoom(); // proofs are costly work: refused at once while every verifier is taken
+        }
         List<FieldError> refused = endpoint.refused.apply(request);
         errors.addAll(refused);
         if (!sizesWithinBounds(request, errors) || !costWithinBounds(request, endpoint, errors)) {

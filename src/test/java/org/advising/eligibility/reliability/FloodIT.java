@@ -125,6 +125,60 @@ class FloodIT {
     }
 
     @Test
+    void a_flood_of_poison_credentials_leaves_an_ordinary_client_answered() throws Exception {
+        String ordinary = ContractExamples.requestBody(ORDINARY);
+        try (RunningService service = new RunningService(RunningService.APP, Map.of("ELIGIBILITY_RULES_WATCH_INTERVAL", "0"), ordinary)) {
+            // Made before the flood, so that making them takes no CPU from the service or the ordinary client meanwhile.
+            List<String> poisons = new ArrayList<>();
+            for (int i = 1; i <= 600; i++) {
+                poisons.add(poisonRequest(i, 20));
+            }
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            JsonNode first = answered(service, EVALUATIONS, poisonRequest(0, 1));
+            assertEquals("UNVERIFIABLE", first.at("/credentials/0/proof/status").asText(), first.toString());
+
+            Load alone = Load.looping(1, Duration.ofSeconds(5), () -> send(service, EVALUATIONS, ordinary, CLIENT_TIMEOUT));
+            alone.finish();
+            Load flood = Load.looping(16, Duration.ofSeconds(30),
+                    () -> send(service, EVALUATIONS, poisons.get(sent.getAndIncrement() % poisons.size()), CLIENT_TIMEOUT));
+            Load underFlood = Load.looping(1, Duration.ofSeconds(5), () -> send(service, EVALUATIONS, ordinary, CLIENT_TIMEOUT));
+            underFlood.finish();
+            flood.stop();
+            flood.finish();
+
+            double share = 100.0 * underFlood.count() / alone.count();
+            System.out.printf("FloodIT poison credentials: ordinary %,d -> %,d answers in 5 s (%.0f%%), median %.1f -> %.1f ms; flood %s "
+                    + "(16 clients, 20 credentials a request, each a graph of 9 look-alike blank nodes, 600 requests in turn); the ordinary "
+                    + "client's answers: %s alone, %s under the flood%n", alone.count(), underFlood.count(), share, alone.medianMillis(),
+                    underFlood.medianMillis(), flood.summary(), alone.summary(), underFlood.summary());
+            assertAll(
+                    () -> assertTrue(service.alive(), () -> "the service exited; its log ends: " + endOfLog(service)),
+                    () -> assertEquals(0, flood.count(outcome -> !outcome.equals("200") && !outcome.equals("busy")
+                            && !outcome.equals("evaluation-timeout") && !outcome.startsWith("503 ")), "flood answers other than 200 or 503: "
+                            + flood.outcomes()),
+                    () -> assertEquals(Set.of("200"), alone.outcomes().keySet(), "the ordinary client alone"),
+                    () -> assertEquals(Set.of("200"), underFlood.outcomes().keySet(), "the ordinary client under the flood"),
+                    () -> assertTrue(share > 5, "the ordinary client kept " + share + "% of its answers"),
+                    () -> assertTrue(underFlood.medianMillis() < 1_000, "the ordinary client's median " + underFlood.medianMillis() + " ms"));
+        }
+    }
+
+    /** Proof example 18's request with {@code count} copies of its badge, each made a poison graph and different from every other sent. */
+    static String poisonRequest(int request, int count) throws IOException {
+        ObjectNode body = (ObjectNode) JSON.readTree(Path.of("src/test/resources/proof-examples/18-proof-verified-badge-key-in-its-url.json")
+                .toFile()).get("request");
+        ArrayNode credentials = (ArrayNode) body.at("/learner/credentials");
+        ObjectNode badge = (ObjectNode) credentials.get(0);
+        credentials.removeAll();
+        for (int i = 0; i < count; i++) {
+            ObjectNode poison = org.advising.eligibility.credentials.proof.TestSigner.poison(badge.deepCopy(), 9);
+            ((ObjectNode) poison.at("/credentialSubject/result/0")).put("value", request + "-" + i);
+            credentials.add(poison);
+        }
+        return JSON.writeValueAsString(body);
+    }
+
+    @Test
     void a_hundred_transfer_options_at_once_are_answered_in_time_and_leave_the_cpu_idle() throws Exception {
         try (RunningService service = startOnGeneratedInstitutions()) {
             String options = transferOptionsRequest(service);

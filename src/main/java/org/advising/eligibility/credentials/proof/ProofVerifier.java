@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 import org.advising.eligibility.engine.folder.Ed25519Multikey;
 import org.advising.eligibility.engine.folder.TrustedIssuers;
@@ -44,17 +45,38 @@ public final class ProofVerifier {
     private static final int MAX_PROOFS = 16;
     private static final int MAX_URI = 2048;
 
+    /**
+     * Refused because as many credentials are being verified as may be at once (the service answers
+     * 503 busy at once): proof checks are costly work, admitted like it, so that a flood of credentials
+     * made to be costly (a poison graph) cannot take the workers ordinary requests need.
+     */
+    public static final class Busy extends RuntimeException {
+        Busy(int concurrent) {
+            super("the service is checking the proofs of as many credentials as it checks at once (" + concurrent
+                    + "); retry shortly (a credential already checked is answered at once)", null, false, false);
+        }
+    }
+
     private final CanonicalHash canonical;
     private final ProofCache cache;
+    private final int concurrent;
+    private final Semaphore verifying;
 
     /** The bounds a command or test uses when no settings are read: those application.properties ships. */
     public static final long DEFAULT_MAX_WORK = 50_000;
     public static final int DEFAULT_CACHE_SIZE = 10_000;
 
-    /** Canonicalization bounded by {@code maxWork} steps a document; {@code cacheSize} checks kept. */
+    /** Canonicalization bounded by {@code maxWork} steps a document; {@code cacheSize} checks kept; any number at once. */
     public ProofVerifier(BundledContexts contexts, long maxWork, int cacheSize) {
+        this(contexts, maxWork, cacheSize, Integer.MAX_VALUE);
+    }
+
+    /** The same, at most {@code concurrent} credentials verified at once (past them, {@link Busy}). */
+    public ProofVerifier(BundledContexts contexts, long maxWork, int cacheSize, int concurrent) {
         this.canonical = new CanonicalHash(contexts, maxWork);
         this.cache = new ProofCache(cacheSize);
+        this.concurrent = concurrent;
+        this.verifying = new Semaphore(concurrent);
     }
 
     /** The check of the credential's own proofs, from the cache when it was sent before; {@code stop} ends the work early. */
@@ -69,11 +91,28 @@ public final class ProofVerifier {
         if (known != null) {
             return known;
         }
-        Checked checked = checkAll(read(text), issuers, stop);
-        if (!stop.getAsBoolean()) { // a check the request's budget cut short is not kept
-            cache.put(digest, issuers, checked);
+        if (!verifying.tryAcquire()) {
+            throw new Busy(concurrent);
         }
-        return checked;
+        try {
+            Checked checked = checkAll(read(text), issuers, stop);
+            if (!stop.getAsBoolean()) { // a check the request's budget cut short is not kept
+                cache.put(digest, issuers, checked);
+            }
+            return checked;
+        } finally {
+            verifying.release();
+        }
+    }
+
+    /**
+     * Throws {@link Busy} when every verifier is taken: a request with credentials is refused then,
+     * as soon as it is read, so that a flood of them costs a read each, not a check.
+     */
+    public void checkRoom() {
+        if (verifying.availablePermits() == 0) {
+            throw new Busy(concurrent);
+        }
     }
 
     /** How many checks are kept (for the tests and the metrics). */

@@ -128,7 +128,7 @@ class ProofVerifierTest {
         check(teamwork());
         check(teamwork());
         assertEquals(1, verifier.kept());
-        ObjectNode poison = poison(teamwork(), 10);
+        ObjectNode poison = TestSigner.poison(teamwork(), 10);
         long started = System.nanoTime();
         ProofVerifier.Checked checked = verifier.check(poison, TrustedIssuers.NONE, () -> false);
         assertEquals(List.of(Proof.Status.UNVERIFIABLE, "Its proof could not be checked: canonicalizing it takes more than the "
@@ -136,23 +136,6 @@ class ProofVerifierTest {
                 List.of(checked.proof().status(), checked.note()));
         System.out.printf("A poison graph of 10 look-alike blank nodes was stopped at its bound of work in %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /**
-     * A "poison" graph: {@code size} results that are blank nodes alike in every way, each pointing at all the others,
-     * which RDFC-1.0 orders by trying every permutation of the others for each ((size - 1)! apiece).
-     */
-    static ObjectNode poison(ObjectNode credential, int size) {
-        ArrayNode results = ((ObjectNode) credential.get("credentialSubject")).putArray("result");
-        for (int i = 0; i < size; i++) {
-            ArrayNode others = results.addObject().put("id", "_:r" + i).put("type", "Result").putArray("status");
-            for (int j = 0; j < size; j++) {
-                if (j != i) {
-                    others.addObject().put("id", "_:r" + j);
-                }
-            }
-        }
-        return credential;
     }
 
     private List<Object> statusAndNote(JsonNode credential) {

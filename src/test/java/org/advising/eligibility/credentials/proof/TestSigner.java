@@ -86,6 +86,23 @@ public final class TestSigner {
         return signed;
     }
 
+    /**
+     * A "poison" graph: {@code size} results that are blank nodes alike in every way, each pointing at all the others,
+     * which RDFC-1.0 orders by trying every permutation of the others for each ((size - 1)! apiece).
+     */
+    public static ObjectNode poison(ObjectNode credential, int size) {
+        ArrayNode results = ((ObjectNode) credential.get("credentialSubject")).putArray("result");
+        for (int i = 0; i < size; i++) {
+            ArrayNode others = results.addObject().put("id", "_:r" + i).put("type", "Result").putArray("status");
+            for (int j = 0; j < size; j++) {
+                if (j != i) {
+                    others.addObject().put("id", "_:r" + j);
+                }
+            }
+        }
+        return credential;
+    }
+
     private static JsonObject jakarta(JsonNode node) {
         return Json.createReader(new StringReader(node.toString())).readObject();
     }
