@@ -84,12 +84,12 @@ public final class TransferOptionsFinder {
     /** What the rules read of an institution: everything it publishes but its id and name. */
     private record Policy(double minimumGrade, Set<CreditLevel> acceptedLevels, Set<String> recommendationSources,
             BigDecimal maxRecommendedSemesterHours, BigDecimal maxTransferSemesterHours, Integer creditValidForYears,
-            boolean acceptsPresumedAccreditation) {
+            boolean acceptsPresumedAccreditation, boolean requiresAuthenticatedCredentials) {
 
         static Policy of(ReceivingInstitution institution) {
             return new Policy(institution.minimumGrade(), institution.acceptedLevels(), institution.recommendationSources(),
                     institution.maxRecommendedSemesterHours(), institution.maxTransferSemesterHours(), institution.creditValidForYears(),
-                    institution.acceptsPresumedAccreditation());
+                    institution.acceptsPresumedAccreditation(), institution.requiresAuthenticatedCredentials());
         }
     }
 

@@ -153,7 +153,9 @@ class AuthorMistakesTest {
                 Arguments.of("unknown key", INSTITUTION.replace("maxTransferSemesterHours", "maxTransferHours"),
                         "institutions.yaml:9: unknown institution key 'maxTransferHours'; known: acceptedLevels, "
                                 + "acceptsPresumedAccreditation, creditRecommendations, creditValidForYears, from, id, "
-                                + "maxTransferSemesterHours, minimumGrade, name, until"),
+                                + "maxTransferSemesterHours, minimumGrade, name, requiresAuthenticatedCredentials, until"),
+                Arguments.of("a word for true or false", INSTITUTION + "    requiresAuthenticatedCredentials: yes\n",
+                        "institutions.yaml:10: requiresAuthenticatedCredentials must be true or false, not \"yes\""),
                 Arguments.of("missing required key", INSTITUTION.replace("    name: Example State University\n", ""),
                         "institutions.yaml:2: institutions[0] (example-state) has no name"),
                 Arguments.of("unknown level", INSTITUTION.replace("UPPER_DIVISION]", "JUNIOR]"),
