@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.advising.eligibility.model.CredentialRecord;
 import org.advising.eligibility.model.CreditLevel;
 import org.advising.eligibility.model.CreditRecommendation;
 import org.advising.eligibility.model.Learner;
@@ -45,17 +46,18 @@ public final class CredentialReader {
     /**
      * What the credentials gave: a reading per achievement credential in request order (a CLR's in
      * its place), the records of the request with those the credentials gave after them, the
-     * offerings with the recommendations taken, and the problems of malformed credentials (when
-     * there are any, nothing else is read).
+     * offerings with the recommendations taken, the problems of malformed credentials (when
+     * there are any, nothing else is read), and per record a credential gave, its issuer id and
+     * whether the issuer was authenticated (TR-9; not yet: false until proofs are verified).
      */
     public record Read(List<CredentialReading> readings, List<LearnerRecord> records, List<Offering> offerings,
-            List<CredentialProblem> problems) {
+            List<CredentialProblem> problems, List<CredentialRecord> credentialRecords) {
     }
 
     /** One achievement credential as LC reads it. */
     private record Achievement(String path, String id, String name, String issuer, LocalDate validFrom, LocalDate validUntil,
             LocalDate completedOn, String completedFrom, Double gpa, List<String> gradeNotes, List<Recommended> recommendations,
-            Window holder) {
+            Window holder, String issuerId) {
     }
 
     /** An ACE recommendation of an endorsement, with the endorsement's dates. */
@@ -72,14 +74,14 @@ public final class CredentialReader {
         if (counted > Learner.MAX_CREDENTIALS) { // counted before any of them is read
             problems.add(new CredentialProblem("learner.credentials", "holds " + counted
                     + " credentials, those inside CLRs counted; at most " + Learner.MAX_CREDENTIALS + " (none was read)"));
-            return new Read(List.of(), records, offerings, problems);
+            return new Read(List.of(), records, offerings, problems, List.of());
         }
         List<Achievement> achievements = new ArrayList<>();
         for (int i = 0; i < credentials.size(); i++) {
             collect(credentials.get(i), "learner.credentials[" + i + "]", null, achievements, problems);
         }
         if (!problems.isEmpty()) {
-            return new Read(List.of(), records, offerings, problems);
+            return new Read(List.of(), records, offerings, problems, List.of());
         }
         Map<String, Offering> byAchievement = new HashMap<>();
         for (Offering offering : offerings) {
@@ -96,14 +98,18 @@ public final class CredentialReader {
         List<CredentialReading> readings = new ArrayList<>();
         List<LearnerRecord> allRecords = new ArrayList<>(records);
         Map<String, CreditRecommendation> taken = new HashMap<>();
+        List<CredentialRecord> credentialRecords = new ArrayList<>();
         for (Achievement achievement : achievements) {
             readings.add(reading(achievement, byAchievement.get(achievement.id()), recordedBy, asOf, allRecords, taken));
+            if (readings.get(readings.size() - 1).use() == CredentialReading.Use.RECORD) {
+                credentialRecords.add(new CredentialRecord(readings.get(readings.size() - 1).offeringId(), achievement.issuerId(), false));
+            }
         }
         List<Offering> withRecommendations = offerings.stream()
                 .map(offering -> offering != null && taken.containsKey(offering.id())
                         ? withRecommendation(offering, taken.get(offering.id())) : offering)
                 .toList();
-        return new Read(List.copyOf(readings), List.copyOf(allRecords), withRecommendations, List.of());
+        return new Read(List.copyOf(readings), List.copyOf(allRecords), withRecommendations, List.of(), List.copyOf(credentialRecords));
     }
 
     /** The credentials sent, each CLR counted as the credentials it holds (its list's length, whatever it holds). */
@@ -271,8 +277,10 @@ public final class CredentialReader {
         JsonNode issuer = credential.get("issuer");
         String issuerName = issuer == null ? null : issuer.isTextual() ? issuer.asText()
                 : issuer.hasNonNull("name") ? issuer.get("name").asText() : issuer.hasNonNull("id") ? issuer.get("id").asText() : null;
+        String issuerId = issuer == null ? null : issuer.isTextual() ? issuer.asText()
+                : issuer.hasNonNull("id") ? issuer.get("id").asText() : null;
         return new Achievement(path, id.asText(), name, issuerName, validFrom, validUntil, completedOn, completedFrom, gpa, gradeNotes,
-                List.copyOf(recommendations), holder);
+                List.copyOf(recommendations), holder, issuerId);
     }
 
     /** LC-3: a grade-point-average result first, else a letter grade; the first of each counts. */

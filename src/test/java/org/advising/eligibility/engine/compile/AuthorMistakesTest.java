@@ -292,7 +292,24 @@ class AuthorMistakesTest {
                                 + "on which its expected answer holds (e.g. the day you write it); every case is evaluated as of the date "
                                 + "it states, so that it gives the same answer on every day the scenarios run"),
                 Arguments.of("a date written another way", CASE.replace("asOf: 2026-11-20", "asOf: 20.11.2026"),
-                        "tests/case.yaml:2: asOf must be a date such as 2027-07-01, not \"20.11.2026\""));
+                        "tests/case.yaml:2: asOf must be a date such as 2027-07-01, not \"20.11.2026\""),
+                Arguments.of("a credential record without the record", CASE.replace("  offerings:",
+                                "  credentialRecords: [{ offeringId: c1, issuer: \"https://registrar.example.edu\", issuerAuthenticated: false }]\n"
+                                        + "  offerings:"),
+                        "tests/case.yaml:1: \"One case\": credentialRecords[0] (c1) has no record in learner.records: write the record "
+                                + "the credential gave there (COMPLETED, as the answer's credentials[] shows it); credentialRecords only "
+                                + "says where it came from"),
+                Arguments.of("a credential record of an offering the case lacks", CASE.replace("  offerings:",
+                                "  credentialRecords: [{ offeringId: c2, issuerAuthenticated: true }]\n  offerings:"),
+                        "tests/case.yaml:1: \"One case\": credentialRecords[0] names the offering 'c2', which the case does not have"),
+                Arguments.of("a credential record that does not say whether its issuer was authenticated", CASE
+                                .replace("learner: { id: learner-1 }", "learner: { id: learner-1, records: [{ offeringId: c1, status: COMPLETED }] }")
+                                .replace("  offerings:", "  credentialRecords: [{ offeringId: c1, issuer: \"https://registrar.example.edu\" }]\n"
+                                        + "  offerings:"),
+                        "tests/case.yaml:1: \"One case\": credentialRecords[0] (c1) does not say issuerAuthenticated: true or false"),
+                Arguments.of("a credential record with a misspelt field", CASE.replace("  offerings:",
+                                "  credentialRecords: [{ offeringId: c1, issuerAuthenticate: true }]\n  offerings:"),
+                        "tests/case.yaml:4: unknown field 'issuerAuthenticate'; known: issuer, issuerAuthenticated, offeringId"));
     }
 
     @ParameterizedTest(name = "{0}")
