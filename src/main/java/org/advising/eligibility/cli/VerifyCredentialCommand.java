@@ -13,6 +13,7 @@ import org.advising.eligibility.credentials.proof.Proof;
 import org.advising.eligibility.credentials.proof.ProofVerifier;
 import org.advising.eligibility.decisions.DecisionService;
 import org.advising.eligibility.engine.folder.RulebaseException;
+import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.engine.folder.TrustedIssuers;
 
 /**
@@ -95,7 +96,7 @@ public final class VerifyCredentialCommand {
     static final long MAX_FILE = 4L << 20;
 
     private static TrustedIssuers trustedIssuers(Path rules) throws RulebaseException {
-        return TrustedIssuers.NONE; // TODO the rules folder's trusted-issuers.yaml
+        return TrustedIssuers.read(RulesFolder.read(rules).trustedIssuers());
     }
 
     private static boolean print(PrintStream out, String path, JsonNode credential, Proof proof, String note) {

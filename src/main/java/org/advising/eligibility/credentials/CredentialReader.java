@@ -52,8 +52,9 @@ public final class CredentialReader {
     /**
      * What the credentials gave: a reading per achievement credential in request order (a CLR's in
      * its place), the records of the request with those the credentials gave after them, the
-     * offerings with the recommendations taken, and the problems of malformed credentials (when
-     * there are any, nothing else is read).
+     * offerings with the recommendations taken, per record a credential gave its issuer id and
+     * whether its proof authenticated that issuer (TR-9 reads them), and the problems of malformed
+     * credentials (when there are any, nothing else is read).
      */
     public record Read(List<CredentialReading> readings, List<LearnerRecord> records, List<Offering> offerings,
             List<CredentialRecord> credentialRecords, List<CredentialProblem> problems) {

@@ -138,7 +138,7 @@ public class DecisionService {
         EvaluationRequest request = admitted.request();
         Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
         long started = System.nanoTime();
-        Decided decided = decide(request, rulebase, budget, started);
+        Decided decided = decide(admitted, rulebase, budget, started);
         long nanos = System.nanoTime() - started;
         metrics.evaluated(decided.evaluation(), nanos);
         audit.record(requestId, rulebase.version(), admitted.asOf(), request.learner().id(),
@@ -154,13 +154,15 @@ public class DecisionService {
     private record Decided(RulebaseAnswer evaluation, Map<String, List<NextStep>> nextSteps) {
     }
 
-    private Decided decide(EvaluationRequest request, Rulebase rulebase, Deadline budget, long started) {
+    private Decided decide(RequestIntake.Admitted admitted, Rulebase rulebase, Deadline budget, long started) {
+        EvaluationRequest request = admitted.request();
         LocalDate asOf = request.asOfOrToday();
         List<ReceivingInstitution> institutions = institutions(request, rulebase);
-        RulebaseAnswer evaluation = measured(started,
-                () -> runner.evaluate(rulebase, request.learner(), request.offerings(), asOf, institutions, budget));
+        RulebaseAnswer evaluation = measured(started, () -> runner.evaluate(rulebase, request.learner(), admitted.credentialRecords(),
+                request.offerings(), asOf, institutions, budget));
         Map<String, List<NextStep>> nextSteps = !request.wantsNextSteps() ? null : measured(started, () -> nextStepsFinder.find(
-                new NextStepsFinder.Request(rulebase, request.learner(), request.offerings(), asOf, institutions, evaluation), budget));
+                new NextStepsFinder.Request(rulebase, request.learner(), admitted.credentialRecords(), request.offerings(), asOf,
+                        institutions, evaluation), budget));
         return new Decided(evaluation, nextSteps);
     }
 
@@ -170,9 +172,10 @@ public class DecisionService {
      * ready ({@link WarmUp}).
      */
     void rehearse(RequestIntake.Admitted evaluation, RequestIntake.Admitted options, Rulebase rulebase, Deadline budget) {
-        decide(evaluation.request(), rulebase, budget, System.nanoTime());
+        decide(evaluation, rulebase, budget, System.nanoTime());
         EvaluationRequest request = options.request();
-        optionsFinder.find(rulebase, request.learner(), request.offerings(), request.asOfOrToday(), EvaluationRequest.DEFAULT_LIMIT, budget);
+        optionsFinder.find(rulebase, request.learner(), options.credentialRecords(), request.offerings(), request.asOfOrToday(),
+                EvaluationRequest.DEFAULT_LIMIT, budget);
     }
 
     /**
@@ -185,8 +188,9 @@ public class DecisionService {
         LocalDate asOf = admitted.asOf();
         Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
         long started = System.nanoTime();
-        TransferOptionsFinder.Ranked ranked = measured(started, () -> optionsFinder.find(rulebase, request.learner(), request.offerings(),
-                asOf, request.limit() == null ? EvaluationRequest.DEFAULT_LIMIT : request.limit(), budget));
+        TransferOptionsFinder.Ranked ranked = measured(started, () -> optionsFinder.find(rulebase, request.learner(),
+                admitted.credentialRecords(), request.offerings(), asOf,
+                request.limit() == null ? EvaluationRequest.DEFAULT_LIMIT : request.limit(), budget));
         return new TransferOptionsResponse(request.learner().id(), asOf,
                 new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), admitted.readings(), ranked.considered(),
                 ranked.options());

@@ -15,6 +15,7 @@ import org.advising.eligibility.engine.folder.TrustedIssuers;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.engine.folder.Institutions;
+import org.advising.eligibility.model.CredentialRecord;
 import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.PlausibleDate;
 
@@ -44,9 +45,15 @@ public final class RequestIntake {
 
     /**
      * A valid request as the rules read it: its learner's credentials read into records and
-     * recommendations (LC), with the reading of each credential (null when it sent none).
+     * recommendations (LC), with the reading of each credential (null when it sent none), and for
+     * each record a credential gave, whose it is and whether its issuer was authenticated (empty when
+     * none did): every evaluation of the request gives the rules these facts (TR-9).
      */
-    public record Admitted(EvaluationRequest request, List<CredentialReading> readings) {
+    public record Admitted(EvaluationRequest request, List<CredentialReading> readings, List<CredentialRecord> credentialRecords) {
+
+        public Admitted {
+            credentialRecords = credentialRecords == null ? List.of() : List.copyOf(credentialRecords);
+        }
 
         public LocalDate asOf() {
             return request.asOfOrToday();
@@ -118,7 +125,7 @@ public final class RequestIntake {
         CredentialReader.Read credentials = null;
         if (request.learner() != null && request.learner().credentials() != null && request.offerings() != null) {
             budget.check("its credentials were read");
-            TrustedIssuers issuers = TrustedIssuers.NONE; // TODO rulebase.map(Rulebase::trustedIssuers)
+            TrustedIssuers issuers = rulebase.map(Rulebase::trustedIssuers).orElse(TrustedIssuers.NONE);
             credentials = CredentialReader.read(request.learner().credentials(), request.offerings(),
                     request.learner().records() == null ? List.of() : request.learner().records(), asOf,
                     new CredentialReader.Proofs(verifier, issuers, budget::passed));
@@ -127,12 +134,12 @@ public final class RequestIntake {
         }
         errors.throwIfAny();
         if (credentials == null) {
-            return new Admitted(request, null);
+            return new Admitted(request, null, List.of());
         }
         // The rules read what the credentials gave as if the portal had written it out (LC): records and recommendations.
         Learner learner = new Learner(request.learner().id(), request.learner().holdsBachelorsDegree(), credentials.records());
         return new Admitted(new EvaluationRequest(request.asOf(), learner, credentials.offerings(), request.receivingInstitutions(),
-                request.nextSteps(), request.limit()), credentials.readings());
+                request.nextSteps(), request.limit()), credentials.readings(), credentials.credentialRecords());
     }
 
     /** Counts every list of the request against its bound; false (with an error for each) when one is past it. */

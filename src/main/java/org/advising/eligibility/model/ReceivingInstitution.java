@@ -9,7 +9,8 @@ import java.util.Set;
  * lowest grade of university credit it accepts, the credit levels it accepts, the credit
  * recommendation sources it accepts (none: it accepts no recommendations), its caps on
  * recommended and on all transferred hours (null: no cap), how many years completed credit stays
- * valid (null: for ever) and whether it accepts a provider only presumed accredited.
+ * valid (null: for ever), whether it accepts a provider only presumed accredited, and whether it
+ * reviews credit the service read from a credential whose issuer it did not authenticate (TR-9).
  */
 public record ReceivingInstitution(
         String id,
@@ -20,7 +21,8 @@ public record ReceivingInstitution(
         BigDecimal maxRecommendedSemesterHours,
         BigDecimal maxTransferSemesterHours,
         Integer creditValidForYears,
-        boolean acceptsPresumedAccreditation) {
+        boolean acceptsPresumedAccreditation,
+        boolean requiresAuthenticatedCredentials) {
 
     /** The levels it accepts as reasons name them: "lower-division or upper-division". */
     public String acceptedLevelsInWords() {

@@ -16,6 +16,7 @@ import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
 import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
+import org.advising.eligibility.model.CredentialRecord;
 import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.LearnerRecord;
 import org.advising.eligibility.model.Offering;
@@ -81,9 +82,23 @@ public final class NextStepsFinder {
         this.searches = new SharedSearches(workers, helpers);
     }
 
-    /** The request whose next steps are wanted, and its answer as it is. */
-    public record Request(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf,
-            List<ReceivingInstitution> institutions, RulebaseAnswer now) {
+    /**
+     * The request whose next steps are wanted, and its answer as it is. {@code credentialRecords}
+     * say which of the learner's records credentials gave (TR-9): every move is tried with them, so a
+     * move on such a record (a retake, NS-3) still answers for a record read from that credential.
+     */
+    public record Request(Rulebase rulebase, Learner learner, List<CredentialRecord> credentialRecords, List<Offering> offerings,
+            LocalDate asOf, List<ReceivingInstitution> institutions, RulebaseAnswer now) {
+
+        public Request {
+            credentialRecords = credentialRecords == null ? List.of() : List.copyOf(credentialRecords);
+        }
+
+        /** A request none of whose records came from a credential. */
+        public Request(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf,
+                List<ReceivingInstitution> institutions, RulebaseAnswer now) {
+            this(rulebase, learner, List.of(), offerings, asOf, institutions, now);
+        }
     }
 
     /** Per offering id, in request order, its steps in the order NS-5 lists them (empty where nothing improves). */
@@ -236,8 +251,8 @@ public final class NextStepsFinder {
 
     private List<Answer> evaluate(Request request, Move move, Deadline budget) {
         Learner learner = move.applyTo(request.learner(), request.asOf());
-        return Answer.of(runner.evaluate(request.rulebase(), learner, request.offerings(), request.asOf(), request.institutions(),
-                budget));
+        return Answer.of(runner.evaluate(request.rulebase(), learner, request.credentialRecords(), request.offerings(), request.asOf(),
+                request.institutions(), budget));
     }
 
     /** The moves that apply to an offering, by kind in NS order, each kind's graded moves by increasing grade. */

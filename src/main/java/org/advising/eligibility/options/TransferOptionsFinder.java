@@ -17,6 +17,7 @@ import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.TracedConclusion;
 import org.advising.eligibility.engine.evaluate.TransferAnswer;
+import org.advising.eligibility.model.CredentialRecord;
 import org.advising.eligibility.model.CreditLevel;
 import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.Offering;
@@ -58,6 +59,12 @@ public final class TransferOptionsFinder {
      * is evaluated once, at the first institution that has it, and its option given to the others.
      */
     public Ranked find(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf, int limit, Deadline budget) {
+        return find(rulebase, learner, List.of(), offerings, asOf, limit, budget);
+    }
+
+    /** The same for a learner some of whose records credentials gave, each {@link CredentialRecord} given to every evaluation (TR-9). */
+    public Ranked find(Rulebase rulebase, Learner learner, List<CredentialRecord> credentialRecords, List<Offering> offerings,
+            LocalDate asOf, int limit, Deadline budget) {
         Map<Policy, List<ReceivingInstitution>> byPolicy = new LinkedHashMap<>();
         int considered = 0;
         for (ReceivingInstitution institution : rulebase.institutions().inEffectOn(asOf).values()) {
@@ -69,7 +76,7 @@ public final class TransferOptionsFinder {
         for (int from = 0; from < groups.size(); from += INSTITUTIONS_PER_EVALUATION) {
             List<List<ReceivingInstitution>> batch = groups.subList(from, Math.min(groups.size(), from + INSTITUTIONS_PER_EVALUATION));
             List<ReceivingInstitution> first = batch.stream().map(group -> group.get(0)).toList();
-            List<TransferOption> answered = options(runner.evaluate(rulebase, learner, offerings, asOf, first, budget));
+            List<TransferOption> answered = options(runner.evaluate(rulebase, learner, credentialRecords, offerings, asOf, first, budget));
             for (int i = 0; i < batch.size(); i++) {
                 for (ReceivingInstitution institution : batch.get(i)) {
                     keep(answered.get(i).at(institution), best, limit);
@@ -84,12 +91,12 @@ public final class TransferOptionsFinder {
     /** What the rules read of an institution: everything it publishes but its id and name. */
     private record Policy(double minimumGrade, Set<CreditLevel> acceptedLevels, Set<String> recommendationSources,
             BigDecimal maxRecommendedSemesterHours, BigDecimal maxTransferSemesterHours, Integer creditValidForYears,
-            boolean acceptsPresumedAccreditation) {
+            boolean acceptsPresumedAccreditation, boolean requiresAuthenticatedCredentials) {
 
         static Policy of(ReceivingInstitution institution) {
             return new Policy(institution.minimumGrade(), institution.acceptedLevels(), institution.recommendationSources(),
                     institution.maxRecommendedSemesterHours(), institution.maxTransferSemesterHours(), institution.creditValidForYears(),
-                    institution.acceptsPresumedAccreditation());
+                    institution.acceptsPresumedAccreditation(), institution.requiresAuthenticatedCredentials());
         }
     }
 

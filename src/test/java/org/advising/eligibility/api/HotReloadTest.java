@@ -36,7 +36,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import jakarta.inject.Inject;
 import org.advising.eligibility.RulesCopy;
+import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -178,6 +180,38 @@ class HotReloadTest {
         given().when().get("/api/v1/institutions").then().statusCode(200)
                 .body("version", equalTo(activated.getString("active.version")))
                 .body("institutions.find { it.id == 'lakeside-cc' }.name", equalTo("Lakeside City College"));
+    }
+
+    @Inject
+    ActiveRulebase rulebases;
+
+    @Test
+    void trusted_issuers_yaml_is_part_of_the_rulebase_a_mistake_in_it_is_refused_at_its_line_and_a_good_change_goes_live() throws Exception {
+        String before = status().getString("active.version");
+        String issuer = "https://registrar.example.edu/issuers/1";
+        edit("trusted-issuers.yaml", "issuers: []\n", """
+                issuers:
+                  - issuer: https://registrar.example.edu/issuers/1
+                    name: Example State University Registrar
+                    keys:
+                      - id: https://registrar.example.edu/issuers/1#key-1
+                        publicKeyMultibase: z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwO
+                        from: 2024-01-01
+                """);
+        JsonPath refused = awaitReload(s -> "REFUSED".equals(s.getString("lastReload.outcome")));
+        int line = Files.readAllLines(FOLDER.resolve("trusted-issuers.yaml")).indexOf(
+                "        publicKeyMultibase: z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwO") + 1;
+        assertEquals(List.of("trusted-issuers.yaml:" + line + ": issuers[0] (" + issuer + ") keys[0] (" + issuer + "#key-1): "
+                + "publicKeyMultibase has \"O\", which is not a base58-btc digit"), refused.getList("lastReload.errors"));
+        assertEquals(before, evaluate(AUDITED_COURSE).getString("rulebase.version"));
+        assertEquals(List.of(), rulebases.require().trustedIssuers().issuers(), "the last good rulebase trusts no issuer");
+
+        edit("trusted-issuers.yaml", "hwO\n", "hwi\n");
+        JsonPath activated = awaitReload(s -> "ACTIVATED".equals(s.getString("lastReload.outcome"))
+                && !before.equals(s.getString("active.version")));
+        assertEquals(activated.getString("active.version"), evaluate(AUDITED_COURSE).getString("rulebase.version"));
+        assertEquals("z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi", rulebases.require().trustedIssuers()
+                .key(issuer, issuer + "#key-1", java.time.LocalDate.of(2026, 11, 20)).orElseThrow().publicKeyMultibase());
     }
 
     @Test

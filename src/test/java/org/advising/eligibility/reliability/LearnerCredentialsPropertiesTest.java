@@ -21,13 +21,19 @@ import org.junit.jupiter.api.Test;
  * Badges 3.0 or the older data model, its grade as a grade point average or a letter, its date in
  * activityEndDate, awardedDate or validFrom, now and then with ACE's recommendation for an offering
  * that states none), and the answer is the answer to the request with those records and
- * recommendations written out by hand. 200 requests; {@code -Dcredentials.requests=N} runs more,
+ * recommendations written out by hand, at every institution but one that requires authenticated
+ * credentials (Harbor Graduate): there (TR-9) each offering whose record a credential gave (its
+ * issuer not authenticated) goes to review unless TR-1 to TR-4 decide first, and the others keep
+ * their answer, or get more hours where a reviewed one leaves more of a cap. 200 requests; {@code -Dcredentials.requests=N} runs more,
  * {@code -Dcredentials.seed=N} replays.
  */
 @QuarkusTest
 class LearnerCredentialsPropertiesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The shipped institution with requiresAuthenticatedCredentials (rules/institutions.yaml). */
+    private static final String REQUIRES_AUTHENTICATED = "harbor-grad";
+    private static final List<String> BEFORE_TR_9 = List.of("TR-1", "TR-2", "TR-3", "TR-4");
     private static final int REQUESTS = Integer.getInteger("credentials.requests", 200);
     private static final Map<Double, String> LETTERS = Map.of(4.0, "A", 3.7, "A-", 3.3, "B+", 3.0, "B", 2.7, "B-", 2.3, "C+", 2.0, "C",
             1.7, "C-", 1.0, "D", 0.0, "F");
@@ -42,6 +48,8 @@ class LearnerCredentialsPropertiesTest {
         RequestMutator generator = new RequestMutator(random, List.of());
         int compared = 0;
         int credentials = 0;
+        int reviewed = 0;
+        int underTr9 = 0;
         for (int i = 0; i < REQUESTS; i++) {
             ObjectNode byHand = (ObjectNode) generator.generated();
             for (JsonNode generated : byHand.at("/learner/records")) {
@@ -86,15 +94,84 @@ class LearnerCredentialsPropertiesTest {
             if (sent.isEmpty()) {
                 continue;
             }
+            boolean requiring = without(REQUIRES_AUTHENTICATED, asCredentials) | without(REQUIRES_AUTHENTICATED, byHand);
             JsonNode read = JSON.readTree(post(asCredentials).then().statusCode(200).extract().asString());
             JsonNode written = JSON.readTree(post(byHand).then().statusCode(200).extract().asString());
             assertEquals(written.get("results"), read.get("results"), "results of " + asCredentials);
             assertEquals(written.get("institutions"), read.get("institutions"), "totals of " + asCredentials);
             read.get("credentials").forEach(reading -> assertEquals("RECORD", reading.get("use").asText(), reading.toString()));
             compared++;
+            if (requiring) {
+                underTr9 += reviewedWhereRequired(asCredentials, byHand, read.get("credentials"));
+                reviewed++;
+            }
         }
-        System.out.println("LearnerCredentialsPropertiesTest: " + compared + " requests with " + credentials + " credentials alike");
+        System.out.println("LearnerCredentialsPropertiesTest: " + compared + " requests with " + credentials + " credentials alike, "
+                + reviewed + " also at " + REQUIRES_AUTHENTICATED + " (" + underTr9 + " offerings reviewed under TR-9)");
         assertTrue(compared > REQUESTS / 4 && credentials > compared, compared + " requests, " + credentials + " credentials");
+    }
+
+    /** Takes the institution out of the request's receivingInstitutions (the field too, once empty); whether it was there. */
+    private static boolean without(String institution, ObjectNode request) {
+        ArrayNode named = (ArrayNode) request.get("receivingInstitutions");
+        for (int i = 0; named != null && i < named.size(); i++) {
+            if (named.get(i).asText().equals(institution)) {
+                named.remove(i);
+                if (named.isEmpty()) {
+                    request.remove("receivingInstitutions");
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * TR-9 at the institution that requires authenticated credentials, named alone: an offering a
+     * credential recorded is reviewed under TR-9 unless TR-1 to TR-4 decide it (then as written by
+     * hand); any other keeps its answer, or, where a cap cut it (TR-8), gets at least its hours.
+     * Returns how many offerings TR-9 reviewed.
+     */
+    private static int reviewedWhereRequired(ObjectNode asCredentials, ObjectNode byHand, JsonNode readings) throws Exception {
+        ObjectNode credentialsThere = asCredentials.deepCopy();
+        credentialsThere.putArray("receivingInstitutions").add(REQUIRES_AUTHENTICATED);
+        ObjectNode handThere = byHand.deepCopy();
+        handThere.putArray("receivingInstitutions").add(REQUIRES_AUTHENTICATED);
+        JsonNode read = JSON.readTree(post(credentialsThere).then().statusCode(200).extract().asString());
+        JsonNode written = JSON.readTree(post(handThere).then().statusCode(200).extract().asString());
+        int underTr9 = 0;
+        java.util.Set<String> fromCredentials = new java.util.HashSet<>();
+        readings.forEach(reading -> fromCredentials.add(reading.get("offeringId").asText()));
+        for (int i = 0; i < written.get("results").size(); i++) {
+            JsonNode byHandResult = written.get("results").get(i);
+            JsonNode readResult = read.get("results").get(i);
+            String offering = byHandResult.get("offeringId").asText();
+            JsonNode handTransfer = byHandResult.get("transfers").get(0);
+            JsonNode readTransfer = readResult.get("transfers").get(0);
+            String handPolicy = transferPolicy(byHandResult);
+            String where = offering + " in " + credentialsThere;
+            if (fromCredentials.contains(offering) && !BEFORE_TR_9.contains(handPolicy)) {
+                assertEquals(List.of("REVIEW", "TR-9"), List.of(readTransfer.get("outcome").asText(), transferPolicy(readResult)), where);
+                assertEquals(0, readTransfer.get("semesterHours").decimalValue().signum(), where);
+                underTr9++;
+            } else if ("TR-8".equals(handPolicy)) {
+                assertTrue(readTransfer.get("semesterHours").decimalValue().compareTo(handTransfer.get("semesterHours").decimalValue()) >= 0,
+                        where);
+            } else {
+                assertEquals(handTransfer, readTransfer, where);
+                assertEquals(handPolicy, transferPolicy(readResult), where);
+            }
+        }
+        return underTr9;
+    }
+
+    private static String transferPolicy(JsonNode result) {
+        for (JsonNode conclusion : result.get("conclusions")) {
+            if ("TRANSFER".equals(conclusion.get("topic").asText())) {
+                return conclusion.get("policy").asText();
+            }
+        }
+        throw new AssertionError("no TRANSFER conclusion in " + result);
     }
 
     /** An achievement credential for a record: one of the data models, the grade in one of its forms, the date in one of its places. */

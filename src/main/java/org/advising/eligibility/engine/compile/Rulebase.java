@@ -11,6 +11,7 @@ import org.advising.eligibility.engine.folder.HitPolicy;
 import org.advising.eligibility.engine.folder.Institutions;
 import org.advising.eligibility.engine.folder.PolicyFact;
 import org.advising.eligibility.engine.folder.PolicyValues;
+import org.advising.eligibility.engine.folder.TrustedIssuers;
 import org.advising.eligibility.model.Topic;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
@@ -21,24 +22,32 @@ import org.kie.api.runtime.KieSessionsPool;
  * A compiled rules folder, ready to evaluate: built once, shared by every evaluation.
  * {@code sessions} lends each evaluation a session of this rulebase and takes it back emptied;
  * {@code policyFacts} in effect on the evaluation's date are inserted into its session;
- * {@code institutions} are the receiving institutions a request may name;
+ * {@code institutions} are the receiving institutions a request may name; {@code trustedIssuers} the
+ * credential issuers whose keys policy staff vouch for (LC-9);
  * {@code rules} is keyed by package and rule name; {@code topics} names the agenda groups (one per
  * rule file) in the order an evaluation focuses them, the first decided first, each with its hit
  * policy (PR-1); {@code hitPolicies} is the same per topic of a conclusion, derived from it once.
  */
 public record Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions,
-        List<PolicyFact> policyFacts, Institutions institutions, Map<String, RuleInfo> rules, Map<String, HitPolicy> topics,
-        Map<Topic, HitPolicy> hitPolicies) {
+        List<PolicyFact> policyFacts, Institutions institutions, TrustedIssuers trustedIssuers, Map<String, RuleInfo> rules,
+        Map<String, HitPolicy> topics, Map<Topic, HitPolicy> hitPolicies) {
 
     public Rulebase {
+        trustedIssuers = trustedIssuers == null ? TrustedIssuers.NONE : trustedIssuers;
         topics = Collections.unmodifiableMap(new LinkedHashMap<>(topics));
         hitPolicies = Collections.unmodifiableMap(new EnumMap<>(hitPolicies));
     }
 
     /** A rulebase whose conclusions are decided by its topics' hit policies. */
     public Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions, List<PolicyFact> policyFacts,
+            Institutions institutions, TrustedIssuers trustedIssuers, Map<String, RuleInfo> rules, Map<String, HitPolicy> topics) {
+        this(version, loadedAt, kieBase, sessions, policyFacts, institutions, trustedIssuers, rules, topics, hitPolicies(topics));
+    }
+
+    /** A rulebase that trusts no credential issuer (tests that build one by hand). */
+    public Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions, List<PolicyFact> policyFacts,
             Institutions institutions, Map<String, RuleInfo> rules, Map<String, HitPolicy> topics) {
-        this(version, loadedAt, kieBase, sessions, policyFacts, institutions, rules, topics, hitPolicies(topics));
+        this(version, loadedAt, kieBase, sessions, policyFacts, institutions, TrustedIssuers.NONE, rules, topics);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.advising.eligibility.engine.folder.Institutions;
 import org.advising.eligibility.engine.folder.PolicyValues;
 import org.advising.eligibility.engine.folder.RulebaseException;
 import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.engine.folder.TrustedIssuers;
 import org.advising.eligibility.model.Topic;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
@@ -52,6 +53,7 @@ public class RulebaseCompiler {
     public Rulebase compile(RulesFolder folder) {
         PolicyValues.Read policyValues = PolicyValues.read(folder.policyValues());
         Institutions institutions = Institutions.read(folder.institutions());
+        TrustedIssuers trustedIssuers = TrustedIssuers.read(folder.trustedIssuers());
         KieServices services = KieServices.Factory.get();
         ReleaseId releaseId = services.newReleaseId("org.advising.rulebase", "rules", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(releaseId);
@@ -93,7 +95,7 @@ public class RulebaseCompiler {
             throw new RulebaseException(guards);
         }
         return new Rulebase(folder.version(), Instant.now(), kieBase, kieBase.newKieSessionsPool(SESSIONS_KEPT_READY),
-                policyValues.facts(), institutions, catalogue(kieBase, folder, tables, groups, policyValues.topicOrder()),
+                policyValues.facts(), institutions, trustedIssuers, catalogue(kieBase, folder, tables, groups, policyValues.topicOrder()),
                 topicsIn(groups, policyValues.topics()));
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.model.AsOfDate;
+import org.advising.eligibility.model.CredentialRecord;
 import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.ReceivingInstitution;
@@ -98,7 +99,18 @@ public class RulebaseRunner {
      */
     public RulebaseAnswer evaluate(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf,
             List<ReceivingInstitution> institutions, Deadline budget) {
-        return AnswerAssembler.assemble(offerings, institutions, draw(rulebase, learner, offerings, asOf, institutions, budget));
+        return evaluate(rulebase, learner, List.of(), offerings, asOf, institutions, budget);
+    }
+
+    /**
+     * The same for a learner some of whose records the service read from credentials: one
+     * {@link CredentialRecord} per such record, saying whether the credential's issuer was
+     * authenticated (LC-9), which TR-9 reads.
+     */
+    public RulebaseAnswer evaluate(Rulebase rulebase, Learner learner, List<CredentialRecord> credentialRecords, List<Offering> offerings,
+            LocalDate asOf, List<ReceivingInstitution> institutions, Deadline budget) {
+        return AnswerAssembler.assemble(offerings, institutions,
+                draw(rulebase, learner, credentialRecords, offerings, asOf, institutions, budget));
     }
 
     /**
@@ -107,6 +119,11 @@ public class RulebaseRunner {
      */
     ConclusionRecorder draw(Rulebase rulebase, Learner learner, List<Offering> offerings, LocalDate asOf,
             List<ReceivingInstitution> institutions, Deadline budget) {
+        return draw(rulebase, learner, List.of(), offerings, asOf, institutions, budget);
+    }
+
+    ConclusionRecorder draw(Rulebase rulebase, Learner learner, List<CredentialRecord> credentialRecords, List<Offering> offerings,
+            LocalDate asOf, List<ReceivingInstitution> institutions, Deadline budget) {
         budget.check("an evaluation could start");
         // An offering's work grows with the institutions it is answered for (thousands for transfer options).
         int limit = maxFiringsPerOffering * offerings.size() * Math.max(1, institutions.size());
@@ -135,6 +152,7 @@ public class RulebaseRunner {
             if (learner.records() != null) {
                 learner.records().forEach(session::insert);
             }
+            credentialRecords.forEach(session::insert); // which of those records a credential gave, and by whom (TR-9)
             offerings.stream().map(Offering::provider).distinct().forEach(session::insert);
             offerings.forEach(session::insert);
             rulebase.focusTopics(session); // the topics are decided in the rules folder's order

@@ -73,7 +73,7 @@ public final class Institutions {
 
     record Entry(String id, String name, Double minimumGrade, List<CreditLevel> acceptedLevels, Recommendations creditRecommendations,
             BigDecimal maxTransferSemesterHours, Integer creditValidForYears, Boolean acceptsPresumedAccreditation,
-            LocalDate from, LocalDate until) {
+            Boolean requiresAuthenticatedCredentials, LocalDate from, LocalDate until) {
     }
 
     record Recommendations(List<String> sources, BigDecimal maxSemesterHours) {
@@ -186,7 +186,8 @@ public final class Institutions {
                 Collections.unmodifiableSet(new LinkedHashSet<>(entry.acceptedLevels())),
                 sources, entry.creditRecommendations() == null ? null : entry.creditRecommendations().maxSemesterHours(),
                 entry.maxTransferSemesterHours(), entry.creditValidForYears(),
-                entry.acceptsPresumedAccreditation() == null || entry.acceptsPresumedAccreditation());
+                entry.acceptsPresumedAccreditation() == null || entry.acceptsPresumedAccreditation(),
+                Boolean.TRUE.equals(entry.requiresAuthenticatedCredentials()));
     }
 
     private static boolean overlap(PolicyFact earlier, Entry entry) {

@@ -15,13 +15,13 @@ import java.util.stream.Stream;
 
 /**
  * The files of a rules folder: every {@code *.drl} and decision table ({@code *.drl.csv},
- * {@code *.drl.xlsx}) below it, its {@code policy-values.yaml} and its {@code institutions.yaml}
- * (optional), which decide answers, and the scenario files that test them. The version is a SHA-256
+ * {@code *.drl.xlsx}) below it, its {@code policy-values.yaml}, its {@code institutions.yaml} and its
+ * {@code trusted-issuers.yaml} (both optional), which decide answers, and the scenario files that test them. The version is a SHA-256
  * over the deciding files' relative paths and contents, so the same rules always give the same
  * version; {@code contentHash} covers the scenarios too, so the watcher also notices a fixed scenario.
  */
 public record RulesFolder(Path root, List<RuleFile> ruleFiles, List<TableFile> tables, RuleFile policyValues, RuleFile institutions,
-        List<RuleFile> scenarioFiles, String version, String contentHash) {
+        RuleFile trustedIssuers, List<RuleFile> scenarioFiles, String version, String contentHash) {
 
     public static final String POLICY_VALUES = "policy-values.yaml";
     /** Scenario files (test cases for the rules); they do not decide answers, so they are not in the version. */
@@ -80,13 +80,16 @@ public record RulesFolder(Path root, List<RuleFile> ruleFiles, List<TableFile> t
         RuleFile policyValues = new RuleFile(POLICY_VALUES, readString(values));
         Path institutionsFile = folder.resolve(Institutions.FILE);
         RuleFile institutions = Files.isRegularFile(institutionsFile) ? new RuleFile(Institutions.FILE, readString(institutionsFile)) : null;
+        Path trustedIssuersFile = folder.resolve(TrustedIssuers.FILE);
+        RuleFile trustedIssuers = Files.isRegularFile(trustedIssuersFile)
+                ? new RuleFile(TrustedIssuers.FILE, readString(trustedIssuersFile)) : null;
         String prefix = scenarioFolder.getFileName() == null ? SCENARIOS : scenarioFolder.getFileName().toString();
         List<RuleFile> scenarios = (Files.isDirectory(scenarioFolder) ? files(scenarioFolder, ".yaml") : List.<RuleFile>of()).stream()
                 .map(file -> new RuleFile(prefix + "/" + file.name(), file.content())).toList();
         List<Hashed> decisive = Stream.of(drl.stream().map(RulesFolder::hashed),
                 tables.stream().map(table -> new Hashed(table.name(), table.content())),
-                Stream.of(policyValues, institutions).filter(Objects::nonNull).map(RulesFolder::hashed)).flatMap(s -> s).toList();
-        return new RulesFolder(root, drl, tables, policyValues, institutions, scenarios, hash(decisive),
+                Stream.of(policyValues, institutions, trustedIssuers).filter(Objects::nonNull).map(RulesFolder::hashed)).flatMap(s -> s).toList();
+        return new RulesFolder(root, drl, tables, policyValues, institutions, trustedIssuers, scenarios, hash(decisive),
                 hash(Stream.concat(decisive.stream(), scenarios.stream().map(RulesFolder::hashed)).toList()));
     }
 

@@ -43,6 +43,7 @@ import org.advising.eligibility.engine.compile.RulebaseCompiler;
 import org.advising.eligibility.engine.folder.Institutions;
 import org.advising.eligibility.engine.folder.PolicyValues;
 import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.engine.folder.TrustedIssuers;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.base.definitions.InternalKnowledgePackage;
@@ -62,7 +63,7 @@ import org.kie.api.definition.KiePackage;
  * full compile and gate, never unproven rules. The folder keeps the {@value #ENTRIES_KEPT} entries
  * kept or taken last and deletes older ones.
  *
- * <p>Each entry holds what it needs to serve on its own (the policy values and institutions with the
+ * <p>Each entry holds what it needs to serve on its own (the policy values, institutions and trusted issuers with the
  * compiled packages), and the last entry kept is named in {@code last-good}: a service restarted on a
  * folder that is now refused starts from it ({@link #lastGood}), as OPA activates its persisted
  * bundle. With {@code eligibility.rules.cache-key} set, entries are signed with HMAC-SHA256 under
@@ -72,7 +73,7 @@ import org.kie.api.definition.KiePackage;
 public final class RulebaseCache {
 
     private static final Logger LOG = Logger.getLogger(RulebaseCache.class);
-    private static final String MAGIC = "eligibility-rulebase-cache 3";
+    private static final String MAGIC = "eligibility-rulebase-cache 4";
     private static final String LAST_GOOD = "last-good";
     private static final String ENDING = ".rulebase";
     private static final String HMAC = "HmacSHA256";
@@ -93,7 +94,7 @@ public final class RulebaseCache {
 
     /** What an entry holds besides the compiled packages: the catalogue, the coverage, and the data files the rules read. */
     private record Proof(String version, Map<String, RuleInfo> rules, RuleCoverage coverage, String policyValues,
-            String institutions) implements Serializable {
+            String institutions, String trustedIssuers) implements Serializable {
     }
 
     /**
@@ -193,6 +194,8 @@ public final class RulebaseCache {
                     kieBase.newKieSessionsPool(RulebaseCompiler.SESSIONS_KEPT_READY),
                     policyValues.facts(),
                     Institutions.read(proof.institutions() == null ? null : new RulesFolder.RuleFile(Institutions.FILE, proof.institutions())),
+                    TrustedIssuers.read(proof.trustedIssuers() == null ? null
+                            : new RulesFolder.RuleFile(TrustedIssuers.FILE, proof.trustedIssuers())),
                     proof.rules(), RulebaseCompiler.topicsIn(kieBase, policyValues.topics()));
             markTaken(entry);
             return Optional.of(new Proven(rulebase, proof.coverage()));
@@ -219,7 +222,8 @@ public final class RulebaseCache {
                     out.writeObject(kiePackage);
                 }
                 out.writeObject(new Proof(rules.version(), new LinkedHashMap<>(proven.rulebase().rules()), proven.coverage(),
-                        rules.policyValues().content(), rules.institutions() == null ? null : rules.institutions().content()));
+                        rules.policyValues().content(), rules.institutions() == null ? null : rules.institutions().content(),
+                        rules.trustedIssuers() == null ? null : rules.trustedIssuers().content()));
             }
             byte[] bytes = payload.toByteArray();
             createPrivately(folder);

@@ -231,9 +231,14 @@ public final class ScenarioRunner {
             }
             institutions.add(institution.get());
         }
+        String credentialRecords = credentialRecordsProblem(scenario);
+        if (credentialRecords != null) {
+            return Checked.failed(credentialRecords);
+        }
         RulebaseAnswer evaluation;
         try {
-            evaluation = runner.evaluate(rulebase, scenario.learner(), scenario.offerings(), scenario.asOf(), institutions);
+            evaluation = runner.evaluate(rulebase, scenario.learner(), scenario.credentialRecordFacts(), scenario.offerings(),
+                    scenario.asOf(), institutions, runner.deadline());
         } catch (RuntimeException e) {
             return Checked.failed("could not be evaluated: " + e.getMessage());
         }
@@ -274,6 +279,39 @@ public final class ScenarioRunner {
             compareTotals(differences, scenario.institutions(), evaluation.institutions() == null ? List.of() : evaluation.institutions());
         }
         return new Checked(differences.isEmpty() ? null : String.join("; ", differences), evaluation.firingsByRule().keySet());
+    }
+
+    /**
+     * Why the case's credentialRecords cannot stand for what a credential gives (null when they can):
+     * each names an offering of the case that has a record in learner.records, once, and says
+     * whether its issuer was authenticated.
+     */
+    private static String credentialRecordsProblem(Scenario scenario) {
+        List<Scenario.FromCredential> records = scenario.credentialRecords() == null ? List.of() : scenario.credentialRecords();
+        Set<String> named = new HashSet<>();
+        for (int i = 0; i < records.size(); i++) {
+            Scenario.FromCredential each = records.get(i);
+            String where = "credentialRecords[" + i + "]";
+            String id = each == null ? null : each.offeringId();
+            if (id == null) {
+                return where + " names no offeringId";
+            }
+            if (scenario.offerings().stream().noneMatch(offering -> offering != null && id.equals(offering.id()))) {
+                return where + " names the offering '" + id + "', which the case does not have";
+            }
+            if (scenario.learner().records() == null || scenario.learner().records().stream()
+                    .noneMatch(record -> record != null && id.equals(record.offeringId()))) {
+                return where + " (" + id + ") has no record in learner.records: write the record the credential gave there "
+                        + "(COMPLETED, as the answer's credentials[] shows it); credentialRecords only says where it came from";
+            }
+            if (!named.add(id)) {
+                return where + " names '" + id + "' a second time; an offering has one record (LC-6)";
+            }
+            if (each.issuerAuthenticated() == null) {
+                return where + " (" + id + ") does not say issuerAuthenticated: true or false";
+            }
+        }
+        return null;
     }
 
     private static void compareTransfers(List<String> differences, String offering, Map<String, Scenario.ExpectedTransfer> wanted,

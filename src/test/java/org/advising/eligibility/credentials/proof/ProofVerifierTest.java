@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.engine.folder.TrustedIssuers;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,33 @@ class ProofVerifierTest {
                 List.of(other.proof().status(), other.proof().keyFrom(), other.proof().issuerAuthenticated()));
         assertEquals("Its proof holds with the did:key that signed it, which is not its issuer: it shows the credential was not changed, "
                 + "not who issued it.", other.note());
+    }
+
+    @Test
+    void a_key_of_the_issuers_own_entry_in_trusted_issuers_authenticates_it_in_its_dates_and_for_that_issuer_only() throws IOException {
+        String issuer = "https://registrar.example.edu/issuers/1";
+        TrustedIssuers trusted = TrustedIssuers.read(new RulesFolder.RuleFile(TrustedIssuers.FILE, """
+                issuers:
+                  - issuer: %s
+                    name: Example State University Registrar
+                    keys:
+                      - id: %s#key-1
+                        publicKeyMultibase: %s
+                        from: 2026-01-01
+                      - id: %s#key-2
+                        publicKeyMultibase: %s
+                        from: 2027-01-01
+                """.formatted(issuer, issuer, SIGNER.publicKeyMultibase(), issuer, SIGNER.publicKeyMultibase())));
+        ProofVerifier.Checked checked = verifier.check(SIGNER.sign(unsigned(issuer), issuer + "#key-1"), trusted, () -> false);
+        assertEquals(new Proof(Proof.Status.VERIFIED, "DataIntegrityProof", "eddsa-rdfc-2022", issuer + "#key-1", Proof.KeyFrom.TRUSTED_ISSUERS,
+                true, Proof.From.OWN), checked.proof());
+        assertEquals(null, checked.note());
+        // The second key is in effect only from 2027: the proof (created 2026-01-15) finds no key.
+        assertEquals(Proof.Status.UNVERIFIABLE, verifier.check(SIGNER.sign(unsigned(issuer), issuer + "#key-2"), trusted, () -> false)
+                .proof().status());
+        // Another issuer's credential naming the registrar's key: only the credential's own issuer's entry is consulted.
+        assertEquals(Proof.Status.UNVERIFIABLE, verifier.check(SIGNER.sign(unsigned("https://diploma-mill.example/issuers/9"), issuer + "#key-1"),
+                trusted, () -> false).proof().status());
     }
 
     @Test

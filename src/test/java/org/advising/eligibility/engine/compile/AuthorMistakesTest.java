@@ -13,6 +13,7 @@ import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.folder.Institutions;
 import org.advising.eligibility.engine.folder.RulebaseException;
 import org.advising.eligibility.engine.folder.RulesFolder;
+import org.advising.eligibility.engine.folder.TrustedIssuers;
 import org.advising.eligibility.engine.prove.ScenarioRunner;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,7 +153,9 @@ class AuthorMistakesTest {
                 Arguments.of("unknown key", INSTITUTION.replace("maxTransferSemesterHours", "maxTransferHours"),
                         "institutions.yaml:9: unknown institution key 'maxTransferHours'; known: acceptedLevels, "
                                 + "acceptsPresumedAccreditation, creditRecommendations, creditValidForYears, from, id, "
-                                + "maxTransferSemesterHours, minimumGrade, name, until"),
+                                + "maxTransferSemesterHours, minimumGrade, name, requiresAuthenticatedCredentials, until"),
+                Arguments.of("a word for true or false", INSTITUTION + "    requiresAuthenticatedCredentials: yes\n",
+                        "institutions.yaml:10: requiresAuthenticatedCredentials must be true or false, not \"yes\""),
                 Arguments.of("missing required key", INSTITUTION.replace("    name: Example State University\n", ""),
                         "institutions.yaml:2: institutions[0] (example-state) has no name"),
                 Arguments.of("unknown level", INSTITUTION.replace("UPPER_DIVISION]", "JUNIOR]"),
@@ -176,6 +179,86 @@ class AuthorMistakesTest {
         Files.writeString(folder.resolve("rules.drl"), HEADER);
         Files.copy(Path.of("rules", RulesFolder.POLICY_VALUES), folder.resolve(RulesFolder.POLICY_VALUES));
         Files.writeString(folder.resolve(Institutions.FILE), institutions);
+        assertEquals(List.of(expected), errorsOf(folder));
+    }
+
+    private static final String TRUSTED_ISSUER = """
+            issuers:
+              - issuer: https://registrar.example.edu/issuers/1
+                name: Example State University Registrar
+                keys:
+                  - id: https://registrar.example.edu/issuers/1#key-1
+                    publicKeyMultibase: z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi
+                    from: 2024-01-01
+            """;
+
+    /** A second key of the same issuer, at line 9. */
+    private static final String SECOND_KEY = """
+                  - id: https://registrar.example.edu/issuers/1#key-2
+                    publicKeyMultibase: z6MknNHHrBzPytzu6CUBP9Lg7fg4KSBjzimc2Frh693YbMiv
+            """;
+
+    static Stream<Arguments> trustedIssuerMistakes() {
+        String where = "issuers[0] (https://registrar.example.edu/issuers/1)";
+        String key = where + " keys[0] (https://registrar.example.edu/issuers/1#key-1)";
+        return Stream.of(
+                Arguments.of("unknown key", TRUSTED_ISSUER.replace("publicKeyMultibase:", "publicKey:"),
+                        "trusted-issuers.yaml:6: unknown trusted issuer key 'publicKey'; known: from, id, publicKeyMultibase, until"),
+                Arguments.of("unknown key of an issuer", TRUSTED_ISSUER.replace("    keys:", "    kyes:"),
+                        "trusted-issuers.yaml:4: unknown trusted issuer key 'kyes'; known: issuer, keys, name"),
+                Arguments.of("no issuer", TRUSTED_ISSUER.replace("  - issuer: https://registrar.example.edu/issuers/1\n    name:", "  - name:"),
+                        "trusted-issuers.yaml:2: issuers[0] has no issuer; write the issuer id exactly as its credentials name it "
+                                + "(issuer, or issuer.id)"),
+                Arguments.of("an issuer id that is no URI", TRUSTED_ISSUER.replace("issuer: https://registrar.example.edu/issuers/1",
+                                "issuer: Example State University"),
+                        "trusted-issuers.yaml:2: issuers[0] (Example State University) has the issuer \"Example State University\", which is "
+                                + "not an absolute URI; write the issuer id exactly as its credentials name it (https://…, did:…, urn:…)"),
+                Arguments.of("no name", TRUSTED_ISSUER.replace("    name: Example State University Registrar\n", ""),
+                        "trusted-issuers.yaml:2: " + where + " has no name"),
+                Arguments.of("no keys", TRUSTED_ISSUER.substring(0, TRUSTED_ISSUER.indexOf("    keys:")),
+                        "trusted-issuers.yaml:2: " + where + " has no keys; list the keys its credentials' proofs name (id and publicKeyMultibase)"),
+                Arguments.of("the same issuer twice", TRUSTED_ISSUER + TRUSTED_ISSUER.replace("issuers:\n", "").replace("#key-1", "#key-2"),
+                        "trusted-issuers.yaml:8: issuers[1] (https://registrar.example.edu/issuers/1) names the same issuer as the entry of "
+                                + "line 2; list each issuer once, with all its keys"),
+                Arguments.of("a key without its id", TRUSTED_ISSUER.replace("      - id: https://registrar.example.edu/issuers/1#key-1\n"
+                                + "        publicKeyMultibase:", "      - publicKeyMultibase:"),
+                        "trusted-issuers.yaml:5: " + where + " keys[0] has no id; write the verificationMethod its credentials' proofs name"),
+                Arguments.of("a key id that is only a fragment", TRUSTED_ISSUER.replace("id: https://registrar.example.edu/issuers/1#key-1",
+                                "id: \"#key-1\""),
+                        "trusted-issuers.yaml:5: " + where + " keys[0] (#key-1) has the id \"#key-1\", which is not an absolute URI; write "
+                                + "the verificationMethod its credentials' proofs name, whole (https://…#key-1, did:…#…)"),
+                Arguments.of("the same key twice", TRUSTED_ISSUER + SECOND_KEY.replace("#key-2", "#key-1"),
+                        "trusted-issuers.yaml:8: " + where + " keys[1] (https://registrar.example.edu/issuers/1#key-1) has the same id as "
+                                + "the key of line 5; key ids are unique within an issuer"),
+                Arguments.of("a key without its publicKeyMultibase", TRUSTED_ISSUER.replace(
+                                "        publicKeyMultibase: z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi\n", ""),
+                        "trusted-issuers.yaml:5: " + key + " has no publicKeyMultibase"),
+                Arguments.of("a publicKeyMultibase that is not multibase", TRUSTED_ISSUER.replace("publicKeyMultibase: z6Mk", "publicKeyMultibase: 6Mk"),
+                        "trusted-issuers.yaml:6: " + key + ": publicKeyMultibase is not multibase base58-btc (it starts with z)"),
+                Arguments.of("a publicKeyMultibase mistyped", TRUSTED_ISSUER.replace("z6MkjZRZv3aez3r18", "z6MkjZRZv3aez3r10"),
+                        "trusted-issuers.yaml:6: " + key + ": publicKeyMultibase has \"0\", which is not a base58-btc digit"),
+                Arguments.of("a publicKeyMultibase cut short", TRUSTED_ISSUER.replace("hwi\n", "\n"),
+                        "trusted-issuers.yaml:6: " + key + ": publicKeyMultibase is not an Ed25519 multikey (multicodec 0xed01 and 32 bytes "
+                                + "of key, written z6Mk…)"),
+                Arguments.of("a publicKeyMultibase of the second key", TRUSTED_ISSUER + SECOND_KEY.replace("z6MknNHH", "zQ3s"),
+                        "trusted-issuers.yaml:9: " + where + " keys[1] (https://registrar.example.edu/issuers/1#key-2): publicKeyMultibase is "
+                                + "not an Ed25519 multikey (multicodec 0xed01 and 32 bytes of key, written z6Mk…)"),
+                Arguments.of("bad date", TRUSTED_ISSUER.replace("from: 2024-01-01", "from: 2024-02-30"),
+                        "trusted-issuers.yaml:7: from must be a date such as 2027-07-01, not \"2024-02-30\""),
+                Arguments.of("from after until", TRUSTED_ISSUER + "        until: 2023-12-31\n",
+                        "trusted-issuers.yaml:5: " + key + " has from 2024-01-01 after until 2023-12-31"),
+                Arguments.of("a date out of bounds", TRUSTED_ISSUER.replace("from: 2024-01-01", "from: 1024-01-01"),
+                        "trusted-issuers.yaml:5: " + key + " has from 1024-01-01; a date must be from 1900-01-01 to 2200-12-31"),
+                Arguments.of("misspelt list", TRUSTED_ISSUER.replace("issuers:", "isuers:"),
+                        "trusted-issuers.yaml:1: unknown trusted issuer key 'isuers'; known: issuers"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("trustedIssuerMistakes")
+    void a_trusted_issuer_mistake_is_named_at_its_line(String mistake, String trustedIssuers, String expected) throws IOException {
+        Files.writeString(folder.resolve("rules.drl"), HEADER);
+        Files.copy(Path.of("rules", RulesFolder.POLICY_VALUES), folder.resolve(RulesFolder.POLICY_VALUES));
+        Files.writeString(folder.resolve(TrustedIssuers.FILE), trustedIssuers);
         assertEquals(List.of(expected), errorsOf(folder));
     }
 
@@ -209,7 +292,24 @@ class AuthorMistakesTest {
                                 + "on which its expected answer holds (e.g. the day you write it); every case is evaluated as of the date "
                                 + "it states, so that it gives the same answer on every day the scenarios run"),
                 Arguments.of("a date written another way", CASE.replace("asOf: 2026-11-20", "asOf: 20.11.2026"),
-                        "tests/case.yaml:2: asOf must be a date such as 2027-07-01, not \"20.11.2026\""));
+                        "tests/case.yaml:2: asOf must be a date such as 2027-07-01, not \"20.11.2026\""),
+                Arguments.of("a credential record without the record", CASE.replace("  offerings:",
+                                "  credentialRecords: [{ offeringId: c1, issuer: \"https://registrar.example.edu\", issuerAuthenticated: false }]\n"
+                                        + "  offerings:"),
+                        "tests/case.yaml:1: \"One case\": credentialRecords[0] (c1) has no record in learner.records: write the record "
+                                + "the credential gave there (COMPLETED, as the answer's credentials[] shows it); credentialRecords only "
+                                + "says where it came from"),
+                Arguments.of("a credential record of an offering the case lacks", CASE.replace("  offerings:",
+                                "  credentialRecords: [{ offeringId: c2, issuerAuthenticated: true }]\n  offerings:"),
+                        "tests/case.yaml:1: \"One case\": credentialRecords[0] names the offering 'c2', which the case does not have"),
+                Arguments.of("a credential record that does not say whether its issuer was authenticated", CASE
+                                .replace("learner: { id: learner-1 }", "learner: { id: learner-1, records: [{ offeringId: c1, status: COMPLETED }] }")
+                                .replace("  offerings:", "  credentialRecords: [{ offeringId: c1, issuer: \"https://registrar.example.edu\" }]\n"
+                                        + "  offerings:"),
+                        "tests/case.yaml:1: \"One case\": credentialRecords[0] (c1) does not say issuerAuthenticated: true or false"),
+                Arguments.of("a credential record with a misspelt field", CASE.replace("  offerings:",
+                                "  credentialRecords: [{ offeringId: c1, issuerAuthenticate: true }]\n  offerings:"),
+                        "tests/case.yaml:4: unknown field 'issuerAuthenticate'; known: issuer, issuerAuthenticated, offeringId"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -42,8 +42,9 @@ class RuleScenariosTest {
             for (Scenario scenario : Yaml.MAPPER.readValue(file.content(), new com.fasterxml.jackson.core.type.TypeReference<List<Scenario>>() { })) {
                 List<ReceivingInstitution> institutions = scenario.receivingInstitutions() == null ? List.of()
                         : scenario.receivingInstitutions().stream().map(rulebase.institutions().inEffectOn(scenario.asOf())::get).toList();
-                for (OfferingDecision decision : new RulebaseRunner(100).evaluate(rulebase, scenario.learner(), scenario.offerings(),
-                        scenario.asOf(), institutions).decisions()) {
+                RulebaseRunner runner = new RulebaseRunner(100);
+                for (OfferingDecision decision : runner.evaluate(rulebase, scenario.learner(), scenario.credentialRecordFacts(),
+                        scenario.offerings(), scenario.asOf(), institutions, runner.deadline()).decisions()) {
                     for (TracedConclusion conclusion : decision.conclusions()) {
                         reasons++;
                         assertTrue(!conclusion.reason().matches("(?s).*\\bnull\\b.*") && conclusion.reason().endsWith("."),
@@ -93,7 +94,8 @@ class RuleScenariosTest {
         assertEquals(List.of(
                 "tests/wrong.yaml:1: \"A company course said to transfer credit\": c1.transfersCredit: expected YES, got NO; "
                         + "c1 has no CR-2 conclusion (it has ACC-5, CRED-3, CR-4, ADM-6, IND-1, ADV-1)",
-                "tests/malformed.yaml:4: unknown field 'expected'; known: asOf, expect, institutions, learner, name, offerings, receivingInstitutions"),
+                "tests/malformed.yaml:4: unknown field 'expected'; known: asOf, credentialRecords, expect, institutions, learner, name, "
+                        + "offerings, receivingInstitutions"),
                 report.failures().stream().map(Object::toString).toList());
         assertEquals("0 passed, 2 failed", report.summary());
     }
