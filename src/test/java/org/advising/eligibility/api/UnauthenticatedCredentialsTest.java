@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.advising.eligibility.credentials.proof.TestSigner;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +64,38 @@ class UnauthenticatedCredentialsTest {
                 transferConclusion(written, "harbor-grad").get("policy").asText()), "a typed record is the portal's statement");
         assertEquals(6, written.at("/institutions/0/acceptedSemesterHours").asInt());
         assertEquals(0, read.at("/institutions/0/acceptedSemesterHours").asInt());
+    }
+
+    @Test
+    void a_credential_whose_proof_authenticates_its_issuer_is_accepted_where_one_not_authenticated_is_reviewed() throws Exception {
+        // The same MasterTrack credential, JSON-LD as issued, issued by a did:key and signed with it (LC-9: authenticated).
+        TestSigner registrar = new TestSigner(9);
+        ObjectNode credential = (ObjectNode) JSON.readTree("""
+                {"@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+                 "type": ["VerifiableCredential", "OpenBadgeCredential"],
+                 "issuer": {"id": "%s", "type": ["Profile"], "name": "Example State University"},
+                 "validFrom": "2026-05-15T00:00:00Z",
+                 "credentialSubject": {"type": ["AchievementSubject"],
+                   "achievement": {"id": "urn:mastertrack:ds", "type": ["Achievement"], "name": "Data Science MasterTrack",
+                     "resultDescription": [{"id": "urn:rd:gpa", "type": ["ResultDescription"], "name": "GPA", "resultType": "GradePointAverage"}]},
+                   "result": [{"type": ["Result"], "resultDescription": "urn:rd:gpa", "value": "3.6"}]}}""".formatted(registrar.didKey()));
+        ObjectNode request = (ObjectNode) JSON.readTree(REQUEST);
+        ((ArrayNode) request.at("/learner/credentials")).removeAll().add(registrar.sign(credential, registrar.didKey()));
+        JsonNode authenticated = post("/api/v1/evaluations", request.toString());
+        assertEquals(List.of("VERIFIED", "DID_KEY", "true", "RECORD"), List.of(authenticated.at("/credentials/0/proof/status").asText(),
+                authenticated.at("/credentials/0/proof/keyFrom").asText(), authenticated.at("/credentials/0/proof/issuerAuthenticated").asText(),
+                authenticated.at("/credentials/0/use").asText()));
+        assertEquals(List.of("ACCEPTED", "TR-5"), List.of(transferConclusion(authenticated, "harbor-grad").get("outcome").asText(),
+                transferConclusion(authenticated, "harbor-grad").get("policy").asText()), "an authenticated issuer: Harbor accepts it");
+
+        // Signed with a did:key that is not its issuer: unchanged, but its issuer is not authenticated (TR-9 at Harbor).
+        credential.with("issuer").put("id", ISSUER);
+        ((ArrayNode) request.at("/learner/credentials")).removeAll().add(registrar.sign(credential, registrar.didKey()));
+        JsonNode notAuthenticated = post("/api/v1/evaluations", request.toString());
+        assertEquals(List.of("VERIFIED", "false"), List.of(notAuthenticated.at("/credentials/0/proof/status").asText(),
+                notAuthenticated.at("/credentials/0/proof/issuerAuthenticated").asText()));
+        assertEquals(List.of("REVIEW", "TR-9"), List.of(transferConclusion(notAuthenticated, "harbor-grad").get("outcome").asText(),
+                transferConclusion(notAuthenticated, "harbor-grad").get("policy").asText()));
     }
 
     @Test
