@@ -202,6 +202,20 @@ export function tampered(credential) {
   return copy.credentialSubject && visit(copy.credentialSubject) ? copy : null;
 }
 
+/**
+ * A copy with content the signature cannot cover: a result whose id is a relative IRI appended to
+ * credentialSubject.result (RDF drops what is said of such a node, so it could be added after signing;
+ * jsonld.js refuses it in safe mode). The JUnit test adds exactly the same.
+ */
+export function withRelativeNode(credential) {
+  const copy = structuredClone(credential);
+  const subject = copy.credentialSubject;
+  if (!subject || typeof subject !== 'object' || Array.isArray(subject)) return null;
+  const added = {id: 'my-grade', type: ['Result'], value: 'A'};
+  subject.result = Array.isArray(subject.result) ? [...subject.result, added] : subject.result === undefined ? [added] : [subject.result, added];
+  return copy;
+}
+
 // --- the corpus -------------------------------------------------------------------------------------
 async function main() {
   const files = fs.readdirSync(corpus).filter(f => f.endsWith('.json')).sort();
@@ -219,6 +233,9 @@ async function main() {
       const changed = await checkCredential(copy);
       out.push([file + '#tampered', changed.status, changed.keyFrom ?? '-', verifier].join('\t'));
       changed.proofs.forEach((p, i) => console.error(`${file}#tampered proof[${i}] ${p.status}${p.keyFrom ? ' ' + p.keyFrom : ''}${p.why ? ': ' + p.why : ''}`));
+      const added = await checkCredential(withRelativeNode(credential));
+      out.push([file + '#relative-node', added.status, added.keyFrom ?? '-', verifier].join('\t'));
+      added.proofs.forEach((p, i) => console.error(`${file}#relative-node proof[${i}] ${p.status}${p.keyFrom ? ' ' + p.keyFrom : ''}${p.why ? ': ' + p.why : ''}`));
     }
   }
   process.stdout.write(out.join('\n') + '\n');

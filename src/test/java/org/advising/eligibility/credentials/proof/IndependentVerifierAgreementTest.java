@@ -39,14 +39,16 @@ import org.junit.jupiter.api.TestFactory;
  * (RDFC-1.0) and @noble/ed25519 that knows only the service's bundled contexts; its README says how
  * to run it again. Every file must get exactly the independent status and, where a signature was
  * checked against a key, the same {@code keyFrom}; for every credential that verifies, a copy with
- * one value of its credentialSubject changed ({@code #tampered} rows, changed exactly as the script
- * changes it) must be INVALID.
+ * one value of its credentialSubject changed ({@code #tampered} rows) and a copy with a result added
+ * whose id is a relative IRI ({@code #relative-node} rows: content RDF drops, which the signature would
+ * not cover), each made exactly as the script makes it, must be INVALID.
  */
 class IndependentVerifierAgreementTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CORPUS = Path.of("src/test/resources/proof-corpus");
     private static final String TAMPERED = "#tampered";
+    private static final String RELATIVE_NODE = "#relative-node";
 
     private final ProofVerifier verifier = new ProofVerifier(BundledContexts.shipped(), ProofVerifier.DEFAULT_MAX_WORK, 100);
     private static final Map<String, String> TABLE = new LinkedHashMap<>();
@@ -73,11 +75,14 @@ class IndependentVerifierAgreementTest {
         assertFalse(rows.isEmpty());
         return rows.stream().map(row -> DynamicTest.dynamicTest(row.file(), () -> {
             boolean tampered = row.file().endsWith(TAMPERED);
-            String file = tampered ? row.file().substring(0, row.file().length() - TAMPERED.length()) : row.file();
+            boolean relativeNode = row.file().endsWith(RELATIVE_NODE);
+            String file = row.file().replaceAll("#.*", "");
             JsonNode credential = JSON.readTree(CORPUS.resolve(file).toFile());
             if (tampered) {
                 credential = tampered(credential);
                 assertNotNull(credential, file + ": nothing in credentialSubject to change");
+            } else if (relativeNode) {
+                credential = withRelativeNode(credential);
             }
             long start = System.nanoTime();
             ProofVerifier.Checked checked = verifier.check(credential, TrustedIssuers.NONE, () -> false);
@@ -88,7 +93,7 @@ class IndependentVerifierAgreementTest {
                     row.status(), row.keyFrom() == null ? "-" : row.keyFrom(),
                     proof.status().name().equals(row.status()) && sameKey(row, proof) ? "  " : "≠ ", micros));
             assertEquals(row.status(), proof.status().name(), row.file() + ": our status (note: " + checked.note() + ")");
-            if (tampered) {
+            if (tampered || relativeNode) {
                 assertEquals("INVALID", proof.status().name(), row.file() + ": a changed credential must not verify");
             }
             assertTrue(sameKey(row, proof), row.file() + ": keyFrom " + keyFrom + ", the independent verifier's " + row.keyFrom()
@@ -106,9 +111,10 @@ class IndependentVerifierAgreementTest {
         Set<String> listed = new TreeSet<>();
         Set<String> verified = new TreeSet<>();
         Set<String> tampered = new TreeSet<>();
+        Set<String> relativeNodes = new TreeSet<>();
         for (Row row : expected()) {
-            if (row.file().endsWith(TAMPERED)) {
-                tampered.add(row.file().substring(0, row.file().length() - TAMPERED.length()));
+            if (row.file().endsWith(TAMPERED) || row.file().endsWith(RELATIVE_NODE)) {
+                (row.file().endsWith(TAMPERED) ? tampered : relativeNodes).add(row.file().replaceAll("#.*", ""));
                 assertEquals("INVALID", row.status(), row.file());
             } else {
                 listed.add(row.file());
@@ -123,6 +129,7 @@ class IndependentVerifierAgreementTest {
         }
         assertEquals(files, listed, "expected.tsv lists exactly the corpus files (run independent-verifier/verify.mjs again after adding one)");
         assertEquals(verified, tampered, "each verified credential has a tampered copy");
+        assertEquals(verified, relativeNodes, "each verified credential has a copy with a node RDF cannot hold");
         String sources = Files.readString(CORPUS.resolve("SOURCES.md"));
         for (String file : files) {
             assertTrue(sources.contains(file), "SOURCES.md names the source of " + file);
@@ -166,6 +173,28 @@ class IndependentVerifierAgreementTest {
             }
         }
         return false;
+    }
+
+    /**
+     * The copy with content the signature cannot cover, as the independent verifier makes it: a result
+     * whose id is the relative IRI "my-grade" appended to credentialSubject.result.
+     */
+    static JsonNode withRelativeNode(JsonNode credential) {
+        JsonNode copy = credential.deepCopy();
+        if (!(copy.get("credentialSubject") instanceof ObjectNode subject)) {
+            return copy;
+        }
+        ObjectNode added = JSON.createObjectNode().put("id", "my-grade");
+        added.putArray("type").add("Result");
+        added.put("value", "A");
+        JsonNode result = subject.get("result");
+        ArrayNode results = result instanceof ArrayNode list ? list : JSON.createArrayNode();
+        if (result != null && !(result instanceof ArrayNode)) {
+            results.add(result);
+        }
+        results.add(added);
+        subject.set("result", results);
+        return copy;
     }
 
     @AfterAll
