@@ -5,7 +5,11 @@ import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.lang.BlankNode;
+import com.apicatalog.jsonld.lang.LanguageTag;
 import com.apicatalog.jsonld.loader.DocumentLoader;
+import com.apicatalog.jsonld.uri.UriUtils;
+import com.apicatalog.jsonld.uri.UriValidationPolicy;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -13,6 +17,7 @@ import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
@@ -73,6 +78,11 @@ final class CanonicalHash {
             throw new NoCanonicalForm(Proof.Status.INVALID, "it uses the type \"" + shortened(undefinedType)
                     + "\", a term none of its contexts defines, so the signature would not cover it");
         }
+        String dropped = droppedFromRdf(expanded, options.getUriValidation());
+        if (dropped != null) {
+            throw new NoCanonicalForm(Proof.Status.INVALID, "it uses " + dropped
+                    + ", which RDF cannot hold: what it says is left out of the canonical form, so the signature would not cover it");
+        }
         Rdfc10 canon = new Rdfc10(maxWork, stop);
         try {
             JsonLd.toRdf(JsonDocument.of(expanded)).options(options).provide(canon);
@@ -124,6 +134,61 @@ final class CanonicalHash {
             }
         }
         return null;
+    }
+
+    /**
+     * What of an expanded document turning it into RDF would silently leave out, as the JSON-LD to RDF
+     * algorithm does (the same tests as titanium's JsonLdToRdf): an {@code @id}, type or property that is
+     * neither an absolute IRI nor a blank node identifier drops every statement about or pointing to it, a
+     * datatype that is not an absolute IRI or a malformed language tag drops the value. Content left out
+     * could be added or changed after signing without breaking the signature (say a grade in a result
+     * whose id is relative); null when nothing would be left out.
+     */
+    private static String droppedFromRdf(JsonValue value, UriValidationPolicy validation) {
+        if (value instanceof JsonArray array) {
+            for (JsonValue item : array) {
+                String found = droppedFromRdf(item, validation);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (value instanceof JsonObject object) {
+            if (object.containsKey("@value")) {
+                JsonValue datatype = object.get("@type");
+                if (datatype instanceof JsonString text && !text.getString().equals("@json")
+                        && !UriUtils.isAbsoluteUri(text.getString(), validation)) {
+                    return "the datatype \"" + shortened(text.getString()) + "\"";
+                }
+                JsonValue language = object.get("@language");
+                if (language != null && !(language instanceof JsonString tag && LanguageTag.isWellFormed(tag.getString()))) {
+                    return "the language tag " + shortened(language.toString());
+                }
+                return null;
+            }
+            for (var member : object.entrySet()) {
+                String key = member.getKey();
+                if (key.equals("@id") || key.equals("@type")) {
+                    for (JsonValue item : member.getValue() instanceof JsonArray list ? list : List.of(member.getValue())) {
+                        if (item instanceof JsonString text && !reference(text.getString(), validation)) {
+                            return (key.equals("@id") ? "the id \"" : "the type \"") + shortened(text.getString()) + "\"";
+                        }
+                    }
+                    continue;
+                }
+                if (!key.startsWith("@") && !reference(key, validation)) {
+                    return "the property \"" + shortened(key) + "\"";
+                }
+                String found = droppedFromRdf(member.getValue(), validation);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean reference(String iri, UriValidationPolicy validation) {
+        return BlankNode.isWellFormed(iri) || UriUtils.isAbsoluteUri(iri, validation);
     }
 
     private static String term(String message) {
