@@ -48,6 +48,7 @@ class PerformanceBenchmarkIT {
         scalingWithRules();
         scalingWithOfferings();
         transferOptions();
+        proofs();
         httpAndFootprint();
         transferOptionsOverHttp();
         image();
@@ -157,6 +158,17 @@ class PerformanceBenchmarkIT {
      * institutions: the time of a request on one thread, what it allocates, the growth, and what the
      * largest file costs to compile and keep.
      */
+    /** Credential proofs (LC-8), nothing kept between checks: a badge with one proof, a CLR with eight. */
+    private static void proofs() throws Exception {
+        for (RunResult run : jmh(options(3, 5).include(ProofBenchmark.class.getName()).mode(Mode.AverageTime)
+                .timeUnit(TimeUnit.MILLISECONDS).addProfiler(GCProfiler.class))) {
+            String name = run.getParams().getBenchmark().replaceAll(".*\\.", "");
+            row("credential proofs, 1 thread, nothing kept", name.equals("badge") ? "verify a badge (1 proof)" : "verify a CLR with 8 proofs",
+                    "%.1f ± %.1f ms (%.1f MB allocated)".formatted(run.getPrimaryResult().getScore(), run.getPrimaryResult().getScoreError(),
+                            run.getSecondaryResults().get("gc.alloc.rate.norm").getScore() / 1e6), "");
+        }
+    }
+
     private static void transferOptions() throws Exception {
         String area = "transfer options, 5 offerings, 1 thread";
         Map<Integer, Double> millis = new java.util.TreeMap<>();
