@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * TR-9 over HTTP: a record the service read from a credential whose issuer it did not authenticate
- * is reviewed by Harbor Graduate (requiresAuthenticatedCredentials in rules/institutions.yaml), and
+ * is reviewed by Harbor Graduate (requiresAuthenticatedCredentials from 2027 in rules/institutions.yaml), and
  * by no other institution; the same record typed in is not. Every evaluation of such a request gives
  * the rules the credential's record: the answer, its next steps, its transfer options and a batch line.
  */
@@ -26,7 +26,7 @@ class UnauthenticatedCredentialsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ISSUER = "https://registrar.example.edu/issuers/1";
     private static final String REQUEST = """
-            {"asOf": "2026-11-20",
+            {"asOf": "2027-01-15",
              "learner": {"id": "learner-9", "credentials": [
                {"type": ["VerifiableCredential", "OpenBadgeCredential"],
                 "issuer": {"id": "https://registrar.example.edu/issuers/1", "name": "Example State University"},
