@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.advising.eligibility.EligibilityConfig;
+import org.advising.eligibility.credentials.CredentialReader;
 import org.advising.eligibility.credentials.proof.Proof;
 import org.advising.eligibility.credentials.proof.ProofVerifier;
 import org.advising.eligibility.decisions.DecisionService;
@@ -83,9 +84,9 @@ public final class VerifyCredentialCommand {
                     ProofVerifier.Checked own = verifier.check(held, issuers, () -> false);
                     allVerified &= print(out, heldPath, held, own.proof(), own.note());
                 } else {
-                    String issuer = issuerId(held);
-                    Proof proof = checked.proof().heldBy(issuer != null && issuer.equals(issuerId(credential)));
-                    allVerified &= print(out, heldPath, held, proof, "It has no proof of its own and is read with the CLR's.");
+                    String issuer = CredentialReader.issuerId(held);
+                    ProofVerifier.Checked clr = checked.heldBy(path, issuer != null && issuer.equals(CredentialReader.issuerId(credential)));
+                    allVerified &= print(out, heldPath, held, clr.proof(), clr.note());
                 }
             }
         }
@@ -108,7 +109,7 @@ public final class VerifyCredentialCommand {
             out.println("  key: " + proof.verificationMethod() + (proof.keyFrom() == null ? ", found nowhere offline" : ", from " + proof.keyFrom()));
         }
         out.println("  issuer " + (proof.issuerAuthenticated() ? "confirmed" : "not confirmed") + ": "
-                + (issuerId(credential) == null ? "(no issuer id)" : issuerId(credential)));
+                + (CredentialReader.issuerId(credential) == null ? "(no issuer id)" : CredentialReader.issuerId(credential)));
         if (note != null) {
             out.println("  " + note);
         }
@@ -124,11 +125,6 @@ public final class VerifyCredentialCommand {
         JsonNode issuer = credential.path("issuer");
         String by = issuer.isTextual() ? issuer.asText() : issuer.path("name").asText(issuer.path("id").asText("(no issuer)"));
         return "\"" + title + "\" issued by " + by;
-    }
-
-    private static String issuerId(JsonNode credential) {
-        JsonNode issuer = credential.get("issuer");
-        return issuer == null ? null : issuer.isTextual() ? issuer.asText() : issuer.path("id").isTextual() ? issuer.get("id").asText() : null;
     }
 
     private static List<JsonNode> iterable(JsonNode array) {

@@ -140,14 +140,7 @@ public final class CredentialReader {
         }
         ProofVerifier.Checked clr = clrChecks.computeIfAbsent(holder.path(),
                 path -> proofs.verifier().check(holder.clr(), proofs.issuers(), proofs.stop()));
-        boolean sameIssuer = holder.issuerId() != null && holder.issuerId().equals(achievement.issuerId());
-        Proof held = clr.proof().heldBy(sameIssuer);
-        String note = clr.note() == null && !held.issuerAuthenticated() && held.status() == Proof.Status.VERIFIED
-                ? "It is read with the proof of the CLR holding it (" + holder.path() + "), whose issuer is not its own: the proof shows it "
-                        + "was not changed, not who issued it."
-                : clr.note() == null ? null : "It has no proof of its own and is read with that of the CLR holding it (" + holder.path()
-                        + "): " + lowerFirst(clr.note());
-        return new ProofVerifier.Checked(held, note);
+        return clr.heldBy(holder.path(), holder.issuerId() != null && holder.issuerId().equals(achievement.issuerId()));
     }
 
     private static String lowerFirst(String sentence) {
@@ -360,7 +353,7 @@ public final class CredentialReader {
     }
 
     /** The credential's issuer id: {@code issuer} as a string, or its {@code id}. */
-    private static String issuerId(JsonNode credential) {
+    public static String issuerId(JsonNode credential) {
         JsonNode issuer = credential.get("issuer");
         return issuer == null ? null : issuer.isTextual() ? issuer.asText() : issuer.path("id").isTextual() ? issuer.get("id").asText() : null;
     }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.advising.eligibility.credentials.proof.BundledContexts;
 import org.advising.eligibility.credentials.proof.ProofVerifier;
+import org.advising.eligibility.credentials.proof.TestSigner;
 import org.advising.eligibility.engine.folder.TrustedIssuers;
 import org.advising.eligibility.model.CreditLevel;
 import org.advising.eligibility.model.LearnerRecord;
@@ -148,5 +149,56 @@ class CredentialReaderTest {
                     List.of(reading.use(), reading.name(), reading.issuer(), reading.offeringId(), reading.proof().status().name()));
             assertEquals(new LearnerRecord("t", RecordStatus.COMPLETED, true, null, LocalDate.of(2010, 1, 1)), read.records().get(0));
         }
+    }
+
+    @Test
+    void a_badge_without_a_proof_inside_a_signed_clr_is_read_with_the_clrs_which_authenticates_it_only_for_the_same_issuer()
+            throws Exception {
+        TestSigner university = new TestSigner(31);
+        com.fasterxml.jackson.databind.node.ObjectNode clr = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                java.nio.file.Path.of("src/test/resources/proof-examples/21-proof-clr-holding-a-signed-badge.json").toFile())
+                .at("/request/learner/credentials/0");
+        clr.remove("proof");
+        clr.with("issuer").put("id", university.didKey());
+        com.fasterxml.jackson.databind.node.ObjectNode badge = (com.fasterxml.jackson.databind.node.ObjectNode) clr
+                .at("/credentialSubject/verifiableCredential/0");
+        badge.remove("proof");
+        Offering teamwork = new Offering("t", "Teamwork", OfferingType.COURSE, COURSE.provider(), null, null, null, null, null, null,
+                null, "https://example.com/achievements/21st-century-skills/teamwork");
+        // Issued by Example Corp, held in a CLR the university signed: unchanged, but its issuer is not the CLR's.
+        CredentialReading other = CredentialReader.read(List.of(university.sign(clr, university.didKey())), List.of(teamwork), List.of(),
+                AS_OF, PROOFS).readings().get(0);
+        assertEquals(List.of(CredentialReading.Use.RECORD, "VERIFIED", "CLR", false), List.of(other.use(), other.proof().status().name(),
+                other.proof().from().name(), other.proof().issuerAuthenticated()));
+        assertEquals("It is read with the proof of the CLR holding it (learner.credentials[0]), whose issuer is not its own: the proof "
+                + "shows it was not changed, not who issued it.", other.notes().get(0));
+        // Issued by the university itself: the CLR's proof authenticates it.
+        badge.with("issuer").put("id", university.didKey());
+        CredentialReader.Read same = CredentialReader.read(List.of(university.sign(clr, university.didKey())), List.of(teamwork), List.of(),
+                AS_OF, PROOFS);
+        assertEquals(List.of("VERIFIED", "CLR", true), List.of(same.readings().get(0).proof().status().name(),
+                same.readings().get(0).proof().from().name(), same.readings().get(0).proof().issuerAuthenticated()));
+        assertEquals(List.of(new org.advising.eligibility.model.CredentialRecord("t", university.didKey(), true)), same.credentialRecords());
+    }
+
+    @Test
+    void an_ace_endorsement_whose_own_proof_does_not_hold_gives_no_recommendation() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode certificate = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                java.nio.file.Path.of("src/test/resources/credential-examples/16-certificate-badge-with-ace-recommendation.json").toFile())
+                .at("/request/learner/credentials/0");
+        JsonNode endorsement = certificate.at("/credentialSubject/achievement/endorsement/0");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) endorsement).putObject("proof").put("type", "DataIntegrityProof")
+                .put("cryptosuite", "eddsa-rdfc-2022").put("verificationMethod", "https://ace.example.org/keys#key-1")
+                .put("proofPurpose", "assertionMethod").put("proofValue", "z3yU"); // does not decode: INVALID
+        Offering cloud = new Offering("pc-cloud", "Cloud", OfferingType.PROFESSIONAL_CERTIFICATE, new Provider("Example Cloud Co",
+                ProviderKind.COMPANY, null, null, null), null, null, null, null, null, null, null,
+                certificate.at("/credentialSubject/achievement/id").asText());
+        CredentialReader.Read read = CredentialReader.read(List.of(certificate), List.of(cloud), List.of(), AS_OF, PROOFS);
+        CredentialReading reading = read.readings().get(0);
+        assertEquals(CredentialReading.Use.RECORD, reading.use());
+        assertNull(reading.creditRecommendation());
+        assertNull(read.offerings().get(0).creditRecommendation());
+        assertEquals(true, reading.notes().stream().anyMatch(note -> note.startsWith("ACE's endorsement at "
+                + "learner.credentials[0].credentialSubject.achievement.endorsement[0] is not used: its proof does not hold")), reading.notes().toString());
     }
 }

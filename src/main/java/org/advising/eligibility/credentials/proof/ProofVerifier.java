@@ -39,6 +39,20 @@ public final class ProofVerifier {
 
     /** What a credential's proofs showed, and the sentence that says why it is not VERIFIED (null when it is). */
     public record Checked(Proof proof, String note) {
+
+        /**
+         * This check of a CLR (at {@code clrPath}) as the check of a credential it holds without a proof of
+         * its own (LC-8): it authenticates that credential only when both name the same issuer (LC-9).
+         */
+        public Checked heldBy(String clrPath, boolean sameIssuer) {
+            Proof held = proof.heldBy(sameIssuer);
+            String because = note == null && !held.issuerAuthenticated() && held.status() == Proof.Status.VERIFIED
+                    ? "It is read with the proof of the CLR holding it (" + clrPath + "), whose issuer is not its own: the proof shows it "
+                            + "was not changed, not who issued it."
+                    : note == null ? null : "It has no proof of its own and is read with that of the CLR holding it (" + clrPath + "): "
+                            + Character.toLowerCase(note.charAt(0)) + note.substring(1);
+            return new Checked(held, because);
+        }
     }
 
     private static final Set<String> EDDSA_SUITES = Set.of("eddsa-rdfc-2022", "eddsa-2022");
