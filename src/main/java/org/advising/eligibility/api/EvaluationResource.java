@@ -66,7 +66,10 @@ public class EvaluationResource {
         Optional<Rulebase> rulebase = rulebases.current();
         // The evaluation worker answers an ordinary request itself, so its lane counts and times the whole of it.
         return workers.run(budget, () -> decisions.readAndAnswer(bodySizeLimit.read(body), rulebase, requestId, budget,
-                        read -> workers.checkNextStepsRoom(read, budget)))
+                        read -> {
+                            workers.checkNextStepsRoom(read, budget);
+                            decisions.checkProofRoom(read, rulebase);
+                        }))
                 .chain(read -> read.answer() != null ? Uni.createFrom().item(read.answer())
                         : workers.runNextSteps(budget, () -> decisions.answer(read.admitted(), rulebase, requestId, budget)));
     }

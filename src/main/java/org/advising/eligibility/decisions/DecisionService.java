@@ -93,7 +93,7 @@ public class DecisionService {
     /** The request of a body for {@code endpoint}, or the exception of its refusal (400, or 503 past its budget). */
     public RequestIntake.Admitted admit(byte[] body, RequestIntake.Endpoint endpoint, Optional<Rulebase> active, Deadline budget) {
         try {
-            return intake.admit(body, endpoint, active, budget);
+            return intake.admit(body, endpoint, active, budget, request -> intake.checkProofRoom(request, active));
         } catch (ProofVerifier.Busy e) {
             throw new BusyException(e.getMessage());
         }
@@ -105,7 +105,13 @@ public class DecisionService {
      */
     public EvaluationResponse answer(byte[] body, Optional<Rulebase> active, String requestId) {
         Deadline budget = evaluationBudget();
-        return answer(admit(body, RequestIntake.Endpoint.EVALUATION, active, budget), active, requestId, budget);
+        RequestIntake.Admitted admitted;
+        try { // a command's line: never refused as soon as it is read, its checks wait their turn
+            admitted = intake.admit(body, RequestIntake.Endpoint.EVALUATION, active, budget);
+        } catch (ProofVerifier.Busy e) {
+            throw new BusyException(e.getMessage());
+        }
+        return answer(admitted, active, requestId, budget);
     }
 
     /**
@@ -123,6 +129,18 @@ public class DecisionService {
             throw new BusyException(e.getMessage());
         }
         return new Read(admitted, admitted.request().wantsNextSteps() ? null : answer(admitted, active, requestId, budget));
+    }
+
+    /**
+     * Refuses a client's request as busy as soon as it is read when it sends credentials to verify
+     * while every verifier is taken (costly work admitted like it); a batch line waits instead.
+     */
+    public void checkProofRoom(EvaluationRequest request, Optional<Rulebase> active) {
+        try {
+            intake.checkProofRoom(request, active);
+        } catch (ProofVerifier.Busy e) {
+            throw new BusyException(e.getMessage());
+        }
     }
 
     /** A request read, with its answer (null while its next steps are still to find). */

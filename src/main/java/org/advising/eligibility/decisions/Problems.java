@@ -29,6 +29,9 @@ public final class Problems {
             LOG.warn("Evaluation stopped: " + timeout.getMessage());
             return timeout(timeout);
         }
+        if (e instanceof BusyException busy) {
+            return Problem.of("busy", "Service busy", 503, busy.getMessage());
+        }
         if (e instanceof RulebaseDefectException defect) {
             LOG.error(defect.getMessage());
             return defect(defect);

@@ -101,9 +101,6 @@ public final class RequestIntake {
             errors.throwIfAny();
         }
         onceRead.accept(request);
-        if (request.learner() != null && request.learner().credentials() != null && !request.learner().credentials().isEmpty()) {
-            verifier.checkRoom(); // proofs are costly work: refused at once while every verifier is taken
-        }
         List<FieldError> refused = endpoint.refused.apply(request);
         errors.addAll(refused);
         if (!sizesWithinBounds(request, errors) || !costWithinBounds(request, endpoint, errors)) {
@@ -194,6 +191,17 @@ public final class RequestIntake {
     private static void bound(String field, List<?> list, int max, String constraint, FieldErrors errors) {
         if (list != null && list.size() > max) {
             errors.add(field, constraint.formatted(max) + "; it holds " + list.size() + " (none of them was checked)");
+        }
+    }
+
+    /**
+     * Refuses a client's request ({@link ProofVerifier.Busy}) as soon as it is read when it sends
+     * credentials to verify while every verifier is taken: proofs are costly work, admitted like it.
+     * A batch line or a command waits for a verifier instead, within its budget.
+     */
+    public void checkProofRoom(EvaluationRequest request, Optional<Rulebase> rulebase) {
+        if (request.learner() != null && request.learner().credentials() != null && !request.learner().credentials().isEmpty()) {
+            verifier.checkRoom(request.learner().credentials(), rulebase.map(Rulebase::trustedIssuers).orElse(TrustedIssuers.NONE));
         }
     }
 }

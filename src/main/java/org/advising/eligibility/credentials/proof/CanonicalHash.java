@@ -49,6 +49,10 @@ final class CanonicalHash {
 
     /** The document's canonical N-Quads. */
     String nquads(JsonObject document, BooleanSupplier stop) throws NoCanonicalForm {
+        String shape = DocumentShape.refusal(document);
+        if (shape != null) {
+            throw new NoCanonicalForm(Proof.Status.UNVERIFIABLE, shape);
+        }
         AtomicReference<String> missing = new AtomicReference<>();
         DocumentLoader loader = (url, options) -> {
             if (contexts.find(url.toString()) == null) {
@@ -97,8 +101,13 @@ final class CanonicalHash {
 
     /** The SHA-256 of the document's canonical N-Quads. */
     byte[] sha256(JsonObject document, BooleanSupplier stop) throws NoCanonicalForm {
+        return sha256(nquads(document, stop));
+    }
+
+    /** The SHA-256 of canonical N-Quads, as the suites hash them. */
+    static byte[] sha256(String nquads) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(nquads(document, stop).getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(nquads.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

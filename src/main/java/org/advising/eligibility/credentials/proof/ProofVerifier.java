@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.function.BooleanSupplier;
 import org.advising.eligibility.engine.folder.Ed25519Multikey;
 import org.advising.eligibility.engine.folder.TrustedIssuers;
@@ -100,16 +103,22 @@ public final class ProofVerifier {
             return new Checked(Proof.none(), "It carries no proof, so nothing shows who issued it or that it was not changed.");
         }
         String text = credential.toString();
-        String digest = BundledContexts.sha256(text.getBytes(StandardCharsets.UTF_8));
+        String digest = digest(text);
         Checked known = cache.get(digest, issuers);
         if (known != null) {
             return known;
         }
-        if (!verifying.tryAcquire()) {
+        if (!acquire(stop)) { // a check waits a moment for a verifier, never a worker's whole budget
             throw new Busy(concurrent);
         }
         try {
-            Checked checked = checkAll(read(text), issuers, stop);
+            Checked checked;
+            try {
+                checked = checkAll(read(text), issuers, stop);
+            } catch (StackOverflowError e) { // a shape DocumentShape let through and JSON-LD recursed on too deeply
+                checked = new Checked(new Proof(Proof.Status.UNVERIFIABLE, null, null, null, null, false, Proof.From.OWN),
+                        "Its proof could not be checked: it is nested too deeply for JSON-LD.");
+            }
             if (!stop.getAsBoolean()) { // a check the request's budget cut short is not kept
                 cache.put(digest, issuers, checked);
             }
@@ -120,12 +129,55 @@ public final class ProofVerifier {
     }
 
     /**
-     * Throws {@link Busy} when every verifier is taken: a request with credentials is refused then,
-     * as soon as it is read, so that a flood of them costs a read each, not a check.
+     * Throws {@link Busy} when every verifier is taken and one of these credentials would need one
+     * (its check is not kept): a client's request is refused then, as soon as it is read, so that a
+     * flood of costly credentials costs a read each, not a check, and one already checked is answered.
      */
-    public void checkRoom() {
-        if (verifying.availablePermits() == 0) {
-            throw new Busy(concurrent);
+    public void checkRoom(List<JsonNode> credentials, TrustedIssuers issuers) {
+        if (verifying.availablePermits() > 0) {
+            return;
+        }
+        for (JsonNode credential : credentials) {
+            if (credential != null && credential.isObject() && credential.has("proof")
+                    && cache.get(digest(credential.toString()), issuers) == null) {
+                throw new Busy(concurrent);
+            }
+        }
+    }
+
+    /** The most a check waits for a verifier (a batch's lines take turns; a flood is refused). */
+    private static final long MAX_WAIT_MILLIS = 200;
+
+    private boolean acquire(BooleanSupplier stop) {
+        try {
+            for (long waited = 0; !verifying.tryAcquire(10, TimeUnit.MILLISECONDS); waited += 10) {
+                if (stop.getAsBoolean() || waited >= MAX_WAIT_MILLIS) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The SHA-256 of a credential's text, over its UTF-16 code units: exact for any string (a lone surrogate too). */
+    private static String digest(String text) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] units = new byte[2 * Math.min(text.length(), 4096)];
+            for (int start = 0; start < text.length(); start += units.length / 2) {
+                int end = Math.min(text.length(), start + units.length / 2);
+                for (int i = start; i < end; i++) {
+                    units[2 * (i - start)] = (byte) (text.charAt(i) >> 8);
+                    units[2 * (i - start) + 1] = (byte) text.charAt(i);
+                }
+                sha256.update(units, 0, 2 * (end - start));
+            }
+            return java.util.HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -170,6 +222,7 @@ public final class ProofVerifier {
     /** The credential without its proofs, canonicalized once for all of them. */
     private final class Document {
         final JsonObject json;
+        String nquads;
         byte[] hash;
         CanonicalHash.NoCanonicalForm failed;
 
@@ -180,7 +233,8 @@ public final class ProofVerifier {
         byte[] hash(BooleanSupplier stop) throws CanonicalHash.NoCanonicalForm {
             if (hash == null && failed == null) {
                 try {
-                    hash = canonical.sha256(json, stop);
+                    nquads = canonical.nquads(json, stop);
+                    hash = CanonicalHash.sha256(nquads);
                 } catch (CanonicalHash.NoCanonicalForm e) {
                     failed = e;
                 }
@@ -220,6 +274,11 @@ public final class ProofVerifier {
                     "Its proof " + (e.status == Proof.Status.INVALID ? "does not hold" : "could not be checked") + ": " + e.getMessage() + ".");
         }
         String issuer = issuerId(credential);
+        String unsigned = unsignedId(credential, issuer, unsecured.nquads);
+        if (unsigned != null) {
+            return new Checked(new Proof(Proof.Status.INVALID, type, shownSuite, method, null, false, Proof.From.OWN),
+                    "Its proof does not hold for what the service reads: " + unsigned + ".");
+        }
         Found key;
         try {
             key = key(method, issuer, proof, credential, issuers);
@@ -360,6 +419,27 @@ public final class ProofVerifier {
         } catch (GeneralSecurityException e) {
             return false;
         }
+    }
+
+    /**
+     * The issuer id or achievement id the service reads (as written) that is not an IRI of the signed
+     * statements, in words; null when both are (a compact IRI or a prefix of the credential's own
+     * context would make the service read one id while another was signed).
+     */
+    private static String unsignedId(JsonObject credential, String issuer, String nquads) {
+        if (issuer != null && !nquads.contains("<" + issuer + ">")) {
+            return "its issuer id \"" + shorter(issuer) + "\" as written is not the id it was signed with";
+        }
+        JsonValue subject = credential.get("credentialSubject");
+        for (JsonValue each : subject instanceof JsonArray list ? list : subject == null ? List.<JsonValue>of() : List.of(subject)) {
+            if (each instanceof JsonObject object && object.get("achievement") instanceof JsonObject achievement) {
+                String id = string(achievement, "id");
+                if (id != null && !nquads.contains("<" + id + ">")) {
+                    return "its achievement id \"" + shorter(id) + "\" as written is not the id it was signed with";
+                }
+            }
+        }
+        return null;
     }
 
     /** The credential's issuer id: {@code issuer} as a string or {@code issuer.id}. */
