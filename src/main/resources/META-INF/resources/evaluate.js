@@ -204,6 +204,11 @@ function readForm() {
 async function submit(event) {
   event.preventDefault();
   clearErrors();
+  // The previous learner's ranking goes at once: a new one follows the new answers.
+  const ranking = document.getElementById('options');
+  ranking.hidden = true;
+  ranking.querySelector('tbody').replaceChildren();
+  document.getElementById('options-chart').replaceChildren();
   const { request, places } = readForm();
   showRequest(request);
   let response;
@@ -498,8 +503,8 @@ function conclusion(c, names) {
     source);
 }
 
+// The answers already on screen stay until a new answer replaces them.
 function showProblem(problem, errors, places) {
-  document.getElementById('answers').hidden = true;
   const list = element('ul', {});
   for (const error of errors) {
     const place = placeOf(places, error.field);
@@ -535,7 +540,8 @@ function markField(place, message) {
     place.tagName === 'FIELDSET' ? place.querySelector('legend').after(note) : place.prepend(note);
     return id;
   }
-  const field = place.closest('.field');
+  // A control outside a .field (the credentials box, an institution's box) keeps its messages in its own container.
+  const field = place.closest('.field') || place.closest('.credentials, fieldset') || place.parentElement;
   const notes = field.querySelector('.field-errors') || field.appendChild(element('div', { class: 'field-errors' }));
   notes.append(note);
   place.setAttribute('aria-invalid', 'true');

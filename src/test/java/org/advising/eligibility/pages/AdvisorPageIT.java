@@ -389,6 +389,21 @@ class AdvisorPageIT {
     }
 
     @Test
+    void a_credential_that_is_not_json_is_named_at_the_credentials_box_and_the_answers_on_screen_stay() {
+        page.loadExample("learner-1");
+        page.submit();
+        assertTrue(page.answersShown());
+        page.pasteCredentials("this is not a credential");
+        page.submit();
+        assertEquals("Invalid request", page.problemTitle());
+        assertEquals(List.of("Learner › Credentials the learner holds: must be a list, not a string"), page.problemSummary());
+        assertEquals("must be a list, not a string", page.messageFor(browser.find("#learner-credentials")), "the message sits at the box");
+        assertEquals("true", browser.find("#learner-credentials").getAttribute("aria-invalid"));
+        assertTrue(page.answersShown(), "the earlier answers stay until a new answer replaces them");
+        assertFalse(browser.find("#options").isDisplayed(), "no ranking of an earlier request is left under a new one");
+    }
+
+    @Test
     void a_form_without_offerings_names_the_missing_offerings() {
         page.fill(page.learner(), "Learner id", "learner-9");
         page.offering(1).findElement(By.cssSelector("button.remove")).click();
