@@ -410,7 +410,8 @@ function card(result, offering, index, names) {
   heading.append(' ', element('span', { class: 'offering-id' }, result.offeringId));
   const answers = element('dl', { class: 'answers' }, ...ANSWERS.map(([field, label]) => element('div', { 'data-answer': field },
     element('dt', {}, label),
-    element('dd', { class: tone(result[field]), 'data-value': String(result[field]) }, humanize(result[field])))));
+    element('dd', { class: field === 'industryCertification' && result[field] === false ? 'neutral' : tone(result[field]),
+      'data-value': String(result[field]) }, humanize(result[field])))));
   const conclusions = element('ol', { class: 'conclusions' }, ...result.conclusions.map(c => conclusion(c, names)));
   const parts = [heading, answers];
   if (result.transfers) {
@@ -621,7 +622,9 @@ async function loadPresets() {
 
 function loadPreset() {
   const chosen = examples[document.getElementById('preset').value];
-  fill(chosen ? chosen.request : { offerings: [{}] });
+  // An example about next steps (it expects them) loads with them asked for, so that it shows them.
+  fill(chosen ? { ...chosen.request, nextSteps: chosen.request.nextSteps === true || chosen.expectNextSteps !== undefined }
+    : { offerings: [{}] });
 }
 
 // A link in the problem summary takes the reader, and the keyboard focus, to the field it names.
