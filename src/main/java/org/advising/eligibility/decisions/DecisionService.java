@@ -92,8 +92,13 @@ public class DecisionService {
 
     /** The request of a body for {@code endpoint}, or the exception of its refusal (400, or 503 past its budget). */
     public RequestIntake.Admitted admit(byte[] body, RequestIntake.Endpoint endpoint, Optional<Rulebase> active, Deadline budget) {
+        return busyAsRefused(() -> intake.admit(body, endpoint, active, budget, request -> intake.checkProofRoom(request, active)));
+    }
+
+    /** The work's result; the verifiers' refusal as the refusal of a request whose workers are taken (503 busy). */
+    private static <T> T busyAsRefused(Supplier<T> work) {
         try {
-            return intake.admit(body, endpoint, active, budget, request -> intake.checkProofRoom(request, active));
+            return work.get();
         } catch (ProofVerifier.Busy e) {
             throw new BusyException(e.getMessage());
         }
@@ -105,13 +110,9 @@ public class DecisionService {
      */
     public EvaluationResponse answer(byte[] body, Optional<Rulebase> active, String requestId) {
         Deadline budget = evaluationBudget();
-        RequestIntake.Admitted admitted;
-        try { // a command's line: never refused as soon as it is read, its checks wait their turn
-            admitted = intake.admit(body, RequestIntake.Endpoint.EVALUATION, active, budget);
-        } catch (ProofVerifier.Busy e) {
-            throw new BusyException(e.getMessage());
-        }
-        return answer(admitted, active, requestId, budget);
+        // A command's line: never refused as soon as it is read, its checks wait their turn.
+        return answer(busyAsRefused(() -> intake.admit(body, RequestIntake.Endpoint.EVALUATION, active, budget)), active, requestId,
+                budget);
     }
 
     /**
@@ -122,12 +123,8 @@ public class DecisionService {
      */
     public Read readAndAnswer(byte[] body, Optional<Rulebase> active, String requestId, Deadline budget,
             Consumer<EvaluationRequest> onceRead) {
-        RequestIntake.Admitted admitted;
-        try {
-            admitted = intake.admit(body, RequestIntake.Endpoint.EVALUATION, active, budget, onceRead);
-        } catch (ProofVerifier.Busy e) {
-            throw new BusyException(e.getMessage());
-        }
+        RequestIntake.Admitted admitted = busyAsRefused(
+                () -> intake.admit(body, RequestIntake.Endpoint.EVALUATION, active, budget, onceRead));
         return new Read(admitted, admitted.request().wantsNextSteps() ? null : answer(admitted, active, requestId, budget));
     }
 
@@ -136,11 +133,10 @@ public class DecisionService {
      * while every verifier is taken (costly work admitted like it); a batch line waits instead.
      */
     public void checkProofRoom(EvaluationRequest request, Optional<Rulebase> active) {
-        try {
+        busyAsRefused(() -> {
             intake.checkProofRoom(request, active);
-        } catch (ProofVerifier.Busy e) {
-            throw new BusyException(e.getMessage());
-        }
+            return null;
+        });
     }
 
     /** A request read, with its answer (null while its next steps are still to find). */

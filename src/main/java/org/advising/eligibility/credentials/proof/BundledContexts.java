@@ -75,11 +75,6 @@ public final class BundledContexts implements DocumentLoader {
         return new BundledContexts(Map.copyOf(documents));
     }
 
-    /** The URLs of the bundled contexts. */
-    public java.util.Set<String> urls() {
-        return documents.keySet();
-    }
-
     /** The bundled document of that URL, or null when it is not bundled. */
     public Document find(String url) {
         return documents.get(url);

@@ -11,8 +11,9 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.LocalDate;
@@ -23,8 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.function.BooleanSupplier;
 import org.advising.eligibility.engine.folder.Ed25519Multikey;
 import org.advising.eligibility.engine.folder.TrustedIssuers;
@@ -443,7 +442,7 @@ public final class ProofVerifier {
     }
 
     /** The credential's issuer id: {@code issuer} as a string or {@code issuer.id}. */
-    public static String issuerId(JsonObject credential) {
+    private static String issuerId(JsonObject credential) {
         JsonValue issuer = credential.get("issuer");
         if (issuer instanceof JsonString text) {
             return text.getString();
