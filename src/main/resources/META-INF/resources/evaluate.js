@@ -96,7 +96,9 @@ function showChosen() {
 
 function fill(request) {
   clearErrors();
+  clearRanking();
   document.getElementById('answers').hidden = true;
+  document.getElementById('result-status').textContent = '';
   document.querySelectorAll('#learner [data-path]').forEach(control => { control.value = text(read(request, control.dataset.path)); });
   document.getElementById('ask-next-steps').checked = request.nextSteps === true;
   document.getElementById('learner-credentials').value = request.learner && request.learner.credentials
@@ -201,15 +203,26 @@ function readForm() {
 
 // ---- sending and showing --------------------------------------------------------------
 
-async function submit(event) {
+/** The transfer-options request whose ranking is on screen (JSON), or null: a ranking is shown only for the learner it ranks. */
+let rankedRequest = null;
+/** The options the chart draws, to draw them again at a new width. */
+let chartedOptions = null;
+
+function submit(event) {
   event.preventDefault();
+  ask();
+}
+
+// Sends the form. `added` is the institution just added from the ranking: the advisor's focus then stays
+// where it is, and the status line says what changed; otherwise the answers are brought into view.
+async function ask(added) {
   clearErrors();
-  // The previous learner's ranking goes at once: a new one follows the new answers.
-  const ranking = document.getElementById('options');
-  ranking.hidden = true;
-  ranking.querySelector('tbody').replaceChildren();
-  document.getElementById('options-chart').replaceChildren();
+  // Emptied first, so that the same answers asked for again are announced again.
+  document.getElementById('result-status').textContent = '';
   const { request, places } = readForm();
+  const ranking = rankingRequest(request);
+  // The previous learner's ranking goes at once; the same learner's stays (adding an institution changes no rank).
+  if (JSON.stringify(ranking) !== rankedRequest) clearRanking();
   showRequest(request);
   let response;
   let body;
@@ -221,29 +234,50 @@ async function submit(event) {
     });
     body = await response.json();
   } catch (error) {
+    clearRanking();
     showProblem({ title: 'The service could not be reached', detail: String(error) }, []);
     return;
   }
-  if (response.ok) {
-    showAnswers(request, body);
-    showOptions(request);
-  } else {
+  if (!response.ok) {
+    clearRanking();
     showProblem(body, body.errors || [], places);
+    return;
+  }
+  showAnswers(request, body, added);
+  if (rankedRequest === null) {
+    showOptions(ranking);
+  } else {
+    markAskedAbout();
   }
 }
 
-function showAnswers(request, response) {
+function clearRanking() {
+  rankedRequest = null;
+  chartedOptions = null;
+  const section = document.getElementById('options');
+  section.hidden = true;
+  section.querySelector('tbody').replaceChildren();
+  document.getElementById('options-chart').replaceChildren();
+  document.getElementById('options-considered').textContent = '';
+}
+
+function showAnswers(request, response, added) {
   const results = document.getElementById('results');
   const names = new Map((response.institutions || []).map(institution => [institution.id, institution.name]));
   results.replaceChildren(...response.results.map((result, index) => card(result, request.offerings[index], index, names)));
   const readings = document.getElementById('readings');
   readings.hidden = !response.credentials;
-  readings.querySelector('ul').replaceChildren(...(response.credentials || []).map(reading => element('li',
+  const credentials = response.credentials || [];
+  const shared = sharedProofNotes(credentials);
+  readings.querySelector('.shared-notes').replaceChildren(...[...shared].map(([note, count]) =>
+    element('li', { class: 'shared-note' }, 'Of ' + count + ' credentials: ' + note)));
+  readings.querySelector('.readings').replaceChildren(...credentials.map(reading => element('li',
     { class: 'reading', 'data-use': reading.use, 'data-path': reading.path },
     element('strong', {}, reading.name || reading.achievementId), reading.issuer ? ' from ' + reading.issuer : '', ': ',
     element('span', { class: 'use' }, readingWords(reading)),
     proofLine(reading.proof),
-    element('ul', { class: 'notes' }, ...reading.notes.map(note => element('li', {}, note))))));
+    element('ul', { class: 'notes' }, ...reading.notes.filter((note, index) => !(index === 0 && shared.has(note) && proofNoted(reading)))
+      .map(note => element('li', {}, note))))));
   const totals = document.getElementById('totals');
   totals.hidden = !response.institutions;
   totals.querySelector('tbody').replaceChildren(...(response.institutions || []).map(institution =>
@@ -252,12 +286,47 @@ function showAnswers(request, response) {
       element('td', {}, String(institution.acceptedSemesterHours)),
       element('td', {}, String(institution.expectedSemesterHours)))));
   document.getElementById('decided-by').replaceChildren(
-    'Decided as policy stood on ', element('strong', {}, response.asOf),
+    'Decided as policy stood on ', response.asOf,
     ' by rulebase ', element('code', { class: 'version' }, response.rulebase.version),
     ', loaded ' + response.rulebase.loadedAt.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') + '.');
   const answers = document.getElementById('answers');
   answers.hidden = false;
-  document.getElementById('answers-heading').focus();
+  const status = document.getElementById('result-status');
+  if (added) {
+    // Asked from the ranking: the advisor stays where they are; the line says what changed.
+    status.textContent = (names.get(added) || institutionNames.get(added) || added) + ' is now asked about: each card has a line for it, '
+      + 'and the totals table its hours. ' + resultSummary(request, response, names);
+    // The cards above grew: the control the advisor pressed is brought back into view.
+    document.activeElement.scrollIntoView({ block: 'nearest' });
+  } else {
+    status.textContent = resultSummary(request, response, names);
+    status.scrollIntoView({ block: 'start' });
+    document.getElementById('answers-heading').focus({ preventScroll: true });
+  }
+}
+
+/** One line for the status region: how many answers, as of when, and what each offering's credit does. */
+function resultSummary(request, response, names) {
+  const count = response.results.length;
+  const credit = response.results.map((result, index) =>
+    (request.offerings[index].title || result.offeringId) + ': ' + humanize(result.transfersCredit).toLowerCase());
+  const shown = credit.length > 3 ? credit.slice(0, 3).join('; ') + '; and ' + (credit.length - 3) + ' more' : credit.join('; ');
+  const totals = (response.institutions || []).map(institution =>
+    (names.get(institution.id) || institution.id) + ' ' + hours(institution.acceptedSemesterHours) + ' accepted');
+  return 'Answers for ' + count + (count === 1 ? ' offering' : ' offerings') + ' as policy stood on ' + response.asOf
+    + '. Transfers credit \u2014 ' + shown + '.' + (totals.length > 0 ? ' At ' + totals.join('; ') + '.' : '');
+}
+
+/** Whether the reading's first note is about its proof: the service puts it first whenever the proof does not confirm the issuer. */
+function proofNoted(reading) {
+  return reading.proof && !(reading.proof.status === 'VERIFIED' && reading.proof.issuerAuthenticated) && reading.notes.length > 0;
+}
+
+/** The proof notes said of more than one credential, each with how many: shown once above the list instead of under each. */
+function sharedProofNotes(readings) {
+  const counts = new Map();
+  readings.filter(proofNoted).forEach(reading => counts.set(reading.notes[0], (counts.get(reading.notes[0]) || 0) + 1));
+  return new Map([...counts].filter(([, count]) => count > 1));
 }
 
 /** What became of a credential, in words (LC). */
@@ -313,78 +382,105 @@ async function chooseCredentialFiles(event) {
 
 // ---- where would it count most: the same request ranked over every institution (POST /api/v1/transfer-options) ----
 
-async function showOptions(request) {
-  const section = document.getElementById('options');
+/** The ranking's request: the evaluation's learner and offerings, without what only the evaluation uses. */
+function rankingRequest(request) {
   const asked = { ...request, limit: OPTIONS_SHOWN };
   delete asked.receivingInstitutions;
   delete asked.nextSteps;
+  return asked;
+}
+
+async function showOptions(asked) {
+  const section = document.getElementById('options');
+  const considered = document.getElementById('options-considered');
+  const sent = JSON.stringify(asked);
+  section.hidden = false;
+  considered.textContent = 'Ranking every institution in effect…';
   let body;
   try {
     const response = await fetch(OPTIONS, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(asked),
+      body: sent,
     });
     body = await response.json();
     if (!response.ok) throw new Error(body.title || response.statusText);
   } catch (error) {
-    document.getElementById('options-considered').textContent = 'The ranking of institutions is not available: ' + error.message;
-    document.getElementById('options-chart').replaceChildren();
-    section.querySelector('tbody').replaceChildren();
-    section.hidden = false;
+    if (JSON.stringify(rankingRequest(readForm().request)) !== sent) return; // a newer request is on its way
+    considered.textContent = 'The ranking of institutions is not available: ' + error.message;
     return;
   }
+  // A ranking that arrives after the form was sent again for another learner is not shown under the new answers.
+  if (JSON.stringify(rankingRequest(readForm().request)) !== sent || document.getElementById('answers').hidden) return;
+  rankedRequest = sent;
   body.options.forEach(option => institutionNames.set(option.id, option.name));
-  document.getElementById('options-considered').textContent = 'The ' + body.options.length + ' best of ' + body.institutionsConsidered
+  considered.textContent = 'Ranked: the ' + body.options.length + ' best of ' + body.institutionsConsidered
     + ' institutions in effect on ' + body.asOf + ', most accepted hours first, then expected hours, matches and reviews.';
   chart(body.options);
+  const cell = (label, value) => element('td', { role: 'cell', 'data-label': label }, String(value));
   section.querySelector('tbody').replaceChildren(...body.options.map(option => {
-    const asking = chosenInstitutions.includes(option.id);
-    const add = element('button', { type: 'button', class: 'ask', 'aria-label': (asking ? 'Asked about ' : 'Ask about ') + option.name },
-      asking ? 'Asked about' : 'Ask about');
-    add.disabled = asking;
+    const add = element('button', { type: 'button', class: 'ask', 'data-institution': option.id });
     add.addEventListener('click', () => askAbout(option.id));
-    return element('tr', { 'data-institution': option.id },
-      element('th', { scope: 'row' }, option.name),
-      element('td', {}, String(option.acceptedSemesterHours)),
-      element('td', {}, String(option.expectedSemesterHours)),
-      element('td', {}, String(option.matches)),
-      element('td', {}, String(option.reviews)),
-      element('td', {}, String(option.misses)),
-      element('td', {}, add));
+    return element('tr', { role: 'row', 'data-institution': option.id },
+      element('th', { scope: 'row', role: 'rowheader' }, option.name),
+      cell('Accepted', option.acceptedSemesterHours),
+      cell('Expected', option.expectedSemesterHours),
+      cell('Match', option.matches),
+      cell('Review', option.reviews),
+      cell('Miss', option.misses),
+      element('td', { role: 'cell', class: 'ask-cell' }, add));
   }));
-  section.hidden = false;
+  markAskedAbout();
 }
 
-/** A bar per institution, its accepted hours and then its expected ones, on one scale. */
+/** Each "Ask about" button says whether its institution is asked about; one that is stays focusable, so the focus never drops. */
+function markAskedAbout() {
+  document.querySelectorAll('#options button.ask').forEach(button => {
+    const asking = chosenInstitutions.includes(button.dataset.institution);
+    const name = institutionNames.get(button.dataset.institution) || button.dataset.institution;
+    button.textContent = asking ? 'Asked about' : 'Ask about';
+    button.setAttribute('aria-label', (asking ? 'Asked about ' : 'Ask about ') + name);
+    if (asking) button.setAttribute('aria-disabled', 'true'); else button.removeAttribute('aria-disabled');
+  });
+}
+
+/** A bar per institution, its accepted hours and then its expected ones, on one scale, drawn at the width it is shown at. */
 function chart(options) {
+  chartedOptions = options;
   const svg = document.getElementById('options-chart');
-  const labelWidth = 230;
-  const barWidth = 360;
-  const row = 26;
+  // Drawn in screen pixels, never scaled: the text stays at its size on a phone. A narrow screen puts each name above its bar.
+  const width = Math.max(240, Math.min(680, Math.floor(svg.parentElement.clientWidth)));
+  const narrow = width < 520;
+  const labelWidth = narrow ? 0 : 230;
+  const valueWidth = 90;
+  const barWidth = width - labelWidth - valueWidth;
+  const row = narrow ? 44 : 26;
+  const barTop = narrow ? 22 : 3;
   const most = Math.max(1, ...options.map(option => Number(option.acceptedSemesterHours) + Number(option.expectedSemesterHours)));
   const height = Math.max(1, options.length) * row + 8;
-  svg.setAttribute('viewBox', '0 0 ' + (labelWidth + barWidth + 90) + ' ' + height);
-  svg.setAttribute('width', String(labelWidth + barWidth + 90));
+  svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+  svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));
   const title = svgElement('title', { id: 'options-chart-title' });
   title.textContent = 'Accepted and expected semester hours at the ' + options.length + ' best-ranked institutions';
   const parts = [title];
+  const longest = narrow ? Math.floor(width / 8) : 30;
   options.forEach((option, index) => {
     const y = 4 + index * row;
     const accepted = Number(option.acceptedSemesterHours);
     const expected = Number(option.expectedSemesterHours);
-    const label = svgElement('text', { x: String(labelWidth - 8), y: String(y + 17), 'text-anchor': 'end' });
+    const label = narrow ? svgElement('text', { x: '0', y: String(y + 15) })
+      : svgElement('text', { x: String(labelWidth - 8), y: String(y + 17), 'text-anchor': 'end' });
     // A long name is shortened to fit beside its bar; the whole name is the label's tooltip, and the table below has it.
-    label.textContent = option.name.length > 30 ? option.name.slice(0, 29) + '…' : option.name;
+    label.textContent = option.name.length > longest ? option.name.slice(0, longest - 1) + '…' : option.name;
     const whole = svgElement('title', {});
     whole.textContent = option.name;
     label.append(whole);
     const acceptedBar = svgElement('rect', { class: 'bar-accepted', 'data-institution': option.id, 'data-hours': String(accepted),
-      x: String(labelWidth), y: String(y + 3), height: String(row - 8), width: String(barWidth * accepted / most) });
+      x: String(labelWidth), y: String(y + barTop), height: '18', width: String(barWidth * accepted / most) });
     const expectedBar = svgElement('rect', { class: 'bar-expected', 'data-institution': option.id, 'data-hours': String(expected),
-      x: String(labelWidth + barWidth * accepted / most), y: String(y + 3), height: String(row - 8), width: String(barWidth * expected / most) });
-    const value = svgElement('text', { x: String(labelWidth + barWidth * (accepted + expected) / most + 6), y: String(y + 17) });
+      x: String(labelWidth + barWidth * accepted / most), y: String(y + barTop), height: '18', width: String(barWidth * expected / most) });
+    const value = svgElement('text', { x: String(labelWidth + barWidth * (accepted + expected) / most + 6), y: String(y + barTop + 14) });
     value.textContent = accepted + ' + ' + expected + ' h';
     parts.push(label, acceptedBar, expectedBar, value);
   });
@@ -399,9 +495,11 @@ function svgElement(tag, attributes) {
 
 /** Adds an institution from the ranking to the ones asked about, and asks again: its cards then show its transfers. */
 async function askAbout(id) {
-  if (!chosenInstitutions.includes(id)) chosenInstitutions = [...chosenInstitutions, id];
+  if (chosenInstitutions.includes(id)) return;
+  chosenInstitutions = [...chosenInstitutions, id];
+  markAskedAbout();
   await loadInstitutions();
-  form.requestSubmit();
+  await ask(id);
 }
 
 function card(result, offering, index, names) {
@@ -534,21 +632,41 @@ function placeOf(places, path) {
 
 let messageCount = 0;
 
+// Shows the message at its control or group and returns the id the summary links to: the control, a group's first
+// control (the group and that control are described by the message), or the message itself where there is no control.
 function markField(place, message) {
   const id = 'problem-' + (++messageCount);
   const note = element('p', { class: 'field-error', id, tabindex: '-1' }, message);
-  if (place.tagName === 'FIELDSET' || place === offerings) {
-    place.tagName === 'FIELDSET' ? place.querySelector('legend').after(note) : place.prepend(note);
+  if (place.tagName === 'FIELDSET') {
+    place.querySelector('legend').after(note);
+    describeBy(place, id);
+    const first = place.querySelector('input, select, textarea');
+    if (!first) return id;
+    describeBy(first, id);
+    return first.id;
+  }
+  if (place === offerings) {
+    place.prepend(note);
     return id;
   }
-  // A control outside a .field (the credentials box, an institution's box) keeps its messages in its own container.
-  const field = place.closest('.field') || place.closest('.credentials, fieldset') || place.parentElement;
-  const notes = field.querySelector('.field-errors') || field.appendChild(element('div', { class: 'field-errors' }));
-  notes.append(note);
+  const field = place.closest('.field');
+  if (field) {
+    (field.querySelector('.field-errors') || field.appendChild(element('div', { class: 'field-errors' }))).append(note);
+  } else {
+    // A control outside a .field (the credentials box, an institution's box, the next-steps box): right after it.
+    const anchor = place.closest('.choice') || place;
+    const next = anchor.nextElementSibling;
+    (next && next.classList.contains('field-errors') ? next : anchor.insertAdjacentElement('afterend', element('div', { class: 'field-errors' })))
+      .append(note);
+  }
   place.setAttribute('aria-invalid', 'true');
+  describeBy(place, id);
+  return place.id;
+}
+
+function describeBy(place, id) {
   const described = place.getAttribute('aria-describedby');
   place.setAttribute('aria-describedby', described ? described + ' ' + id : id);
-  return place.id;
 }
 
 // "Offering 2 › Provider › Name": where a control or group sits, in the words on the page.
@@ -571,7 +689,7 @@ function clearErrors() {
   summary.hidden = true;
   summary.replaceChildren();
   document.querySelectorAll('.field-errors, .field-error').forEach(note => note.remove());
-  document.querySelectorAll('[aria-invalid]').forEach(control => {
+  document.querySelectorAll('[aria-invalid], [aria-describedby^="problem-"]').forEach(control => {
     control.removeAttribute('aria-invalid');
     control.removeAttribute('aria-describedby');
   });
@@ -645,6 +763,7 @@ document.getElementById('copy-json').addEventListener('click', () => copy('reque
 document.getElementById('copy-curl').addEventListener('click', () => copy('request-curl', 'curl command'));
 document.getElementById('as-of').addEventListener('change', loadInstitutions);
 document.getElementById('learner-credential-files').addEventListener('change', chooseCredentialFiles);
+window.addEventListener('resize', () => { if (chartedOptions) chart(chartedOptions); });
 addOffering();
 showRequest(readForm().request);
 loadPresets();

@@ -49,7 +49,6 @@ class AdvisorPageIT {
 
     @BeforeEach
     void openThePage() {
-        browser.screen(0, 0);
         page = new EvaluationPage(browser).open();
     }
 
@@ -242,7 +241,7 @@ class AdvisorPageIT {
                 List.of("Northbridge College", "12", "3", "2", "0", "1")), expected.subList(0, 2), "the contract example's two best");
         assertEquals(expected, page.options(), "the ranking shown is the API's");
         assertEquals(bars, page.chartBars(), "a bar for each institution's accepted and expected hours, on one scale");
-        assertTrue(browser.find("#options-considered").getText().startsWith("The 4 best of 4 institutions in effect on 2026-11-20"),
+        assertTrue(browser.find("#options-considered").getText().startsWith("Ranked: the 4 best of 4 institutions in effect on 2026-11-20"),
                 browser.find("#options-considered").getText());
 
         page.askAbout("northbridge-college");

@@ -13,6 +13,7 @@ import org.advising.eligibility.RequiredTools;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -26,11 +27,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless chromium, driven through its chromedriver (Selenium never downloads one),
- * one per test class. After every test, passed or failed, it saves a full-page screenshot to
- * target/screenshots/Class-method.png. Skipped, saying why, where chromium is not installed;
+ * one per test class. Every test starts on the desktop window (1280 × 900). After every test,
+ * passed or failed, it saves a full-page screenshot to target/screenshots/Class-method.png. Skipped, saying why, where chromium is not installed;
  * CI installs it.
  */
-final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+final class Browser implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -55,6 +56,12 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         driver = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** Every test starts on the desktop window, whatever screen the test before it emulated. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        screen(0, 0);
     }
 
     @Override
@@ -96,19 +103,25 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
         return driver.executeScript(script, arguments);
     }
 
-    /** Emulates a screen of this many CSS pixels (a phone is 390 × 844), or the desktop window again when width is 0. */
+    /** Emulates a screen of this many CSS pixels (a phone is 390 × 844, narrower than 600 is a phone), or the desktop window again when width is 0. */
     void screen(int width, int height) {
         if (width == 0) {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         } else {
             driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
         }
     }
 
     /** Saves the whole page, not only the visible part, as target/screenshots/name.png. */
     void screenshot(String name) throws IOException {
         Files.write(SCREENSHOTS.resolve(name + ".png"), fullPageScreenshot());
+    }
+
+    /** Saves what is in view, as the reader sees it, as target/screenshots/name.png. */
+    void viewportScreenshot(String name) throws IOException {
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     private byte[] fullPageScreenshot() {

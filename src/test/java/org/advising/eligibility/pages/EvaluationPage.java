@@ -213,7 +213,7 @@ final class EvaluationPage {
         // asked again: the cards have the institution's transfer lines, and the ranking, fetched again, says so
         browser.waitFor(driver -> (Boolean) browser.script("return document.querySelectorAll('#results .transfer').length > 0 && "
                 + "[...document.querySelectorAll('#options tr[data-institution=\"" + institutionId + "\"] button')]"
-                + ".some(button => button.disabled);"));
+                + ".some(button => button.getAttribute('aria-disabled') === 'true');"));
     }
 
     /** The totals table, a row per institution: name, accepted hours, expected hours; empty when it is not shown. */
@@ -227,6 +227,18 @@ final class EvaluationPage {
 
     List<String> cardOfferingIds() {
         return browser.findAll("#results .result").stream().map(card -> card.getAttribute("data-offering")).toList();
+    }
+
+    /** The one-line summary in the page's status region (role=status), which screen readers announce. */
+    String resultStatus() {
+        return browser.find("#result-status").getText();
+    }
+
+    /** The id, or else the text, of the element that has the keyboard focus. */
+    String focused() {
+        WebElement active = browser.driver().switchTo().activeElement();
+        String id = active.getAttribute("id");
+        return id == null || id.isEmpty() ? active.getText() : id;
     }
 
     String decidedBy() {

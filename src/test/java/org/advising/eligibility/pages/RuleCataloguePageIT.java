@@ -45,11 +45,6 @@ class RuleCataloguePageIT {
                 .toList();
     }
 
-    @BeforeEach
-    void resetTheScreen() {
-        browser.screen(0, 0);
-    }
-
     @Test
     void every_rule_is_listed_under_its_topic_with_policy_name_file_and_description() {
         open("");
