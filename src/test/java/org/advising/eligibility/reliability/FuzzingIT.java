@@ -24,7 +24,7 @@ import org.advising.eligibility.RunningService;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sends 10,000 generated and mutated requests to the packaged service over HTTP (see
+ * Sends 3,000 generated and mutated requests to the packaged service over HTTP (see
  * {@link RequestMutator}): never a 5xx, never a hang, a 4xx always problem+json and a 400 always
  * naming the bad fields; afterwards the contract examples still get their answers. The seed is
  * printed; {@code -Dfuzz.seed=N} replays a run and {@code -Dfuzz.requests=N} changes its length.
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class FuzzingIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int REQUESTS = Integer.getInteger("fuzz.requests", 10_000);
+    private static final int REQUESTS = Integer.getInteger("fuzz.requests", 3_000);
     private static final int CLIENTS = 4;
     private static final Duration HANG = Duration.ofSeconds(10);
 

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
  * (list elements and lists); each case goes to each surface of its base: POST /api/v1/evaluations and one
  * line of POST /api/v1/evaluations/batch for (a) and (b), POST /api/v1/transfer-options for (c).
  *
- * <p>There are thousands of cases; a run sends {@code -Dhostile.cases} of them (400 by default): a seeded
+ * <p>There are thousands of cases; a run sends {@code -Dhostile.cases} of them (200 by default): a seeded
  * random sample ({@code -Dhostile.seed}, 42 by default), then the {@link #knownCases known ones}. The client
  * gives up on an answer after 10 s; the service runs in this JVM, so the test then waits (up to 15 s) until
  * no worker is in the service's code, lest the next cases be timed against leftover work, and reports how long
@@ -63,7 +63,7 @@ class HostileInputsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final int CASES = Integer.getInteger("hostile.cases", 400);
+    private static final int CASES = Integer.getInteger("hostile.cases", 200);
     private static final long SEED = Long.getLong("hostile.seed", 42L);
 
     private static final long MAX_MILLIS = 2_000;

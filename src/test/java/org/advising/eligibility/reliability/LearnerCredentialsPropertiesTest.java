@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * recommendations written out by hand, at every institution but one that requires authenticated
  * credentials (Harbor Graduate): there (TR-9) each offering whose record a credential gave (its
  * issuer not authenticated) goes to review unless TR-1 to TR-4 decide first, and the others keep
- * their answer, or get more hours where a reviewed one leaves more of a cap. 200 requests; {@code -Dcredentials.requests=N} runs more,
+ * their answer, or get more hours where a reviewed one leaves more of a cap. 100 requests; {@code -Dcredentials.requests=N} runs more,
  * {@code -Dcredentials.seed=N} replays.
  */
 @QuarkusTest
@@ -35,7 +35,7 @@ class LearnerCredentialsPropertiesTest {
     private static final String REQUIRES_AUTHENTICATED = "harbor-grad";
     private static final java.time.LocalDate REQUIRED_FROM = java.time.LocalDate.of(2027, 1, 1);
     private static final List<String> BEFORE_TR_9 = List.of("TR-1", "TR-2", "TR-3", "TR-4");
-    private static final int REQUESTS = Integer.getInteger("credentials.requests", 200);
+    private static final int REQUESTS = Integer.getInteger("credentials.requests", 100);
     private static final Map<Double, String> LETTERS = Map.of(4.0, "A", 3.7, "A-", 3.3, "B+", 3.0, "B", 2.7, "B-", 2.3, "C+", 2.0, "C",
             1.7, "C-", 1.0, "D", 0.0, "F");
     private static final Map<String, String> ACE_LEVELS = Map.of("VOCATIONAL", "VocationalCertificate",

@@ -25,13 +25,13 @@ import org.junit.jupiter.api.Test;
  * and without nextSteps; every change a step claims holds when its move is applied and the request
  * evaluated again, and no other answer changes; for a graded step, the grade 0.1 lower does not
  * reach what the step claims for all of its offering's improved answers. {@code -Dnextsteps.requests=N}
- * runs more than the 100 of every build; {@code -Dnextsteps.seed=N} replays a run.
+ * runs more than the 50 of every build; {@code -Dnextsteps.seed=N} replays a run.
  */
 @QuarkusTest
 class NextStepsPropertiesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int REQUESTS = Integer.getInteger("nextsteps.requests", 100);
+    private static final int REQUESTS = Integer.getInteger("nextsteps.requests", 50);
 
     @Test
     void steps_are_sound_minimal_and_leave_the_results_alone() throws Exception {

@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
  * policy and rule in the catalogue; results in request order; the same request, the same answer.
  * Where the request names receiving institutions: one TRANSFER conclusion per offering and
  * institution, transfers[] agreeing with it, totals equal to the sums, caps never exceeded; where
- * it names none, no transfer at all. The seed is printed; {@code -Dinvariants.seed=N} replays a run.
+ * it names none, no transfer at all. 300 requests; {@code -Dinvariants.requests=N} runs more. The seed is printed; {@code -Dinvariants.seed=N} replays a run.
  */
 @QuarkusTest
 class RuleInvariantsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int REQUESTS = 1_000;
+    private static final int REQUESTS = Integer.getInteger("invariants.requests", 300);
     /** Summary field → the topic that decides it and how the conclusion's outcome reads in that field. */
     private static final Map<String, Map.Entry<String, Function<String, JsonNode>>> SUMMARY = Map.of(
             "accredited", Map.entry("ACCREDITATION", outcome -> JSON.getNodeFactory().booleanNode(outcome.equals("ACCREDITED"))),
@@ -45,7 +45,7 @@ class RuleInvariantsTest {
     @Test
     void every_answer_is_backed_catalogued_ordered_and_repeatable() throws Exception {
         long seed = Long.getLong("invariants.seed", System.nanoTime());
-        System.out.println("RuleInvariantsTest: seed " + seed + " (replay with -Dinvariants.seed=" + seed + ")");
+        System.out.println("RuleInvariantsTest: " + REQUESTS + " requests, seed " + seed + " (replay with -Dinvariants.seed=" + seed + "; -Dinvariants.requests=N runs more)");
         JsonNode catalogue = JSON.readTree(given().get("/api/v1/rules").then().statusCode(200).extract().asString());
         Set<String> policies = new HashSet<>();
         Set<String> rules = new HashSet<>();

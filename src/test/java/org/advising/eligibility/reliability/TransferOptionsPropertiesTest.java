@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * TO-4 on random valid requests: each institution's option equals what the same request naming
  * that institution alone gets from POST /api/v1/evaluations (totals, and per offering the outcome,
  * hours and deciding statement), every institution in effect is an option, and the options are in
- * TO-3's order. 300 requests; {@code -Dtransferoptions.requests=N} runs more, {@code -Dtransferoptions.seed=N} replays.
+ * TO-3's order. 100 requests; {@code -Dtransferoptions.requests=N} runs more, {@code -Dtransferoptions.seed=N} replays.
  */
 @QuarkusTest
 class TransferOptionsPropertiesTest {
@@ -50,7 +50,7 @@ class TransferOptionsPropertiesTest {
     RequestValidator validator;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int REQUESTS = Integer.getInteger("transferoptions.requests", 300);
+    private static final int REQUESTS = Integer.getInteger("transferoptions.requests", 100);
 
     @Test
     void each_option_is_what_naming_its_institution_alone_gets() throws Exception {
@@ -89,7 +89,7 @@ class TransferOptionsPropertiesTest {
     /**
      * The same in-process on a generated file of 350 institutions (four evaluations of institutions
      * per request, every kind of policy the generator writes): each option equals the evaluation
-     * naming its institution alone. 50 requests; {@code -Dtransferoptions.generated.requests=N} runs more.
+     * naming its institution alone. 20 requests; {@code -Dtransferoptions.generated.requests=N} runs more.
      */
     @Test
     void each_option_among_generated_institutions_is_what_naming_it_alone_gets() throws Exception {
@@ -100,7 +100,8 @@ class TransferOptionsPropertiesTest {
         TransferOptionsFinder finder = new TransferOptionsFinder(runner);
         RequestMutator generator = new RequestMutator(new Random(seed), List.of());
         int answered = 0;
-        for (int i = 0; i < Integer.getInteger("transferoptions.generated.requests", 50); i++) {
+        int requests = Integer.getInteger("transferoptions.generated.requests", 20);
+        for (int i = 0; i < requests; i++) {
             ObjectNode generated = (ObjectNode) generator.generated();
             generated.remove("receivingInstitutions");
             EvaluationRequest request;
@@ -123,7 +124,7 @@ class TransferOptionsPropertiesTest {
             sorted.sort(TransferOption.RANKING);
             assertEquals(sorted, ranked.options());
         }
-        assertTrue(answered > 25, "most random requests are valid: " + answered);
+        assertTrue(answered > requests / 2, "most random requests are valid: " + answered + " of " + requests);
     }
 
     /** A key whose text order is TO-3's: more accepted, expected, matches and reviews first, then the id. */
