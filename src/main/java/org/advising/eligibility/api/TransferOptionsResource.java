@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import java.io.InputStream;
 import java.util.Optional;
@@ -57,10 +58,11 @@ public class TransferOptionsResource {
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     @APIResponse(responseCode = "503", description = "No rulebase loaded yet, no worker free within the request's time limit (busy), "
             + "or the request past its time limit (evaluation-timeout); retry after the Retry-After seconds")
-    public Uni<TransferOptionsResponse> options(InputStream body, @Context RoutingContext routing) {
+    public Uni<TransferOptionsResponse> options(InputStream body, @Context ContainerRequestContext context, @Context RoutingContext routing) {
+        String requestId = (String) context.getProperty(RequestIds.PROPERTY);
         Deadline budget = RequestBudget.untilClientGone(routing, decisions.optionsBudget());
         Optional<Rulebase> rulebase = rulebases.current();
         return workers.run(budget, () -> decisions.admit(bodySizeLimit.read(body), RequestIntake.Endpoint.TRANSFER_OPTIONS, rulebase, budget))
-                .chain(admitted -> workers.runTransferOptions(budget, () -> decisions.options(admitted, rulebase, budget)));
+                .chain(admitted -> workers.runTransferOptions(budget, () -> decisions.options(admitted, rulebase, requestId, budget)));
     }
 }

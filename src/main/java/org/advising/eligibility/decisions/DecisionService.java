@@ -26,6 +26,7 @@ import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.RulebaseDefectException;
 import org.advising.eligibility.nextsteps.NextStep;
 import org.advising.eligibility.nextsteps.NextStepsFinder;
+import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.ReceivingInstitution;
 import org.advising.eligibility.ops.DecisionAudit;
 import org.advising.eligibility.options.TransferOptionsFinder;
@@ -155,13 +156,17 @@ public class DecisionService {
         Decided decided = decide(admitted, rulebase, budget, started);
         long nanos = System.nanoTime() - started;
         metrics.evaluated(decided.evaluation(), nanos);
-        audit.record(requestId, rulebase.version(), admitted.asOf(), request.learner().id(),
-                admitted.readings() == null ? null : admitted.readings().stream().map(reading -> reading.use().name()).toList(),
+        audit.record(requestId, rulebase.version(), admitted.asOf(), request.learner().id(), credentialUses(admitted),
                 decided.evaluation(), nanos);
         return new EvaluationResponse(request.learner().id(), admitted.asOf(),
                 new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), decided.evaluation().institutions(),
                 admitted.readings(), decided.evaluation().decisions().stream().map(decision -> new OfferingResult(decision,
                         decided.nextSteps() == null ? null : decided.nextSteps().get(decision.offeringId()))).toList());
+    }
+
+    /** What each credential of the request became (RECORD, NO_OFFERING, …), or null when it sent none: all the audit keeps of them. */
+    private static List<String> credentialUses(RequestIntake.Admitted admitted) {
+        return admitted.readings() == null ? null : admitted.readings().stream().map(reading -> reading.use().name()).toList();
     }
 
     /** What the rules decided for a request: its evaluation and, when it asks for them, its next steps (null otherwise). */
@@ -195,16 +200,30 @@ public class DecisionService {
     /**
      * The transfer options of an admitted request (TO-1 .. TO-4), decided by {@code active}: every
      * institution in effect on its as-of date, the best {@code limit} ranked, within its budget.
-     * Records metrics; throws the exception of a refused request as {@link #answer} does.
+     * Records its own timer and one audit line; throws the exception of a refused request as {@link #answer} does.
      */
-    public TransferOptionsResponse options(RequestIntake.Admitted admitted, Optional<Rulebase> active, Deadline budget) {
+    public TransferOptionsResponse options(RequestIntake.Admitted admitted, Optional<Rulebase> active, String requestId, Deadline budget) {
         EvaluationRequest request = admitted.request();
         LocalDate asOf = admitted.asOf();
         Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
         long started = System.nanoTime();
-        TransferOptionsFinder.Ranked ranked = measured(started, () -> optionsFinder.find(rulebase, request.learner(),
-                admitted.credentialRecords(), request.offerings(), asOf,
-                request.limit() == null ? EvaluationRequest.DEFAULT_LIMIT : request.limit(), budget));
+        TransferOptionsFinder.Ranked ranked;
+        try {
+            ranked = optionsFinder.find(rulebase, request.learner(), admitted.credentialRecords(), request.offerings(), asOf,
+                    request.limit() == null ? EvaluationRequest.DEFAULT_LIMIT : request.limit(), budget);
+        } catch (RulebaseDefectException e) {
+            metrics.rankedTransferOptions("rulebase_defect", System.nanoTime() - started);
+            throw e;
+        } catch (EvaluationTimeoutException e) {
+            metrics.rankedTransferOptions("timed_out", System.nanoTime() - started);
+            throw e;
+        }
+        long nanos = System.nanoTime() - started;
+        metrics.rankedTransferOptions("ok", nanos);
+        audit.recordTransferOptions(requestId, rulebase.version(), asOf, request.learner().id(), credentialUses(admitted),
+                request.offerings().stream().map(Offering::id).toList(), ranked.considered(), ranked.options().stream()
+                        .map(option -> new DecisionAudit.RankedOption(option.id(), option.acceptedSemesterHours(),
+                                option.expectedSemesterHours())).toList(), nanos);
         return new TransferOptionsResponse(request.learner().id(), asOf,
                 new EvaluationResponse.RulebaseVersion(rulebase.version(), rulebase.loadedAt()), admitted.readings(), ranked.considered(),
                 ranked.options());

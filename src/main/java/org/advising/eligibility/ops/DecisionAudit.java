@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -48,6 +49,16 @@ public class DecisionAudit {
             List<String> credentials, List<Offering> offerings) {
     }
 
+    /** A transfer-options request's line: the institutions ranked and the best options' hours, no learner data. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OptionsLine(Instant time, String requestId, String endpoint, String rulebase, LocalDate asOf, String learner, double durationMs,
+            List<String> credentials, List<String> offerings, int institutionsConsidered, List<RankedOption> options) {
+    }
+
+    /** One institution of a ranking as the audit keeps it: its id and the hours it would take. */
+    public record RankedOption(String institution, BigDecimal acceptedSemesterHours, BigDecimal expectedSemesterHours) {
+    }
+
     record Offering(String offeringId, boolean accredited, Credential credential, CreditTransfer transfersCredit,
             Admission degreeAdmission, boolean industryCertification, List<String> policies) {
     }
@@ -65,6 +76,21 @@ public class DecisionAudit {
         List<Offering> offerings = evaluation.decisions().stream().map(DecisionAudit::offering).toList();
         Line line = new Line(Instant.now(), requestId, rulebaseVersion, asOf, learnerKey.map(key -> pseudonym(key, learnerId)).orElse(null),
                 nanos / 1e6, credentialUses, offerings);
+        write(line);
+    }
+
+    /** The line of one transfer-options request: its offering ids, how many institutions were ranked, and the best (as answered). */
+    public void recordTransferOptions(String requestId, String rulebaseVersion, LocalDate asOf, String learnerId, List<String> credentialUses,
+            List<String> offeringIds, int considered, List<RankedOption> options, long nanos) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        OptionsLine line = new OptionsLine(Instant.now(), requestId, "transfer-options", rulebaseVersion, asOf,
+                learnerKey.map(key -> pseudonym(key, learnerId)).orElse(null), nanos / 1e6, credentialUses, offeringIds, considered, options);
+        write(line);
+    }
+
+    private void write(Object line) {
         try {
             LOG.info(json.writeValueAsString(line));
         } catch (JsonProcessingException e) {

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
@@ -30,6 +32,7 @@ public class EvaluationMetrics {
     private final Timer evaluations;
     private final Timer failedEvaluations;
     private final Timer timedOutEvaluations;
+    private final Map<String, Timer> transferOptions = new HashMap<>();
     private final Counter offeringDecisions;
     private final Map<String, Counter> conclusions = new ConcurrentHashMap<>();
     private final Map<String, Counter> firings = new ConcurrentHashMap<>();
@@ -40,6 +43,11 @@ public class EvaluationMetrics {
         this.evaluations = timer(registry, "ok");
         this.failedEvaluations = timer(registry, "rulebase_defect");
         this.timedOutEvaluations = timer(registry, "timed_out");
+        for (String result : List.of("ok", "rulebase_defect", "timed_out")) {
+            transferOptions.put(result, Timer.builder("eligibility.transfer.options")
+                    .description("Transfer-options rankings (every institution in effect) and their time in the rule engine")
+                    .tag("result", result).publishPercentileHistogram().register(registry));
+        }
         this.offeringDecisions = Counter.builder("eligibility.offering.decisions")
                 .description("Offerings decided (one evaluation decides one or more)").register(registry);
     }
@@ -63,6 +71,14 @@ public class EvaluationMetrics {
         evaluation.firingsByRule().forEach((rule, count) -> firings.computeIfAbsent(rule, name -> Counter
                 .builder("eligibility.rule.firings").description("Rule firings, by rule name")
                 .tag("rule", name).register(registry)).increment(count));
+    }
+
+    /**
+     * A transfer-options request's ranking and its time in the rule engine, by result ({@code ok},
+     * {@code rulebase_defect}, {@code timed_out}); its evaluations are not counted as evaluations.
+     */
+    public void rankedTransferOptions(String result, long nanos) {
+        transferOptions.get(result).record(Duration.ofNanos(nanos));
     }
 
     public void failed(long nanos) {

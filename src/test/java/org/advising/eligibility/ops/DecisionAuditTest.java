@@ -79,6 +79,30 @@ class DecisionAuditTest {
     }
 
     @Test
+    void a_transfer_options_request_writes_one_audit_line_with_the_institutions_ranked_and_no_learner_data() throws Exception {
+        String body = example("transfer-options/15-where-a-portfolio-counts-most.json");
+        String version = given().when().get("/api/v1/rulebase").then().extract().path("active.version");
+        given().contentType(ContentType.JSON).header("X-Request-Id", "portal-options-9").body(body)
+                .when().post("/api/v1/transfer-options")
+                .then().statusCode(200).header("X-Request-Id", "portal-options-9");
+        assertEquals(1, lines.size(), lines.toString());
+        JsonNode line = new ObjectMapper().readTree(lines.get(0));
+        assertEquals("portal-options-9", line.get("requestId").asText());
+        assertEquals("transfer-options", line.get("endpoint").asText());
+        assertEquals(version, line.get("rulebase").asText());
+        assertEquals("2026-11-20", line.get("asOf").asText());
+        assertEquals(DecisionAudit.pseudonym(new SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"), "learner-15"),
+                line.get("learner").asText());
+        assertEquals("[\"pc-da\",\"mt-ds\",\"c-stats\"]", line.get("offerings").toString());
+        assertEquals(4, line.get("institutionsConsidered").asInt());
+        assertEquals("{\"institution\":\"example-state\",\"acceptedSemesterHours\":12,\"expectedSemesterHours\":3}",
+                line.get("options").get(0).toString());
+        assertEquals(4, line.get("options").size());
+        assertFalse(lines.get(0).contains("learner-15"), "no raw learner id");
+        assertFalse(lines.get(0).contains("Example State University"), "no names beyond ids");
+    }
+
+    @Test
     void a_request_without_a_usable_id_gets_a_new_one_in_the_header_and_the_audit_line() throws Exception {
         String body = example("02-course-credit-unstated.json");
         String id = given().contentType(ContentType.JSON).header("X-Request-Id", "bad id\twith spaces").body(body)

@@ -48,6 +48,18 @@ class MetricsTest {
     }
 
     @Test
+    void transfer_options_rankings_are_timed_apart_from_evaluations() throws Exception {
+        String request = ContractExamples.requestBody("transfer-options/15-where-a-portfolio-counts-most.json");
+        String before = metrics();
+        given().contentType(ContentType.JSON).body(request).when().post("/api/v1/transfer-options").then().statusCode(200);
+        String after = metrics();
+        assertEquals(1.0, increase(before, after, "eligibility_transfer_options_seconds_count{result=\"ok\"}"));
+        assertEquals(0.0, increase(before, after, "eligibility_evaluations_seconds_count{result=\"ok\"}"),
+                "a ranking's evaluations are not counted as requests' evaluations");
+        assertTrue(after.contains("eligibility_transfer_options_seconds_bucket{result=\"ok\",le="), "latency histogram");
+    }
+
+    @Test
     void the_active_rulebase_and_its_load_are_exported() {
         String version = given().when().get("/api/v1/rulebase").then().extract().path("active.version");
         String metrics = metrics();
@@ -64,7 +76,8 @@ class MetricsTest {
                 .map(type -> type.group(1)).toList();
         assertEquals(List.of("eligibility_conclusions", "eligibility_evaluations_seconds", "eligibility_evaluations_seconds_max",
                 "eligibility_offering_decisions", "eligibility_rule_firings", "eligibility_rulebase_active", "eligibility_rulebase_last_good",
-                "eligibility_rulebase_reloads"), types.stream().sorted().toList());
+                "eligibility_rulebase_reloads", "eligibility_transfer_options_seconds", "eligibility_transfer_options_seconds_max"),
+                types.stream().sorted().toList());
         for (String type : types) {
             assertTrue(Pattern.compile("^# HELP " + type + " \\S", Pattern.MULTILINE).matcher(metrics).find(), type + " has no HELP text");
         }
