@@ -53,20 +53,28 @@ class DecisionAuditTest {
         return ContractExamples.requestBody(file);
     }
 
-    @Test
-    void an_evaluation_writes_one_audit_line_with_its_request_id_and_decisions_but_no_learner_data() throws Exception {
-        String body = example("01-mastertrack-completed-eligible.json");
+    /** Posts the example to the endpoint with this request id: its one audit line, which names the id and the active rulebase. */
+    private JsonNode theOnlyLine(String endpoint, String example, String requestId) throws Exception {
         String version = given().when().get("/api/v1/rulebase").then().extract().path("active.version");
-        given().contentType(ContentType.JSON).header("X-Request-Id", "portal-42.7").body(body)
-                .when().post("/api/v1/evaluations")
-                .then().statusCode(200).header("X-Request-Id", "portal-42.7");
+        given().contentType(ContentType.JSON).header("X-Request-Id", requestId).body(example(example))
+                .when().post(endpoint)
+                .then().statusCode(200).header("X-Request-Id", requestId);
         assertEquals(1, lines.size(), lines.toString());
         JsonNode line = new ObjectMapper().readTree(lines.get(0));
-        assertEquals("portal-42.7", line.get("requestId").asText());
+        assertEquals(requestId, line.get("requestId").asText());
         assertEquals(version, line.get("rulebase").asText());
+        return line;
+    }
+
+    private static String pseudonym(String learnerId) {
+        return DecisionAudit.pseudonym(new SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"), learnerId);
+    }
+
+    @Test
+    void an_evaluation_writes_one_audit_line_with_its_request_id_and_decisions_but_no_learner_data() throws Exception {
+        JsonNode line = theOnlyLine("/api/v1/evaluations", "01-mastertrack-completed-eligible.json", "portal-42.7");
         assertEquals(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), line.get("asOf").asText());
-        assertEquals(DecisionAudit.pseudonym(new SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"), "learner-1"),
-                line.get("learner").asText());
+        assertEquals(pseudonym("learner-1"), line.get("learner").asText());
         assertTrue(line.get("durationMs").asDouble() > 0);
         JsonNode offering = line.get("offerings").get(0);
         assertEquals("mt-ds", offering.get("offeringId").asText());
@@ -80,19 +88,10 @@ class DecisionAuditTest {
 
     @Test
     void a_transfer_options_request_writes_one_audit_line_with_the_institutions_ranked_and_no_learner_data() throws Exception {
-        String body = example("transfer-options/15-where-a-portfolio-counts-most.json");
-        String version = given().when().get("/api/v1/rulebase").then().extract().path("active.version");
-        given().contentType(ContentType.JSON).header("X-Request-Id", "portal-options-9").body(body)
-                .when().post("/api/v1/transfer-options")
-                .then().statusCode(200).header("X-Request-Id", "portal-options-9");
-        assertEquals(1, lines.size(), lines.toString());
-        JsonNode line = new ObjectMapper().readTree(lines.get(0));
-        assertEquals("portal-options-9", line.get("requestId").asText());
+        JsonNode line = theOnlyLine("/api/v1/transfer-options", "transfer-options/15-where-a-portfolio-counts-most.json", "portal-options-9");
         assertEquals("transfer-options", line.get("endpoint").asText());
-        assertEquals(version, line.get("rulebase").asText());
         assertEquals("2026-11-20", line.get("asOf").asText());
-        assertEquals(DecisionAudit.pseudonym(new SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"), "learner-15"),
-                line.get("learner").asText());
+        assertEquals(pseudonym("learner-15"), line.get("learner").asText());
         assertEquals("[\"pc-da\",\"mt-ds\",\"c-stats\"]", line.get("offerings").toString());
         assertEquals(4, line.get("institutionsConsidered").asInt());
         assertEquals("{\"institution\":\"example-state\",\"acceptedSemesterHours\":12,\"expectedSemesterHours\":3}",
