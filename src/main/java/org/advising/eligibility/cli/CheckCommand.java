@@ -75,30 +75,30 @@ public final class CheckCommand {
     static int run(Path rulesFolder, Path scenarioFolder, RulebaseRunner runner, Options options, PrintStream out) {
         DROOLS.setLevel(Level.WARNING);
         out.println("Checking " + absolute(rulesFolder) + " with the scenarios in " + absolute(scenarioFolder));
-        Prover.Proof proof;
+        Prover.Verdict verdict;
         try {
             RulesFolder folder = RulesFolder.read(rulesFolder, scenarioFolder);
             // check always compiles and runs every scenario (it is how an author sees them pass); the cache only receives,
             // and never a rulebase that no scenario proves.
-            proof = new Prover(runner, folder.scenarioFiles().isEmpty() ? Optional.empty() : options.cache()).compileAndProve(folder);
+            verdict = new Prover(runner, folder.scenarioFiles().isEmpty() ? Optional.empty() : options.cache()).compileAndProve(folder);
         } catch (RulebaseException e) {
             e.errors().forEach(out::println);
             out.println("The rules do not load: " + e.count());
             return 2;
         }
-        out.println(heading(proof.rulebase(), proof.folder()));
-        if (proof.folder().scenarioFiles().isEmpty()) {
+        out.println(heading(verdict.rulebase(), verdict.folder()));
+        if (verdict.folder().scenarioFiles().isEmpty()) {
             out.println("No scenario file (*.yaml) in " + absolute(scenarioFolder) + ": nothing proves these rules. "
                     + "Put the scenarios there, or set ELIGIBILITY_RULES_SCENARIOS_FOLDER to where they are.");
             return 1;
         }
-        ScenarioRunner.Report report = proof.report().orElseThrow();
+        ScenarioRunner.Report report = verdict.report().orElseThrow();
         report.failures().forEach(out::println);
         out.println(report.summary());
-        RuleCoverage coverage = proof.coverage();
+        RuleCoverage coverage = verdict.coverage();
         if (report.failures().isEmpty() && options.cache().isPresent()) {
-            // The proof a service on the same folder, build and limits takes instead of compiling (the image's build does this).
-            out.println(proof.keptInCache() ? "Kept in the rulebase cache: a service started on these files skips the compile and the scenarios."
+            // The proven rulebase a service on the same folder, build and limits takes instead of compiling (the image's build does this).
+            out.println(verdict.keptInCache() ? "Kept in the rulebase cache: a service started on these files skips the compile and the scenarios."
                     : "Could not keep the rulebase in the rulebase cache (see the warning above).");
         }
         boolean covered = true;

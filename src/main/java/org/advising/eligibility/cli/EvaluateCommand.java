@@ -64,10 +64,10 @@ public final class EvaluateCommand {
         Path rules = Path.of(options.getOrDefault("--rules", config.rules().folder().toString()));
         Rulebase rulebase;
         try {
-            Prover.Proof proof = Standalone.prover(config, runner).prove(RulesFolder.read(rules, config.rules().scenariosFor(rules)));
-            rulebase = proof.rulebase();
-            if (!proof.passed()) {
-                ScenarioRunner.Report report = proof.report().orElseThrow();
+            Prover.Verdict verdict = Standalone.prover(config, runner).prove(RulesFolder.read(rules, config.rules().scenariosFor(rules)));
+            rulebase = verdict.rulebase();
+            if (!verdict.passed()) {
+                ScenarioRunner.Report report = verdict.report().orElseThrow();
                 report.failures().forEach(err::println);
                 err.println("The rules fail their scenarios (" + report.summary() + "): run check, and evaluate once they pass.");
                 return 2;

@@ -121,10 +121,10 @@ public final class ImpactCommand {
      */
     private static Rulebase load(String which, Path folder, Prover prover, PrintStream err) {
         try {
-            Prover.Proof proof = prover.prove(RulesFolder.read(folder));
-            proof.report().filter(report -> !report.failures().isEmpty()).ifPresent(report -> err.println(which
+            Prover.Verdict verdict = prover.prove(RulesFolder.read(folder));
+            verdict.report().filter(report -> !report.failures().isEmpty()).ifPresent(report -> err.println(which
                     + ": the scenarios in " + folder + " do not all pass (" + report.summary() + "); the answers are compared all the same."));
-            return proof.rulebase();
+            return verdict.rulebase();
         } catch (RulebaseException e) {
             e.errors().forEach(error -> err.println(which + ": " + error));
             err.println("The " + which + " rules in " + folder + " do not load.");

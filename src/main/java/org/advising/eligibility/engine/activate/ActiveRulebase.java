@@ -117,32 +117,32 @@ public class ActiveRulebase {
         return attempt;
     }
 
-    /** Activates a proof that passed (logging how it was proven), or refuses one whose scenarios failed. */
-    private ReloadAttempt activate(Prover.Proof proof, String trigger, long started, boolean byHeadStart) {
-        Rulebase candidate = proof.rulebase();
-        if (!proof.passed()) {
-            ScenarioRunner.Report report = proof.report().orElseThrow();
+    /** Activates a verdict that passed (logging how it was proven), or refuses one whose scenarios failed. */
+    private ReloadAttempt activate(Prover.Verdict verdict, String trigger, long started, boolean byHeadStart) {
+        Rulebase candidate = verdict.rulebase();
+        if (!verdict.passed()) {
+            ScenarioRunner.Report report = verdict.report().orElseThrow();
             return refused(trigger, candidate.version(), List.of(), report.failures().stream().map(Object::toString).toList(), report.summary());
         }
-        active.set(proof.proven());
+        active.set(verdict.proven());
         servingLastGood = false;
         long millis = (System.nanoTime() - started) / 1_000_000;
-        if (proof.fromCache()) {
+        if (verdict.fromCache()) {
             LOG.infof("Rulebase %s activated (%s) from %s: %d rules, proven before with the same files, scenarios and build, "
                     + "taken from the rulebase cache%s (%d ms)", candidate.version(), trigger, rulesFolder.toAbsolutePath().normalize(),
                     candidate.rules().size(), byHeadStart ? " and warmed up while the service started" : "", millis);
         } else {
-            RuleCoverage coverage = proof.coverage();
+            RuleCoverage coverage = verdict.coverage();
             LOG.infof("Rulebase %s activated (%s) from %s: %d rules, scenarios %s, %d of %d rules fired (%s%%) (%d ms)",
                     candidate.version(), trigger, rulesFolder.toAbsolutePath().normalize(), candidate.rules().size(),
-                    proof.report().orElseThrow().summary(), coverage.rulesFired(), candidate.rules().size(), coverage.percent(), millis);
-            if (proof.folder().scenarioFiles().isEmpty()) {
+                    verdict.report().orElseThrow().summary(), coverage.rulesFired(), candidate.rules().size(), coverage.percent(), millis);
+            if (verdict.folder().scenarioFiles().isEmpty()) {
                 LOG.warnf("No scenario file in %s: rulebase %s is active without a scenario proving it",
                         scenarioFolder.toAbsolutePath().normalize(), candidate.version());
             }
         }
         return new ReloadAttempt(Instant.now(), trigger, ReloadAttempt.Outcome.ACTIVATED, candidate.version(), List.of(), List.of(),
-                proof.fromCache());
+                verdict.fromCache());
     }
 
     private ReloadAttempt refused(String trigger, String version, List<String> errors, List<String> failing, String summary) {

@@ -93,7 +93,7 @@ public final class RulebaseCache {
     private final Optional<SecretKeySpec> signingKey;
 
     /** What an entry holds besides the compiled packages: the catalogue, the coverage, and the data files the rules read. */
-    private record Proof(String version, Map<String, RuleInfo> rules, RuleCoverage coverage, String policyValues,
+    private record Contents(String version, Map<String, RuleInfo> rules, RuleCoverage coverage, String policyValues,
             String institutions, String trustedIssuers) implements Serializable {
     }
 
@@ -178,27 +178,27 @@ public final class RulebaseCache {
         try {
             byte[] payload = payload(Files.readAllBytes(entry), key(contentHash, limits));
             List<InternalKnowledgePackage> packages = new ArrayList<>();
-            Proof proof;
+            Contents contents;
             try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(payload), ApplicationClasses.LOADER)) {
                 int count = in.readInt();
                 for (int i = 0; i < count; i++) {
                     packages.add((InternalKnowledgePackage) in.readObject());
                 }
-                proof = (Proof) in.readObject();
+                contents = (Contents) in.readObject();
             }
             InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
                     KieServices.Factory.get().newKieBaseConfiguration(null, ApplicationClasses.LOADER));
             kieBase.addPackages(packages);
-            PolicyValues.Read policyValues = PolicyValues.read(new RulesFolder.RuleFile(RulesFolder.POLICY_VALUES, proof.policyValues()));
-            Rulebase rulebase = new Rulebase(proof.version(), Instant.now(), kieBase,
+            PolicyValues.Read policyValues = PolicyValues.read(new RulesFolder.RuleFile(RulesFolder.POLICY_VALUES, contents.policyValues()));
+            Rulebase rulebase = new Rulebase(contents.version(), Instant.now(), kieBase,
                     kieBase.newKieSessionsPool(RulebaseCompiler.SESSIONS_KEPT_READY),
                     policyValues.facts(),
-                    Institutions.read(proof.institutions() == null ? null : new RulesFolder.RuleFile(Institutions.FILE, proof.institutions())),
-                    TrustedIssuers.read(proof.trustedIssuers() == null ? null
-                            : new RulesFolder.RuleFile(TrustedIssuers.FILE, proof.trustedIssuers())),
-                    proof.rules(), RulebaseCompiler.topicsIn(kieBase, policyValues.topics()));
+                    Institutions.read(contents.institutions() == null ? null : new RulesFolder.RuleFile(Institutions.FILE, contents.institutions())),
+                    TrustedIssuers.read(contents.trustedIssuers() == null ? null
+                            : new RulesFolder.RuleFile(TrustedIssuers.FILE, contents.trustedIssuers())),
+                    contents.rules(), RulebaseCompiler.topicsIn(kieBase, policyValues.topics()));
             markTaken(entry);
-            return Optional.of(new Proven(rulebase, proof.coverage()));
+            return Optional.of(new Proven(rulebase, contents.coverage()));
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             LOG.warnf("Rulebase cache entry %s cannot be used (%s); it is deleted and the rules folder is compiled and proven instead",
                     entry, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -221,7 +221,7 @@ public final class RulebaseCache {
                 for (KiePackage kiePackage : packages) {
                     out.writeObject(kiePackage);
                 }
-                out.writeObject(new Proof(rules.version(), new LinkedHashMap<>(proven.rulebase().rules()), proven.coverage(),
+                out.writeObject(new Contents(rules.version(), new LinkedHashMap<>(proven.rulebase().rules()), proven.coverage(),
                         rules.policyValues().content(), rules.institutions() == null ? null : rules.institutions().content(),
                         rules.trustedIssuers() == null ? null : rules.trustedIssuers().content()));
             }

@@ -14,7 +14,7 @@ import org.advising.eligibility.engine.folder.RulesFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The one path to a proven rulebase: compiled and proven once, then taken from the cache; a failing proof is never kept. */
+/** The one path to a proven rulebase: compiled and proven once, then taken from the cache; a failing verdict is never kept. */
 class ProverTest {
 
     @TempDir
@@ -25,13 +25,13 @@ class ProverTest {
         RulesFolder folder = RulesFolder.read(RulesCopy.into(work.resolve("rules")));
         Prover prover = new Prover(new RulebaseRunner(100), Optional.of(new RulebaseCache(work.resolve("cache"), "build-1")));
 
-        Prover.Proof first = prover.prove(folder);
+        Prover.Verdict first = prover.prove(folder);
         assertFalse(first.fromCache());
         assertTrue(first.passed());
         assertTrue(first.keptInCache());
         assertEquals(0, first.report().orElseThrow().failures().size());
 
-        Prover.Proof second = prover.prove(folder);
+        Prover.Verdict second = prover.prove(folder);
         assertTrue(second.fromCache());
         assertEquals(Optional.empty(), second.report());
         assertEquals(first.rulebase().version(), second.rulebase().version());
@@ -49,9 +49,9 @@ class ProverTest {
         RulesFolder folder = RulesFolder.read(rules);
         Prover prover = new Prover(new RulebaseRunner(100), Optional.of(new RulebaseCache(work.resolve("cache"), "build-1")));
 
-        Prover.Proof proof = prover.prove(folder);
-        assertFalse(proof.passed());
-        assertFalse(proof.keptInCache());
+        Prover.Verdict verdict = prover.prove(folder);
+        assertFalse(verdict.passed());
+        assertFalse(verdict.keptInCache());
         assertFalse(prover.prove(folder).fromCache(), "nothing was kept, so nothing is taken");
         assertEquals(Optional.empty(), prover.lastGood());
     }
