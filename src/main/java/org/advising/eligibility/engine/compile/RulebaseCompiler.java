@@ -94,9 +94,18 @@ public class RulebaseCompiler {
         if (!guards.isEmpty()) {
             throw new RulebaseException(guards);
         }
-        return new Rulebase(folder.version(), Instant.now(), kieBase, kieBase.newKieSessionsPool(SESSIONS_KEPT_READY),
-                policyValues.facts(), institutions, trustedIssuers, catalogue(kieBase, folder, tables, groups, policyValues.topicOrder()),
-                topicsIn(groups, policyValues.topics()));
+        return serving(folder.version(), kieBase, policyValues, institutions, trustedIssuers,
+                catalogue(kieBase, folder, tables, groups, policyValues.topicOrder()), topicsIn(groups, policyValues.topics()));
+    }
+
+    /**
+     * The rulebase that serves these compiled rules with their policy data, loaded now, its sessions made
+     * ready: the one assembly of a rulebase, from a compile or from the rulebase cache.
+     */
+    public static Rulebase serving(String version, KieBase kieBase, PolicyValues.Read policyValues, Institutions institutions,
+            TrustedIssuers trustedIssuers, Map<String, RuleInfo> rules, Map<String, HitPolicy> topics) {
+        return new Rulebase(version, Instant.now(), kieBase, kieBase.newKieSessionsPool(SESSIONS_KEPT_READY), policyValues.facts(),
+                institutions, trustedIssuers, rules, topics);
     }
 
     /** Every rule with its policy metadata, in file and line order; a rule missing either is an error. */

@@ -1,13 +1,6 @@
 package org.advising.eligibility.engine.prove;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Serializable;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -16,42 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.CodeSource;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.advising.eligibility.engine.compile.ApplicationClasses;
-import org.advising.eligibility.engine.compile.RuleInfo;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.compile.RulebaseCompiler;
-import org.advising.eligibility.engine.folder.Institutions;
-import org.advising.eligibility.engine.folder.PolicyValues;
 import org.advising.eligibility.engine.folder.RulesFolder;
-import org.advising.eligibility.engine.folder.TrustedIssuers;
-import org.drools.base.common.DroolsObjectInputStream;
-import org.drools.base.common.DroolsObjectOutputStream;
-import org.drools.base.definitions.InternalKnowledgePackage;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.jboss.logging.Logger;
-import org.kie.api.KieServices;
-import org.kie.api.definition.KiePackage;
 
 /**
  * Proven rulebases kept on disk, so that a restart on an unchanged rules folder neither compiles it
@@ -69,33 +37,30 @@ import org.kie.api.definition.KiePackage;
  * bundle. With {@code eligibility.rules.cache-key} set, entries are signed with HMAC-SHA256 under
  * that key and an entry without the right signature is not used; without one, a SHA-256 digest
  * finds damage only, and the folder must be writable by the service alone.
+ *
+ * <p>This class is the store (files, the last good entry, eviction); an entry's bytes are a proven
+ * rulebase in {@link RulebaseFormat}, sealed in a {@link SignedEntry}, keyed on the
+ * {@link BuildFingerprint}.
  */
 public final class RulebaseCache {
 
     private static final Logger LOG = Logger.getLogger(RulebaseCache.class);
-    private static final String MAGIC = "eligibility-rulebase-cache 4";
     private static final String LAST_GOOD = "last-good";
     private static final String ENDING = ".rulebase";
-    private static final String HMAC = "HmacSHA256";
     /**
      * The entries a cache folder holds at most: keeping one deletes the oldest beyond these (by when
      * each was kept or last taken), so a folder that policy authors edit all day stays a few MB.
      */
     static final int ENTRIES_KEPT = 16;
     /** This build of the application, as Maven recorded it in eligibility-build.properties. */
-    public static final String THIS_BUILD = thisBuild();
+    public static final String THIS_BUILD = BuildFingerprint.THIS_BUILD;
 
     /** Cache folders already said to be off: a start says so once (its head start and its service ask alike). */
     private static final Set<Path> REPORTED_OFF = ConcurrentHashMap.newKeySet();
 
     private final Path folder;
     private final String build;
-    private final Optional<SecretKeySpec> signingKey;
-
-    /** What an entry holds besides the compiled packages: the catalogue, the coverage, and the data files the rules read. */
-    private record Contents(String version, Map<String, RuleInfo> rules, RuleCoverage coverage, String policyValues,
-            String institutions, String trustedIssuers) implements Serializable {
-    }
+    private final SignedEntry envelope;
 
     /**
      * The cache in this folder (eligibility.rules.cache-folder), signed with this key when one is
@@ -148,7 +113,7 @@ public final class RulebaseCache {
     RulebaseCache(Path folder, String build, Optional<String> key) {
         this.folder = folder;
         this.build = build;
-        this.signingKey = key.filter(k -> !k.isEmpty()).map(k -> new SecretKeySpec(k.getBytes(StandardCharsets.UTF_8), HMAC));
+        this.envelope = new SignedEntry(key);
     }
 
     /** The entry for this folder as proven under these evaluation limits, or empty (a miss). */
@@ -176,29 +141,9 @@ public final class RulebaseCache {
             return Optional.empty();
         }
         try {
-            byte[] payload = payload(Files.readAllBytes(entry), key(contentHash, limits));
-            List<InternalKnowledgePackage> packages = new ArrayList<>();
-            Contents contents;
-            try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(payload), ApplicationClasses.LOADER)) {
-                int count = in.readInt();
-                for (int i = 0; i < count; i++) {
-                    packages.add((InternalKnowledgePackage) in.readObject());
-                }
-                contents = (Contents) in.readObject();
-            }
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
-                    KieServices.Factory.get().newKieBaseConfiguration(null, ApplicationClasses.LOADER));
-            kieBase.addPackages(packages);
-            PolicyValues.Read policyValues = PolicyValues.read(new RulesFolder.RuleFile(RulesFolder.POLICY_VALUES, contents.policyValues()));
-            Rulebase rulebase = new Rulebase(contents.version(), Instant.now(), kieBase,
-                    kieBase.newKieSessionsPool(RulebaseCompiler.SESSIONS_KEPT_READY),
-                    policyValues.facts(),
-                    Institutions.read(contents.institutions() == null ? null : new RulesFolder.RuleFile(Institutions.FILE, contents.institutions())),
-                    TrustedIssuers.read(contents.trustedIssuers() == null ? null
-                            : new RulesFolder.RuleFile(TrustedIssuers.FILE, contents.trustedIssuers())),
-                    contents.rules(), RulebaseCompiler.topicsIn(kieBase, policyValues.topics()));
+            Proven proven = RulebaseFormat.read(envelope.open(key(contentHash, limits), Files.readAllBytes(entry)));
             markTaken(entry);
-            return Optional.of(new Proven(rulebase, contents.coverage()));
+            return Optional.of(proven);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             LOG.warnf("Rulebase cache entry %s cannot be used (%s); it is deleted and the rules folder is compiled and proven instead",
                     entry, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -214,27 +159,10 @@ public final class RulebaseCache {
     public boolean store(RulesFolder rules, String limits, Proven proven) {
         Path entry = entry(rules.contentHash(), limits);
         try {
-            ByteArrayOutputStream payload = new ByteArrayOutputStream();
-            try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(payload)) {
-                List<KiePackage> packages = new ArrayList<>(proven.rulebase().kieBase().getKiePackages());
-                out.writeInt(packages.size());
-                for (KiePackage kiePackage : packages) {
-                    out.writeObject(kiePackage);
-                }
-                out.writeObject(new Contents(rules.version(), new LinkedHashMap<>(proven.rulebase().rules()), proven.coverage(),
-                        rules.policyValues().content(), rules.institutions() == null ? null : rules.institutions().content(),
-                        rules.trustedIssuers() == null ? null : rules.trustedIssuers().content()));
-            }
-            byte[] bytes = payload.toByteArray();
+            byte[] bytes = envelope.seal(key(rules.contentHash(), limits), RulebaseFormat.write(rules, proven));
             createPrivately(folder);
             Path written = Files.createTempFile(folder, ".entry", ".tmp");
-            try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(written))) {
-                out.writeUTF(MAGIC);
-                out.writeUTF(key(rules.contentHash(), limits));
-                out.write(digest(bytes));
-                out.writeInt(bytes.length);
-                out.write(bytes);
-            }
+            Files.write(written, bytes);
             // Another replica or process may write the same entry: each writes its own file and moves it into place whole.
             Files.move(written, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Path pointer = Files.createTempFile(folder, ".last-good", ".tmp");
@@ -261,7 +189,7 @@ public final class RulebaseCache {
     }
 
     private Path entry(String contentHash, String limits) {
-        return folder.resolve(HexFormat.of().formatHex(sha256(key(contentHash, limits).getBytes(StandardCharsets.UTF_8))) + ENDING);
+        return folder.resolve(HexFormat.of().formatHex(SignedEntry.sha256(key(contentHash, limits).getBytes(StandardCharsets.UTF_8))) + ENDING);
     }
 
     /** The folder, readable and writable by this user only where the file system has POSIX permissions. */
@@ -274,40 +202,6 @@ public final class RulebaseCache {
         } catch (UnsupportedOperationException notPosix) {
             Files.createDirectories(folder);
         }
-    }
-
-    /** The signature of a payload: HMAC-SHA256 under the cache key when one is set, else its SHA-256. */
-    private byte[] digest(byte[] payload) {
-        if (signingKey.isEmpty()) {
-            return sha256(payload);
-        }
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(signingKey.get());
-            return mac.doFinal(payload);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("This JVM has no " + HMAC, e);
-        }
-    }
-
-    /** The payload of an entry, checked to be the entry of this key and against the signature written before it. */
-    private byte[] payload(byte[] entry, String key) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry));
-        if (!MAGIC.equals(in.readUTF())) {
-            throw new IOException("not a rulebase cache entry of this version");
-        }
-        String written = in.readUTF();
-        if (!key.equals(written)) {
-            throw new IOException("it is the entry of another rulebase: " + written);
-        }
-        byte[] digest = in.readNBytes(32);
-        int length = in.readInt();
-        byte[] payload = in.readNBytes(length);
-        if (payload.length != length || in.read() != -1 || !MessageDigest.isEqual(digest, digest(payload))) {
-            throw new IOException(signingKey.isPresent() ? "its signature does not match its content under the cache key"
-                    : "its content does not match its digest");
-        }
-        return payload;
     }
 
     /** The oldest entries beyond {@code kept} deleted; one that cannot be is left for the next time. */
@@ -345,64 +239,5 @@ public final class RulebaseCache {
         }
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("This JVM has no SHA-256", e);
-        }
-    }
 
-    /**
-     * This build of the application: its version, the Drools version, and a digest of the
-     * application's own classes and resources (the jar or folder this class was loaded from). A
-     * rebuild of unchanged sources is the same build, so the README's package-then-run command
-     * finds what the previous start kept; a changed class is another build.
-     */
-    private static String thisBuild() {
-        Properties build = new Properties();
-        try (InputStream in = RulebaseCache.class.getResourceAsStream("/eligibility-build.properties")) {
-            if (in != null) {
-                build.load(in);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("eligibility-build.properties cannot be read", e);
-        }
-        return build.getProperty("build.version", "?") + " with Drools " + build.getProperty("drools.version", "?")
-                + ", classes " + codeDigest();
-    }
-
-    /**
-     * SHA-256 over the application's files in name order: of a jar, each entry's name, size and
-     * CRC-32 as its central directory records them (read without inflating a file, so a start does
-     * not pay for it); of a folder of classes (tests), each file's name and content. "unknown"
-     * where they cannot be read.
-     */
-    private static String codeDigest() {
-        try {
-            CodeSource source = RulebaseCache.class.getProtectionDomain().getCodeSource();
-            Path code = Path.of(source.getLocation().toURI());
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            if (Files.isDirectory(code)) {
-                try (Stream<Path> files = Files.walk(code)) {
-                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                        digest.update(code.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-                        digest.update(Files.readAllBytes(file));
-                    }
-                }
-            } else {
-                try (ZipFile jar = new ZipFile(code.toFile())) {
-                    List<? extends ZipEntry> entries = jar.stream().filter(e -> !e.isDirectory())
-                            .sorted(Comparator.comparing(ZipEntry::getName)).toList();
-                    for (ZipEntry entry : entries) {
-                        digest.update((entry.getName() + " " + entry.getSize() + " " + entry.getCrc() + "\n").getBytes(StandardCharsets.UTF_8));
-                    }
-                }
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
-            LOG.debugf("The application's classes cannot be read for the rulebase cache's key: %s", e);
-            return "unknown";
-        }
-    }
 }
