@@ -42,6 +42,8 @@ function addOffering(offering, record) {
 }
 
 function removeOffering(fieldset) {
+  // The problems shown name offerings by their place, which has just changed.
+  clearErrors();
   fieldset.remove();
   renumber();
   document.getElementById('add-offering').focus();
@@ -95,8 +97,12 @@ function showChosen() {
 }
 
 function fill(request) {
+  latest++; // an answer still on its way is for the form as it was
   clearErrors();
   clearRanking();
+  addedSinceShown = [];
+  document.getElementById('learner-credential-files').value = '';
+  document.getElementById('credential-files-status').textContent = '';
   document.getElementById('answers').hidden = true;
   document.getElementById('result-status').textContent = '';
   document.querySelectorAll('#learner [data-path]').forEach(control => { control.value = text(read(request, control.dataset.path)); });
@@ -203,65 +209,97 @@ function readForm() {
 
 // ---- sending and showing --------------------------------------------------------------
 
-/** The transfer-options request whose ranking is on screen (JSON), or null: a ranking is shown only for the learner it ranks. */
+// What is on screen and on its way. Each request to the service is numbered: an answer is shown only
+// when it is the latest request's, and a ranking only under the answers of the learner it ranks.
+let latest = 0;
+/** The transfer-options request (JSON) of the learner whose answers are on screen, or null. */
+let askedRanking = null;
+/** The transfer-options request whose ranking is drawn (JSON), or null. */
 let rankedRequest = null;
+/** The transfer-options request being fetched (JSON), or null: the same one is never asked for twice at once. */
+let rankingOnItsWay = null;
+/** Institutions added from the ranking whose answers are not shown yet. */
+let addedSinceShown = [];
+/** The institution whose "Ask about" had the focus when its row was taken away: its new button gets it back. */
+let refocusInstitution = null;
 /** The options the chart draws, to draw them again at a new width. */
 let chartedOptions = null;
 
 function submit(event) {
   event.preventDefault();
-  ask();
+  ask(false);
 }
 
-// Sends the form. `added` is the institution just added from the ranking: the advisor's focus then stays
-// where it is, and the status line says what changed; otherwise the answers are brought into view.
-async function ask(added) {
+// Sends the form. With `keepFocus` (an institution added from the ranking) the advisor's focus stays where
+// it is and the status line says what changed; otherwise the answers are brought into view and focused.
+async function ask(keepFocus) {
+  const mine = ++latest;
   clearErrors();
   // Emptied first, so that the same answers asked for again are announced again.
   document.getElementById('result-status').textContent = '';
   const { request, places } = readForm();
-  const ranking = rankingRequest(request);
-  // The previous learner's ranking goes at once; the same learner's stays (adding an institution changes no rank).
-  if (JSON.stringify(ranking) !== rankedRequest) clearRanking();
+  // The answers on screen and their ranking stay together until new answers replace both.
+  const ranking = JSON.stringify(rankingRequest(request));
   showRequest(request);
   let response;
-  let body;
   try {
     response = await fetch(ENDPOINT, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(request),
     });
-    body = await response.json();
   } catch (error) {
-    clearRanking();
-    showProblem({ title: 'The service could not be reached', detail: String(error) }, []);
+    if (mine === latest) showProblem({ title: 'The service could not be reached', detail: String(error) }, []);
     return;
   }
-  if (!response.ok) {
-    clearRanking();
-    showProblem(body, body.errors || [], places);
+  const body = await response.json().catch(() => null);
+  if (mine !== latest) return; // a newer request was sent: its answer is the one to show
+  if (!response.ok || body === null) {
+    showProblem(body !== null && body.title ? body : { title: 'The service answered ' + response.status + ' ' + response.statusText,
+      detail: 'Its answer was not the JSON this page expects; try again, or tell whoever runs the service.' },
+    (body && body.errors) || [], places);
     return;
   }
-  showAnswers(request, body, added);
-  if (rankedRequest === null) {
-    showOptions(ranking);
-  } else {
+  const added = addedSinceShown;
+  addedSinceShown = [];
+  showAnswers(request, body, added, keepFocus);
+  askedRanking = ranking;
+  // Said beside the ranking too, where a sighted keyboard user is.
+  const said = document.getElementById('result-status').textContent;
+  document.getElementById('options-added').textContent = added.length > 0 ? said.slice(0, said.indexOf(' Answers for ')) : '';
+  if (ranking === rankedRequest) {
+    document.getElementById('options').hidden = false;
     markAskedAbout();
+    // The cards above grew: the control pressed is brought back into view.
+    if (keepFocus && document.activeElement && document.activeElement !== document.body) {
+      document.activeElement.scrollIntoView({ block: 'nearest' });
+    }
+  } else {
+    if (keepFocus && document.activeElement && document.activeElement.matches('button.ask')) {
+      refocusInstitution = document.activeElement.dataset.institution;
+    }
+    if (ranking !== rankingOnItsWay) showOptions(ranking);
+    else showRankingOnItsWay();
   }
 }
 
 function clearRanking() {
+  askedRanking = null;
   rankedRequest = null;
   chartedOptions = null;
   const section = document.getElementById('options');
   section.hidden = true;
   section.querySelector('tbody').replaceChildren();
+  section.querySelector('figure').hidden = true;
+  section.querySelector('.scroll').hidden = true;
   document.getElementById('options-chart').replaceChildren();
+  document.getElementById('options-loading').textContent = '';
   document.getElementById('options-considered').textContent = '';
+  document.getElementById('options-added').textContent = '';
 }
 
-function showAnswers(request, response, added) {
+// `added`: the institutions added from the ranking since the last answers; `keepFocus`: asked from the ranking.
+function showAnswers(request, response, added, keepFocus) {
   const results = document.getElementById('results');
   const names = new Map((response.institutions || []).map(institution => [institution.id, institution.name]));
   results.replaceChildren(...response.results.map((result, index) => card(result, request.offerings[index], index, names)));
@@ -292,14 +330,13 @@ function showAnswers(request, response, added) {
   const answers = document.getElementById('answers');
   answers.hidden = false;
   const status = document.getElementById('result-status');
-  if (added) {
-    // Asked from the ranking: the advisor stays where they are; the line says what changed.
-    status.textContent = (names.get(added) || institutionNames.get(added) || added) + ' is now asked about: each card has a line for it, '
-      + 'and the totals table its hours. ' + resultSummary(request, response, names);
-    // The cards above grew: the control the advisor pressed is brought back into view.
-    document.activeElement.scrollIntoView({ block: 'nearest' });
-  } else {
-    status.textContent = resultSummary(request, response, names);
+  const addedNames = added.map(id => names.get(id) || institutionNames.get(id) || id);
+  const addedWords = addedNames.length === 0 ? ''
+    : addedNames.join(' and ') + (addedNames.length === 1 ? ' is' : ' are') + ' now asked about: each card has a line for '
+      + (addedNames.length === 1 ? 'it' : 'each') + ', and the totals table ' + (addedNames.length === 1 ? 'its' : 'their') + ' hours. ';
+  status.textContent = addedWords + resultSummary(request, response, names);
+  // Asked from the ranking, the advisor stays where they are (the caller brings the control back into view).
+  if (!keepFocus) {
     status.scrollIntoView({ block: 'start' });
     document.getElementById('answers-heading').focus({ preventScroll: true });
   }
@@ -390,32 +427,52 @@ function rankingRequest(request) {
   return asked;
 }
 
-async function showOptions(asked) {
+/** The section while a ranking is fetched: the previous learner's rows gone, a line saying it is coming (not announced). */
+function showRankingOnItsWay() {
+  const section = document.getElementById('options');
+  section.querySelector('tbody').replaceChildren();
+  section.querySelector('figure').hidden = true;
+  section.querySelector('.scroll').hidden = true;
+  document.getElementById('options-chart').replaceChildren();
+  chartedOptions = null;
+  rankedRequest = null;
+  document.getElementById('options-considered').textContent = '';
+  document.getElementById('options-loading').textContent = 'Ranking every institution in effect…';
+  section.hidden = false;
+}
+
+async function showOptions(sent) {
   const section = document.getElementById('options');
   const considered = document.getElementById('options-considered');
-  const sent = JSON.stringify(asked);
-  section.hidden = false;
-  considered.textContent = 'Ranking every institution in effect…';
+  rankingOnItsWay = sent;
+  showRankingOnItsWay();
   let body;
+  let failure = null;
   try {
     const response = await fetch(OPTIONS, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: sent,
     });
-    body = await response.json();
-    if (!response.ok) throw new Error(body.title || response.statusText);
+    body = await response.json().catch(() => null);
+    if (!response.ok || body === null) failure = (body && body.title) || 'the service answered ' + response.status + ' ' + response.statusText;
   } catch (error) {
-    if (JSON.stringify(rankingRequest(readForm().request)) !== sent) return; // a newer request is on its way
-    considered.textContent = 'The ranking of institutions is not available: ' + error.message;
+    failure = error.message;
+  }
+  if (rankingOnItsWay === sent) rankingOnItsWay = null;
+  // The answers on screen are another learner's now: that learner's ranking is asked for on its own.
+  if (sent !== askedRanking) return;
+  document.getElementById('options-loading').textContent = '';
+  if (failure !== null) {
+    considered.textContent = 'The ranking of institutions is not available: ' + failure + '.';
     return;
   }
-  // A ranking that arrives after the form was sent again for another learner is not shown under the new answers.
-  if (JSON.stringify(rankingRequest(readForm().request)) !== sent || document.getElementById('answers').hidden) return;
   rankedRequest = sent;
   body.options.forEach(option => institutionNames.set(option.id, option.name));
   considered.textContent = 'Ranked: the ' + body.options.length + ' best of ' + body.institutionsConsidered
     + ' institutions in effect on ' + body.asOf + ', most accepted hours first, then expected hours, matches and reviews.';
+  section.querySelector('figure').hidden = false;
+  section.querySelector('.scroll').hidden = false;
   chart(body.options);
   const cell = (label, value) => element('td', { role: 'cell', 'data-label': label }, String(value));
   section.querySelector('tbody').replaceChildren(...body.options.map(option => {
@@ -431,6 +488,12 @@ async function showOptions(asked) {
       element('td', { role: 'cell', class: 'ask-cell' }, add));
   }));
   markAskedAbout();
+  // The button pressed was in the rows taken away: the same institution's new button takes the focus back.
+  const refocus = refocusInstitution && section.querySelector('button.ask[data-institution="' + CSS.escape(refocusInstitution) + '"]');
+  refocusInstitution = null;
+  if (refocus && (document.activeElement === document.body || document.activeElement === null)) {
+    refocus.focus();
+  }
 }
 
 /** Each "Ask about" button says whether its institution is asked about; one that is stays focusable, so the focus never drops. */
@@ -464,18 +527,15 @@ function chart(options) {
   const title = svgElement('title', { id: 'options-chart-title' });
   title.textContent = 'Accepted and expected semester hours at the ' + options.length + ' best-ranked institutions';
   const parts = [title];
-  const longest = narrow ? Math.floor(width / 8) : 30;
+  const labels = [];
   options.forEach((option, index) => {
     const y = 4 + index * row;
     const accepted = Number(option.acceptedSemesterHours);
     const expected = Number(option.expectedSemesterHours);
     const label = narrow ? svgElement('text', { x: '0', y: String(y + 15) })
       : svgElement('text', { x: String(labelWidth - 8), y: String(y + 17), 'text-anchor': 'end' });
-    // A long name is shortened to fit beside its bar; the whole name is the label's tooltip, and the table below has it.
-    label.textContent = option.name.length > longest ? option.name.slice(0, longest - 1) + '…' : option.name;
-    const whole = svgElement('title', {});
-    whole.textContent = option.name;
-    label.append(whole);
+    label.textContent = option.name;
+    labels.push(label);
     const acceptedBar = svgElement('rect', { class: 'bar-accepted', 'data-institution': option.id, 'data-hours': String(accepted),
       x: String(labelWidth), y: String(y + barTop), height: '18', width: String(barWidth * accepted / most) });
     const expectedBar = svgElement('rect', { class: 'bar-expected', 'data-institution': option.id, 'data-hours': String(expected),
@@ -485,6 +545,18 @@ function chart(options) {
     parts.push(label, acceptedBar, expectedBar, value);
   });
   svg.replaceChildren(...parts);
+  // A long name is shortened, as drawn, to fit its room (beside its bar, or the width above it); the whole name is
+  // the label's tooltip, and the table below has it.
+  const room = (narrow ? width : labelWidth) - 8;
+  labels.forEach((label, index) => {
+    const name = options[index].name;
+    for (let length = name.length; label.getComputedTextLength() > room && length > 1; length--) {
+      label.textContent = name.slice(0, length - 1) + '…';
+    }
+    const whole = svgElement('title', {});
+    whole.textContent = name;
+    label.append(whole);
+  });
 }
 
 function svgElement(tag, attributes) {
@@ -497,9 +569,10 @@ function svgElement(tag, attributes) {
 async function askAbout(id) {
   if (chosenInstitutions.includes(id)) return;
   chosenInstitutions = [...chosenInstitutions, id];
+  addedSinceShown = [...addedSinceShown, id];
   markAskedAbout();
   await loadInstitutions();
-  await ask(id);
+  await ask(true);
 }
 
 function card(result, offering, index, names) {
@@ -605,29 +678,46 @@ function conclusion(c, names) {
 // The answers already on screen stay until a new answer replaces them.
 function showProblem(problem, errors, places) {
   const list = element('ul', {});
+  const shown = new Set();
   for (const error of errors) {
-    const place = placeOf(places, error.field);
-    if (place) {
-      const id = markField(place, error.message);
-      list.append(element('li', {}, element('a', { href: '#' + id }, describe(place) + ': ' + error.message)));
+    const found = placeOf(places, error.field);
+    if (found) {
+      // A field inside what the control holds (a credential's member) is named after the control: "credential 2 › type".
+      const message = (found.rest ? found.rest + ': ' : '') + error.message;
+      if (shown.has(found.place.id + '\n' + message)) continue; // one fact named twice (an offering's id and its record's)
+      shown.add(found.place.id + '\n' + message);
+      const id = markField(found.place, message);
+      list.append(element('li', {}, element('a', { href: '#' + id }, describe(found.place) + ': ' + message)));
     } else {
       list.append(element('li', {}, error.field + ': ' + error.message));
     }
   }
   for (const defect of problem.defects || []) list.append(element('li', {}, defect));
-  summary.replaceChildren(element('h2', {}, problem.title || 'The request failed'), element('p', {}, problem.detail || ''));
+  summary.replaceChildren(element('h2', { id: 'error-summary-title' }, problem.title || 'The request failed'),
+    element('p', {}, problem.detail || ''));
   if (list.childElementCount > 0) summary.append(list);
   summary.hidden = false;
   summary.focus();
 }
 
 // The control or group a problem's field path names, or its nearest enclosing one.
+// With `rest`, the part of the path below it in words ("" when the path names the place itself).
 function placeOf(places, path) {
   for (let at = path; places && at; at = at.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
-    if (places.has(at)) return places.get(at);
+    if (places.has(at)) return { place: places.get(at), rest: pathWords(path.slice(at.length), at) };
     if (!/(\.[^.[\]]+|\[\d+\])$/.test(at)) break;
   }
   return null;
+}
+
+// "[1].credentialSubject.verifiableCredential[0].validFrom" under "learner.credentials":
+// "credential 2 › credentialSubject › verifiableCredential 1 › validFrom".
+function pathWords(rest, at) {
+  if (!rest) return '';
+  const first = /credentials$/.test(at) ? 'credential ' : 'item ';
+  return rest.replace(/^\[(\d+)\]/, (match, n) => first + (Number(n) + 1))
+    .replace(/\[(\d+)\]/g, (match, n) => ' ' + (Number(n) + 1))
+    .replace(/^\./, '').split('.').join(' › ');
 }
 
 let messageCount = 0;
@@ -751,6 +841,7 @@ function goToProblem(event) {
   if (!link) return;
   event.preventDefault();
   const target = document.getElementById(link.getAttribute('href').slice(1));
+  if (!target) return;
   target.focus();
   target.scrollIntoView({ block: 'center' });
 }
