@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.advising.eligibility.EligibilityConfig;
+import org.advising.eligibility.credentials.CredentialParser;
 import org.advising.eligibility.credentials.CredentialReader;
 import org.advising.eligibility.credentials.proof.Proof;
 import org.advising.eligibility.credentials.proof.ProofVerifier;
@@ -84,8 +85,8 @@ public final class VerifyCredentialCommand {
                     ProofVerifier.Checked own = verifier.check(held, issuers, () -> false);
                     allVerified &= print(out, heldPath, held, own.proof(), own.note());
                 } else {
-                    String issuer = CredentialReader.issuerId(held);
-                    ProofVerifier.Checked clr = checked.heldBy(path, issuer != null && issuer.equals(CredentialReader.issuerId(credential)));
+                    String issuer = CredentialParser.issuerId(held);
+                    ProofVerifier.Checked clr = checked.heldBy(path, issuer != null && issuer.equals(CredentialParser.issuerId(credential)));
                     allVerified &= print(out, heldPath, held, clr.proof(), clr.note());
                 }
             }
@@ -109,7 +110,7 @@ public final class VerifyCredentialCommand {
             out.println("  key: " + proof.verificationMethod() + (proof.keyFrom() == null ? ", found nowhere offline" : ", from " + proof.keyFrom()));
         }
         out.println("  issuer " + (proof.issuerAuthenticated() ? "confirmed" : "not confirmed") + ": "
-                + (CredentialReader.issuerId(credential) == null ? "(no issuer id)" : CredentialReader.issuerId(credential)));
+                + (CredentialParser.issuerId(credential) == null ? "(no issuer id)" : CredentialParser.issuerId(credential)));
         if (note != null) {
             out.println("  " + note);
         }
