@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.compile.RulebaseCompiler;
+import org.advising.eligibility.engine.folder.RulesFolder;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,6 +23,15 @@ public final class ShippedRules {
     private static final Pattern SCENARIO = Pattern.compile("(?m)^- name: ");
 
     private ShippedRules() {
+    }
+
+    /** The shipped rules compiled once per JVM and shared by the tests that only read them (a compile takes seconds). */
+    public static Rulebase rulebase() {
+        return Compiled.RULEBASE;
+    }
+
+    private static final class Compiled {
+        static final Rulebase RULEBASE = new RulebaseCompiler().compile(RulesFolder.read(FOLDER));
     }
 
     /** The rules in every {@code *.drl} file and {@code *.drl.csv} decision table of rules/. */

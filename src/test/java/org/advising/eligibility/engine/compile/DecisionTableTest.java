@@ -1,5 +1,6 @@
 package org.advising.eligibility.engine.compile;
 
+import org.advising.eligibility.ShippedRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +50,7 @@ class DecisionTableTest {
 
     @Test
     void the_shipped_table_decides_and_is_catalogued_by_row() throws IOException {
-        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
+        Rulebase rulebase = ShippedRules.rulebase();
         List<RuleInfo> tableRules = rulebase.rules().values().stream().filter(rule -> rule.file().equals(TABLE)).toList();
         assertEquals(List.of(
                 new RuleInfo("A degree gives an official degree and transcript", "CRED-1",

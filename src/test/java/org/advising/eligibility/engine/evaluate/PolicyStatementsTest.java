@@ -1,5 +1,6 @@
 package org.advising.eligibility.engine.evaluate;
 
+import org.advising.eligibility.ShippedRules;
 import static org.advising.eligibility.engine.evaluate.Facts.COMPANY;
 import static org.advising.eligibility.engine.evaluate.Facts.EDU_UNIVERSITY;
 import static org.advising.eligibility.engine.evaluate.Facts.HLC_UNIVERSITY;
@@ -22,12 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.compile.RulebaseCompiler;
-import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.model.Admission;
 import org.advising.eligibility.model.Credential;
 import org.advising.eligibility.model.CreditTransfer;
@@ -50,7 +48,7 @@ class PolicyStatementsTest {
 
     @BeforeAll
     static void compileTheRules() {
-        rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
+        rulebase = ShippedRules.rulebase();
     }
 
     private static OfferingDecision decide(Offering offering) {

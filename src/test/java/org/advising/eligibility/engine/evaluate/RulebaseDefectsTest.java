@@ -1,5 +1,6 @@
 package org.advising.eligibility.engine.evaluate;
 
+import org.advising.eligibility.ShippedRules;
 import static org.advising.eligibility.engine.evaluate.Facts.HLC_UNIVERSITY;
 import static org.advising.eligibility.engine.evaluate.Facts.learner;
 import static org.advising.eligibility.engine.evaluate.Facts.offering;
@@ -104,7 +105,7 @@ class RulebaseDefectsTest {
 
     @Test
     void next_steps_share_the_requests_time_limit_and_past_it_stop_as_an_evaluation_does() {
-        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
+        Rulebase rulebase = ShippedRules.rulebase();
         RulebaseRunner runner = new RulebaseRunner(100);
         List<Offering> offerings = List.of(offering(OfferingType.MASTERTRACK, HLC_UNIVERSITY).id("mt").build());
         RulebaseAnswer now = runner.evaluate(rulebase, learner(), offerings, java.time.LocalDate.of(2026, 11, 20), List.of());

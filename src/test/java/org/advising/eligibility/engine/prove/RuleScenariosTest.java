@@ -63,7 +63,7 @@ class RuleScenariosTest {
         String brief = Files.readString(Path.of("docs/policy.md"));
         List<String> statements = java.util.regex.Pattern.compile("\\*\\*([A-Z]+-\\d+)\\*\\*").matcher(brief).results()
                 .map(match -> match.group(1)).toList();
-        Set<String> implemented = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules"))).rules().values().stream()
+        Set<String> implemented = ShippedRules.rulebase().rules().values().stream()
                 .map(RuleInfo::policy).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(implemented, new TreeSet<>(statements), "the statements of docs/policy.md are those the rules implement");
         for (String statement : statements) {
@@ -73,7 +73,7 @@ class RuleScenariosTest {
 
     @Test
     void a_failing_case_and_a_malformed_file_are_reported_with_file_case_and_line(@TempDir Path tests) throws Exception {
-        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
+        Rulebase rulebase = ShippedRules.rulebase();
         List<RulesFolder.RuleFile> files = List.of(
                 new RulesFolder.RuleFile("tests/wrong.yaml", """
                         - name: A company course said to transfer credit
@@ -102,7 +102,7 @@ class RuleScenariosTest {
 
     @Test
     void a_case_that_states_no_date_is_refused_at_its_name_and_not_run_while_the_others_run() {
-        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(Path.of("rules")));
+        Rulebase rulebase = ShippedRules.rulebase();
         String dated = """
                 # A dated case, one without a date, and another dated case.
                 - name: A degree of a university accredited by HLC is accredited
