@@ -11,4 +11,9 @@ public enum Credential implements Outcome {
     public Topic topic() {
         return Topic.CREDENTIAL;
     }
+
+    /** How good for the learner (NS-3): no credential below any credential, which rank alike. */
+    public int rank() {
+        return this == NONE ? 0 : 1;
+    }
 }

@@ -3,9 +3,9 @@ package org.advising.eligibility.nextsteps;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
 import org.advising.eligibility.engine.evaluate.TracedConclusion;
@@ -17,26 +17,22 @@ import org.advising.eligibility.model.Topic;
  * {@code transfersCredit} or {@code degreeAdmission}, or its {@code transfer} at one institution
  * (with its hours), and the statement that decided it.
  */
-record Answer(String offeringId, String answer, String institution, String value, BigDecimal hours, String policy) {
-
-    private static final Map<String, List<String>> ORDER = Map.of(
-            "transfersCredit", List.of("NO", "CONDITIONAL", "YES"),
-            "degreeAdmission", List.of("NOT_ELIGIBLE", "PATHWAY", "ELIGIBLE"),
-            "transfer", List.of("NOT_ACCEPTED", "REVIEW", "EXPECTED", "ACCEPTED"));
+record Answer(String offeringId, String answer, String institution, String value, BigDecimal hours, String policy, OptionalInt position) {
 
     /** Every answer of an evaluation, in the order NS-6 lists changes: per offering, the three, then its transfers. */
     static List<Answer> of(RulebaseAnswer evaluation) {
         List<Answer> answers = new ArrayList<>();
         for (OfferingDecision decision : evaluation.decisions()) {
             answers.add(new Answer(decision.offeringId(), "credential", null, decision.credential().name(), null,
-                    policy(decision, Topic.CREDENTIAL, null)));
+                    policy(decision, Topic.CREDENTIAL, null), OptionalInt.of(decision.credential().rank())));
             answers.add(new Answer(decision.offeringId(), "transfersCredit", null, decision.transfersCredit().name(), null,
-                    policy(decision, Topic.CREDIT, null)));
+                    policy(decision, Topic.CREDIT, null), OptionalInt.of(decision.transfersCredit().rank())));
             answers.add(new Answer(decision.offeringId(), "degreeAdmission", null, decision.degreeAdmission().name(), null,
-                    policy(decision, Topic.ADMISSION, null)));
+                    policy(decision, Topic.ADMISSION, null), decision.degreeAdmission().rank()));
             for (TransferAnswer transfer : decision.transfers() == null ? List.<TransferAnswer>of() : decision.transfers()) {
                 answers.add(new Answer(decision.offeringId(), "transfer", transfer.institution(), transfer.outcome().name(),
-                        transfer.semesterHours(), policy(decision, Topic.TRANSFER, transfer.institution())));
+                        transfer.semesterHours(), policy(decision, Topic.TRANSFER, transfer.institution()),
+                        OptionalInt.of(transfer.outcome().rank())));
             }
         }
         return answers;
@@ -71,16 +67,12 @@ record Answer(String offeringId, String answer, String institution, String value
     }
 
     /**
-     * Where NS ranks this answer, worse first: {@code credential} NONE below any other value (which
-     * rank alike), the others by their order, a transfer then by its hours; empty for a value NS does
-     * not rank (degree admission NOT_APPLICABLE).
+     * Where NS ranks this answer, worse first: by its value's rank (each outcome's {@code rank()}), a
+     * transfer then by its hours; empty for a value NS does not rank (degree admission NOT_APPLICABLE).
      */
     Optional<Rank> rank() {
-        if (answer.equals("credential")) {
-            return Optional.of(new Rank(value.equals("NONE") ? 0 : 1, BigDecimal.ZERO));
-        }
-        int position = ORDER.get(answer).indexOf(value);
-        return position < 0 ? Optional.empty() : Optional.of(new Rank(position, hours == null ? BigDecimal.ZERO : hours));
+        return position.isEmpty() ? Optional.empty()
+                : Optional.of(new Rank(position.getAsInt(), hours == null ? BigDecimal.ZERO : hours));
     }
 
     /** What changing from this answer to {@code then} does; null when it does not change. */

@@ -122,7 +122,7 @@ public final class TransferOptionsFinder {
                 TransferAnswer transfer = decision.transfers().get(i); // one per institution, in the evaluation's order
                 transfers.add(new TransferOption.OfferingTransfer(decision.offeringId(), transfer.outcome(), transfer.semesterHours(),
                         policies.get(d).get(totals.id())));
-                if (transfer.outcome() == Transfer.ACCEPTED || transfer.outcome() == Transfer.EXPECTED) {
+                if (transfer.outcome().matches()) {
                     matches++;
                 } else if (transfer.outcome() == Transfer.REVIEW) {
                     reviews++;
