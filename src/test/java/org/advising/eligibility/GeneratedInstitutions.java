@@ -46,6 +46,33 @@ public final class GeneratedInstitutions {
         return yaml.toString();
     }
 
+    /**
+     * A file where institutions share policies, as a state system's colleges do: the shipped entries, then
+     * {@code policies} generated policies (as {@link #yaml} writes them, dated ones included), each published
+     * by {@code each} institutions of their own ids and names.
+     */
+    public static String sharedPolicies(int policies, int each, long seed) throws IOException {
+        Random random = new Random(seed);
+        StringBuilder yaml = new StringBuilder(Files.readString(SHIPPED));
+        if (yaml.charAt(yaml.length() - 1) != '\n') {
+            yaml.append('\n');
+        }
+        for (int n = 1; n <= policies; n++) {
+            int kind = random.nextInt(100);
+            StringBuilder policy = new StringBuilder();
+            String dates = random.nextInt(100) < 5 ? "    until: 2026-12-31\n" : "";
+            entry(policy, random, "ID", "NAME", kind, dates);
+            if (!dates.isEmpty()) {
+                entry(policy, random, "ID", "NAME", kind, "    from: 2027-01-01\n");
+            }
+            for (int copy = 1; copy <= each; copy++) {
+                yaml.append(policy.toString().replace("id: ID", "id: shared-%04d-%02d".formatted(n, copy))
+                        .replace("name: NAME", "name: Shared Policy College %d-%d".formatted(n, copy)));
+            }
+        }
+        return yaml.toString();
+    }
+
     /** Writes the rules of rules/ into {@code folder} with a generated institutions.yaml of {@code total} institutions. */
     public static Path rulesFolder(Path folder, int total, long seed) throws IOException {
         RulesCopy.into(folder);

@@ -1,31 +1,33 @@
 package org.advising.eligibility.api;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.advising.eligibility.intake.EvaluationRequest;
-import org.advising.eligibility.decisions.EvaluationResponse;
-import org.advising.eligibility.decisions.WorkerPool;
 import org.advising.eligibility.decisions.DecisionService;
+import org.advising.eligibility.decisions.EvaluationResponse;
 import org.advising.eligibility.decisions.OfferingResult;
-import org.advising.eligibility.intake.RequestReader;
-import org.advising.eligibility.intake.RequestValidator;
+import org.advising.eligibility.decisions.WorkerPool;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
 import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
+import org.advising.eligibility.intake.EvaluationRequest;
+import org.advising.eligibility.intake.RequestIntake;
 
 /**
  * The HTTP benchmark's ceiling: {@code POST /bench/ceiling} takes the same request as
- * {@code POST /api/v1/evaluations} through the same stack (body read by the IO thread, evaluation
- * workers, body limit, JSON reading, validation)
+ * {@code POST /api/v1/evaluations} through the same stack (body read by the IO thread, the request's
+ * budget, evaluation workers, body limit, the one intake: JSON reading, bounds, validation, credentials)
  * and writes the same response JSON, but without running the rules. It answers every request
  * with the answer the rules gave its first one, so the benchmark must send one request only.
  *
@@ -36,34 +38,33 @@ import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 public class CeilingResource {
 
     private final BodySizeLimit bodySizeLimit;
-    private final RequestReader reader;
-    private final RequestValidator validator;
     private final ActiveRulebase rulebases;
+    private final DecisionService decisions;
     private final RulebaseRunner runner;
     private final WorkerPool workers;
     private volatile EvaluationResponse firstAnswer;
 
-    public CeilingResource(BodySizeLimit bodySizeLimit, RequestReader reader, RequestValidator validator,
-            ActiveRulebase rulebases, RulebaseRunner runner, WorkerPool workers) {
-        this.workers = workers;
+    public CeilingResource(BodySizeLimit bodySizeLimit, ActiveRulebase rulebases, DecisionService decisions, RulebaseRunner runner,
+            WorkerPool workers) {
         this.bodySizeLimit = bodySizeLimit;
-        this.reader = reader;
-        this.validator = validator;
         this.rulebases = rulebases;
+        this.decisions = decisions;
         this.runner = runner;
+        this.workers = workers;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<EvaluationResponse> evaluate(InputStream body) {
-        // Run by the evaluation workers, as the service's own endpoint is.
-        return workers.run(() -> answer(body));
+    public Uni<EvaluationResponse> evaluate(InputStream body, @Context RoutingContext routing) {
+        // The same budget and workers as the service's own endpoint (EvaluationResource).
+        Deadline budget = RequestBudget.untilClientGone(routing, decisions.evaluationBudget());
+        Optional<Rulebase> active = rulebases.current();
+        return workers.run(budget, () -> answer(bodySizeLimit.read(body), active, budget));
     }
 
-    private EvaluationResponse answer(InputStream body) {
-        Optional<Rulebase> active = rulebases.current();
-        EvaluationRequest request = DecisionService.valid(reader, validator, bodySizeLimit.read(body), active);
+    private EvaluationResponse answer(byte[] body, Optional<Rulebase> active, Deadline budget) {
+        EvaluationRequest request = decisions.admit(body, RequestIntake.Endpoint.EVALUATION, active, budget).request();
         EvaluationResponse answer = firstAnswer;
         if (answer == null) {
             LocalDate asOf = DecisionService.asOf(request);

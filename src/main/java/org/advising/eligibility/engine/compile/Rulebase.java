@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,13 @@ import org.kie.api.runtime.KieSessionsPool;
  * credential issuers whose keys policy staff vouch for (LC-9);
  * {@code rules} is keyed by package and rule name; {@code topics} names the agenda groups (one per
  * rule file) in the order an evaluation focuses them, the first decided first, each with its hit
- * policy (PR-1); {@code hitPolicies} is the same per topic of a conclusion, derived from it once.
+ * policy (PR-1); {@code hitPolicies} is the same per topic of a conclusion, derived from it once;
+ * {@code ruleObjects} is {@code rules} keyed by the engine's own rule objects, so an evaluation
+ * finds the rule of a firing without building its key (derived once too).
  */
 public record Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions,
         List<PolicyFact> policyFacts, Institutions institutions, TrustedIssuers trustedIssuers, Map<String, RuleInfo> rules,
-        Map<String, HitPolicy> topics, Map<Topic, HitPolicy> hitPolicies) {
+        Map<String, HitPolicy> topics, Map<Topic, HitPolicy> hitPolicies, Map<Rule, RuleInfo> ruleObjects) {
 
     public Rulebase {
         trustedIssuers = trustedIssuers == null ? TrustedIssuers.NONE : trustedIssuers;
@@ -41,7 +44,22 @@ public record Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSes
     /** A rulebase whose conclusions are decided by its topics' hit policies. */
     public Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions, List<PolicyFact> policyFacts,
             Institutions institutions, TrustedIssuers trustedIssuers, Map<String, RuleInfo> rules, Map<String, HitPolicy> topics) {
-        this(version, loadedAt, kieBase, sessions, policyFacts, institutions, trustedIssuers, rules, topics, hitPolicies(topics));
+        this(version, loadedAt, kieBase, sessions, policyFacts, institutions, trustedIssuers, rules, topics, hitPolicies(topics),
+                ruleObjects(kieBase, rules));
+    }
+
+    /** Each rule of the rule engine's base with its description; read only after it is built, so safe to share. */
+    private static Map<Rule, RuleInfo> ruleObjects(KieBase kieBase, Map<String, RuleInfo> rules) {
+        Map<Rule, RuleInfo> byObject = new IdentityHashMap<>();
+        if (kieBase != null) {
+            kieBase.getKiePackages().forEach(kiePackage -> kiePackage.getRules().forEach(rule -> {
+                RuleInfo info = rules.get(key(rule.getPackageName(), rule.getName()));
+                if (info != null) {
+                    byObject.put(rule, info);
+                }
+            }));
+        }
+        return Collections.unmodifiableMap(byObject);
     }
 
     /** A rulebase that trusts no credential issuer (tests that build one by hand). */
@@ -93,7 +111,8 @@ public record Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSes
     }
 
     public RuleInfo describe(Rule rule) {
-        return rules.get(key(rule.getPackageName(), rule.getName()));
+        RuleInfo info = ruleObjects.get(rule);
+        return info != null ? info : rules.get(key(rule.getPackageName(), rule.getName()));
     }
 
     static String key(String packageName, String ruleName) {

@@ -57,21 +57,21 @@ final class AnswerAssembler {
         List<RulebaseDefect> defects = new ArrayList<>(recorder.defects());
         List<OfferingDecision> decisions = new ArrayList<>();
         for (Offering offering : offerings) {
-            List<ConclusionRecorder.Recorded> drawn = new ArrayList<>(byOffering.getOrDefault(offering.id(), List.of()));
-            // By topic; within a topic, conclusions about institutions in the request's order of institutions.
-            drawn.sort(Comparator.comparing((ConclusionRecorder.Recorded r) -> r.conclusion().topic())
-                    .thenComparingInt(r -> r.conclusion().institution() == null ? -1
-                            : position.getOrDefault(r.conclusion().institution().id(), -1)));
+            List<ConclusionRecorder.Recorded> drawn = inAnswerOrder(byOffering.getOrDefault(offering.id(), List.of()), position);
             Map<String, List<ConclusionRecorder.Recorded>> transfersByInstitution = new HashMap<>();
             for (ConclusionRecorder.Recorded r : drawn) {
                 if (r.conclusion().topic() == Topic.TRANSFER && r.conclusion().institution() != null) {
                     transfersByInstitution.computeIfAbsent(r.conclusion().institution().id(), id -> new ArrayList<>(1)).add(r);
                 }
             }
+            Map<Topic, List<ConclusionRecorder.Recorded>> byTopic = new EnumMap<>(Topic.class); // one pass, in the sorted order
+            for (ConclusionRecorder.Recorded r : drawn) {
+                byTopic.computeIfAbsent(r.conclusion().topic(), topic -> new ArrayList<>(1)).add(r);
+            }
             Map<Topic, Outcome> summary = new EnumMap<>(Topic.class);
             List<RulebaseDefect> offeringDefects = new ArrayList<>();
             for (Topic topic : SUMMARY_TOPICS) {
-                List<ConclusionRecorder.Recorded> ofTopic = drawn.stream().filter(r -> r.conclusion().topic() == topic).toList();
+                List<ConclusionRecorder.Recorded> ofTopic = byTopic.getOrDefault(topic, List.of());
                 if (ofTopic.size() == 1) {
                     summary.put(topic, ofTopic.get(0).conclusion().outcome());
                 } else {
@@ -97,7 +97,7 @@ final class AnswerAssembler {
                         (Admission) summary.get(Topic.ADMISSION),
                         summary.get(Topic.INDUSTRY_CERTIFICATION) == IndustryCertification.CONFERRED,
                         institutions.isEmpty() ? null : transfers,
-                        drawn.stream().map(r -> traced(r, recorder)).toList()));
+                        traced(drawn, recorder)));
             }
             defects.addAll(offeringDefects);
         }
@@ -105,6 +105,29 @@ final class AnswerAssembler {
             throw new RulebaseDefectException(defects);
         }
         return decisions;
+    }
+
+    /**
+     * By topic; within a topic, conclusions about institutions in the request's order of institutions (one
+     * not among them, or none, first), drawing order kept among equals. Each conclusion's place is found
+     * once, not at every comparison: an evaluation of transfer options holds hundreds per offering.
+     */
+    private static List<ConclusionRecorder.Recorded> inAnswerOrder(List<ConclusionRecorder.Recorded> drawn, Map<String, Integer> position) {
+        record Placed(long place, ConclusionRecorder.Recorded recorded) {
+        }
+        long places = position.size() + 1L;
+        List<Placed> placed = new ArrayList<>(drawn.size());
+        for (ConclusionRecorder.Recorded r : drawn) {
+            ReceivingInstitution institution = r.conclusion().institution();
+            int at = institution == null ? -1 : position.getOrDefault(institution.id(), -1);
+            placed.add(new Placed(r.conclusion().topic().ordinal() * places + at + 1, r));
+        }
+        placed.sort(Comparator.comparingLong(Placed::place)); // a stable sort
+        List<ConclusionRecorder.Recorded> ordered = new ArrayList<>(placed.size());
+        for (Placed p : placed) {
+            ordered.add(p.recorded());
+        }
+        return ordered;
     }
 
     private static RulebaseDefect undecided(Offering offering, Topic topic, String institution, List<ConclusionRecorder.Recorded> drawn,
@@ -131,13 +154,32 @@ final class AnswerAssembler {
         return totals;
     }
 
+    private static List<TracedConclusion> traced(List<ConclusionRecorder.Recorded> drawn, ConclusionRecorder recorder) {
+        TracedConclusion[] traced = new TracedConclusion[drawn.size()];
+        for (int i = 0; i < traced.length; i++) {
+            traced[i] = traced(drawn.get(i), recorder);
+        }
+        return List.of(traced);
+    }
+
     /** A recorded conclusion as the answer gives it: its rule, where that rule is, and what it outranked. */
     static TracedConclusion traced(ConclusionRecorder.Recorded r, ConclusionRecorder recorder) {
         Conclusion conclusion = r.conclusion();
         return new TracedConclusion(conclusion.topic(), conclusion.institution() == null ? null : conclusion.institution().id(),
                 conclusion.outcome().name(), r.rule().policy(), conclusion.semesterHours(), r.rule().name(), r.rule().file(),
                 r.rule().sheet() == null ? r.rule().line() : null, r.rule().sheet(), r.rule().row(), conclusion.reason(), r.basedOn(),
-                recorder.overruled(conclusion).stream().map(AnswerAssembler::overruled).toList());
+                overruled(recorder.overruled(conclusion)));
+    }
+
+    private static List<TracedConclusion.Overruled> overruled(List<ConclusionRecorder.Outranked> outranked) {
+        if (outranked.isEmpty()) {
+            return List.of();
+        }
+        TracedConclusion.Overruled[] overruled = new TracedConclusion.Overruled[outranked.size()];
+        for (int i = 0; i < overruled.length; i++) {
+            overruled[i] = overruled(outranked.get(i));
+        }
+        return List.of(overruled);
     }
 
     private static TracedConclusion.Overruled overruled(ConclusionRecorder.Outranked outranked) {

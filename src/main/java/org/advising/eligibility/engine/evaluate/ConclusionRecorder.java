@@ -15,8 +15,6 @@ import org.advising.eligibility.engine.folder.HitPolicy;
 import org.advising.eligibility.model.Conclusion;
 import org.advising.eligibility.model.Topic;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -55,6 +53,7 @@ final class ConclusionRecorder {
     private final KieSession session;
     private final Map<TopicOf, Decider> deciders = new HashMap<>();
     private final Map<Conclusion, List<Outranked>> overruled = new IdentityHashMap<>();
+    // Sized for an evaluation's facts: a few dozen derived ones, thousands for transfer options (the maps then grow).
     /** The deciding conclusions a rule's match has read so far: one of them outranked later would have leaked. */
     private final Set<Conclusion> read = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Per rule, its firings whose conclusion was overruled: they decided nothing. */
@@ -62,37 +61,39 @@ final class ConclusionRecorder {
     private final List<RulebaseDefect> defects = new ArrayList<>();
     private int drawn;
     /** Per derived fact, the rules that inserted and then changed it, in that order. */
-    private final Map<Object, List<RuleInfo>> derivedBy = new IdentityHashMap<>();
-    private final Map<Conclusion, Recorded> conclusions = new IdentityHashMap<>();
-    private final List<Conclusion> inOrder = new ArrayList<>();
+    private final Map<Object, List<RuleInfo>> derivedBy = new IdentityHashMap<>(128);
+    private final Map<Conclusion, Recorded> conclusions = new IdentityHashMap<>(128);
+    private final List<Conclusion> inOrder = new ArrayList<>(64);
     private final Map<String, Integer> firingsByRule = new LinkedHashMap<>();
     private final Map<String, RuleInfo> fired = new LinkedHashMap<>();
-    /** Each rule as the rulebase describes it, looked up once per evaluation (thousands of firings for transfer options). */
-    private final Map<Rule, RuleInfo> described = new IdentityHashMap<>();
     private Match firing;
+    /** The facts of the firing match, asked of the engine once per firing (it builds the list each time). */
+    private List<Object> matched;
 
     ConclusionRecorder(Rulebase rulebase, KieSession session) {
         this.rulebase = rulebase;
         this.session = session;
     }
 
-    final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
-        @Override
-        public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            firing = event.getMatch();
-            if (!deciders.isEmpty()) {
-                for (Object matched : firing.getObjects()) {
-                    if (matched instanceof Conclusion conclusion) {
-                        read.add(conclusion);
-                    }
+    /**
+     * A rule is about to fire this match: counted, and the deciding conclusions it reads noted. Called by
+     * the runner's one agenda listener (one listener is cheaper for the engine to notify than two).
+     */
+    void firing(Match match) {
+        firing = match;
+        matched = null;
+        if (!deciders.isEmpty()) {
+            for (Object fact : matched()) {
+                if (fact instanceof Conclusion conclusion) {
+                    read.add(conclusion);
                 }
             }
-            Rule rule = event.getMatch().getRule();
-            if (firingsByRule.merge(rule.getName(), 1, Integer::sum) == 1) {
-                fired.put(rule.getName(), describe(rule));
-            }
         }
-    };
+        Rule rule = match.getRule();
+        if (firingsByRule.merge(rule.getName(), 1, Integer::sum) == 1) {
+            fired.put(rule.getName(), describe(rule));
+        }
+    }
 
     final DefaultRuleRuntimeEventListener factListener = new DefaultRuleRuntimeEventListener() {
         @Override
@@ -184,16 +185,17 @@ final class ConclusionRecorder {
         }
     }
 
+    /** Each rule as the rulebase describes it: found by the engine's rule object, the key built by no firing. */
     private RuleInfo describe(Rule rule) {
-        return described.computeIfAbsent(rule, rulebase::describe);
+        return rulebase.describe(rule);
     }
 
     /** The statements of the rules that derived the facts the firing match relied on, each once, in the match's order. */
     private List<String> basis() {
         List<String> policies = null;
         if (firing != null) {
-            for (Object matched : firing.getObjects()) {
-                for (RuleInfo source : derivedBy.getOrDefault(matched, List.of())) {
+            for (Object fact : matched()) {
+                for (RuleInfo source : derivedBy.getOrDefault(fact, List.of())) {
                     if (policies == null) {
                         policies = new ArrayList<>(2);
                     }
@@ -206,9 +208,20 @@ final class ConclusionRecorder {
         return policies == null ? List.of() : List.copyOf(policies);
     }
 
+    private List<Object> matched() {
+        if (matched == null) {
+            matched = firing.getObjects();
+        }
+        return matched;
+    }
+
     /** The conclusions in the order rules first drew them, each with the rule that drew or last changed it. */
     List<Recorded> conclusions() {
-        return inOrder.stream().map(conclusions::get).toList();
+        List<Recorded> recorded = new ArrayList<>(inOrder.size());
+        for (Conclusion conclusion : inOrder) {
+            recorded.add(conclusions.get(conclusion));
+        }
+        return recorded;
     }
 
     /** The conclusions a conclusion that decides its topic outranked, in the topic's order (empty when none). */

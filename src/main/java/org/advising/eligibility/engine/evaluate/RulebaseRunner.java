@@ -19,10 +19,12 @@ import org.advising.eligibility.model.ReceivingInstitution;
 import org.advising.eligibility.model.RequestOrder;
 import org.kie.api.KieServices;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.time.SessionPseudoClock;
 
 /**
@@ -39,7 +41,11 @@ public class RulebaseRunner {
 
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(5);
 
-    /** Sessions run on a pseudo clock, set per evaluation to its as-of date, never the wall clock. */
+    /**
+     * Sessions run on a pseudo clock, set per evaluation to its as-of date, never the wall clock; and
+     * without the engine's locking between threads, as a session is only ever used by the one thread
+     * evaluating with it (halted by that thread too, in {@link Firings}).
+     */
     private static final KieSessionConfiguration PSEUDO_CLOCK = pseudoClock();
 
     private final int maxFiringsPerOffering;
@@ -129,7 +135,7 @@ public class RulebaseRunner {
         int limit = maxFiringsPerOffering * offerings.size() * Math.max(1, institutions.size());
         KieSession session = rulebase.sessions().newKieSession(PSEUDO_CLOCK);
         ConclusionRecorder recorder = new ConclusionRecorder(rulebase, session);
-        TimeLimit deadline = new TimeLimit(session, budget);
+        Firings deadline = new Firings(session, budget, recorder);
         try {
             SessionPseudoClock clock = session.getSessionClock();
             // Noon of the as-of day: a rule is effective strictly after its date-effective and expired from its
@@ -137,7 +143,6 @@ public class RulebaseRunner {
             // A pooled session keeps its clock, so the clock is moved by the difference.
             long noon = asOf.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC).toEpochMilli();
             clock.advanceTime(noon - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
-            session.addEventListener(recorder.agendaListener);
             session.addEventListener(recorder.factListener);
             session.addEventListener(deadline);
             rulebase.policyFactsOn(asOf).forEach(session::insert);
@@ -165,7 +170,6 @@ public class RulebaseRunner {
             }
         } finally {
             // Back to the pool: disposing a pooled session empties it for the next evaluation.
-            session.removeEventListener(recorder.agendaListener);
             session.removeEventListener(recorder.factListener);
             session.removeEventListener(deadline);
             session.dispose();
@@ -173,16 +177,26 @@ public class RulebaseRunner {
         return recorder;
     }
 
-    /** Halts the session after the first rule firing that ends past the request's budget or after its client has gone. */
-    private static final class TimeLimit extends DefaultAgendaEventListener {
+    /**
+     * The session's one agenda listener: tells the recorder of each firing, and halts the session after the
+     * first rule firing that ends past the request's budget or after its client has gone.
+     */
+    private static final class Firings extends DefaultAgendaEventListener {
         private final KieSession session;
         private final Deadline deadline;
+        private final ConclusionRecorder recorder;
         private boolean passed;
         private String lastRule;
 
-        TimeLimit(KieSession session, Deadline deadline) {
+        Firings(KieSession session, Deadline deadline, ConclusionRecorder recorder) {
             this.session = session;
             this.deadline = deadline;
+            this.recorder = recorder;
+        }
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            recorder.firing(event.getMatch());
         }
 
         @Override
@@ -198,6 +212,7 @@ public class RulebaseRunner {
     private static KieSessionConfiguration pseudoClock() {
         KieSessionConfiguration configuration = KieServices.Factory.get().newKieSessionConfiguration();
         configuration.setOption(ClockTypeOption.PSEUDO);
+        configuration.setOption(ThreadSafeOption.NO);
         return configuration;
     }
 
