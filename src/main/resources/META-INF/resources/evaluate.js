@@ -262,11 +262,10 @@ async function ask(keepFocus) {
   }
   const added = addedSinceShown;
   addedSinceShown = [];
-  showAnswers(request, body, added, keepFocus);
+  const addedWords = showAnswers(request, body, added, keepFocus);
   askedRanking = ranking;
   // Said beside the ranking too, where a sighted keyboard user is.
-  const said = document.getElementById('result-status').textContent;
-  document.getElementById('options-added').textContent = added.length > 0 ? said.slice(0, said.indexOf(' Answers for ')) : '';
+  document.getElementById('options-added').textContent = addedWords.trim();
   if (ranking === rankedRequest) {
     document.getElementById('options').hidden = false;
     markAskedAbout();
@@ -299,6 +298,7 @@ function clearRanking() {
 }
 
 // `added`: the institutions added from the ranking since the last answers; `keepFocus`: asked from the ranking.
+// Returns the sentence saying which were added ('' when none).
 function showAnswers(request, response, added, keepFocus) {
   const results = document.getElementById('results');
   const names = new Map((response.institutions || []).map(institution => [institution.id, institution.name]));
@@ -340,6 +340,7 @@ function showAnswers(request, response, added, keepFocus) {
     status.scrollIntoView({ block: 'start' });
     document.getElementById('answers-heading').focus({ preventScroll: true });
   }
+  return addedWords;
 }
 
 /** One line for the status region: how many answers, as of when, and what each offering's credit does. */

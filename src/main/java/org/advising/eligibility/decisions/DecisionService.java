@@ -207,17 +207,9 @@ public class DecisionService {
         LocalDate asOf = admitted.asOf();
         Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
         long started = System.nanoTime();
-        TransferOptionsFinder.Ranked ranked;
-        try {
-            ranked = optionsFinder.find(rulebase, request.learner(), admitted.credentialRecords(), request.offerings(), asOf,
-                    request.limit() == null ? EvaluationRequest.DEFAULT_LIMIT : request.limit(), budget);
-        } catch (RulebaseDefectException e) {
-            metrics.rankedTransferOptions("rulebase_defect", System.nanoTime() - started);
-            throw e;
-        } catch (EvaluationTimeoutException e) {
-            metrics.rankedTransferOptions("timed_out", System.nanoTime() - started);
-            throw e;
-        }
+        TransferOptionsFinder.Ranked ranked = measured(started, () -> optionsFinder.find(rulebase, request.learner(),
+                admitted.credentialRecords(), request.offerings(), asOf,
+                request.limit() == null ? EvaluationRequest.DEFAULT_LIMIT : request.limit(), budget), metrics::rankedTransferOptions);
         long nanos = System.nanoTime() - started;
         metrics.rankedTransferOptions("ok", nanos);
         audit.recordTransferOptions(requestId, rulebase.version(), asOf, request.learner().id(), credentialUses(admitted),
@@ -231,13 +223,24 @@ public class DecisionService {
 
     /** The work's result; a rule defect or a timeout is counted in the metrics (from {@code started}) and thrown on. */
     private <T> T measured(long started, Supplier<T> work) {
+        return measured(started, work, (result, nanos) -> {
+            if (result.equals("rulebase_defect")) {
+                metrics.failed(nanos);
+            } else {
+                metrics.timedOut(nanos);
+            }
+        });
+    }
+
+    /** The same, a failure recorded by {@code failed} with its result ({@code rulebase_defect}, {@code timed_out}) and time. */
+    private static <T> T measured(long started, Supplier<T> work, java.util.function.ObjLongConsumer<String> failed) {
         try {
             return work.get();
         } catch (RulebaseDefectException e) {
-            metrics.failed(System.nanoTime() - started);
+            failed.accept("rulebase_defect", System.nanoTime() - started);
             throw e;
         } catch (EvaluationTimeoutException e) {
-            metrics.timedOut(System.nanoTime() - started);
+            failed.accept("timed_out", System.nanoTime() - started);
             throw e;
         }
     }
