@@ -1,5 +1,6 @@
 package org.advising.eligibility.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -17,9 +18,7 @@ import java.time.Duration;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.decisions.BatchEvaluations;
 import org.advising.eligibility.intake.EvaluationRequest;
-import org.advising.eligibility.decisions.Problem;
-import org.advising.eligibility.engine.activate.ActiveRulebase;
-import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.problems.Problems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,14 +39,14 @@ public class BatchResource {
 
     private static final Logger LOG = Logger.getLogger(BatchResource.class);
 
-    private final ActiveRulebase rulebases;
     private final BatchEvaluations batches;
+    private final ObjectMapper json;
     private final Vertx vertx;
     private final Duration lineTimeLimit;
 
-    public BatchResource(ActiveRulebase rulebases, BatchEvaluations batches, Vertx vertx, EligibilityConfig config) {
-        this.rulebases = rulebases;
+    public BatchResource(BatchEvaluations batches, ObjectMapper json, Vertx vertx, EligibilityConfig config) {
         this.batches = batches;
+        this.json = json;
         this.vertx = vertx;
         this.lineTimeLimit = config.batch().lineTimeLimit();
     }
@@ -61,12 +60,12 @@ public class BatchResource {
                     + "\"rulebase\": version, \"status\": 400, \"problem\": {...}}, in input order; a bad line never stops the batch.")
     @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(implementation = EvaluationRequest.class)))
     @APIResponse(responseCode = "200", description = "One line per request, in input order",
-            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchEvaluations.Line.class)))
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = Problems.BatchLine.class)))
     @APIResponse(responseCode = "415", description = "Body not sent as application/x-ndjson")
     @APIResponse(responseCode = "503", description = "No rulebase loaded yet, or as many batches or request bodies in progress "
             + "as the service allows; retry after the Retry-After seconds")
     public Response batch(InputStream body, @Context ContainerRequestContext context, @Context HttpServerRequest request) {
-        Rulebase rulebase = rulebases.require();
+        BatchEvaluations.Batch batch = batches.start();
         String requestId = (String) context.getProperty(RequestIds.PROPERTY);
         StreamingOutput answers = out -> {
             LineDeadline lines = new LineDeadline(body, lineTimeLimit);
@@ -79,7 +78,11 @@ public class BatchResource {
                 }
             });
             try {
-                batches.run(lines, out, rulebase, requestId);
+                batch.run(lines, requestId, line -> {
+                    out.write(json.writeValueAsBytes(Problems.BatchLine.of(line)));
+                    out.write('\n');
+                });
+                out.flush();
             } catch (UncheckedIOException | IOException e) {
                 // The client went away or was cut off: nobody is left to answer.
                 LOG.debugf("Batch %s ended early: %s", requestId, e.getMessage());
@@ -87,6 +90,6 @@ public class BatchResource {
                 vertx.cancelTimer(watch);
             }
         };
-        return Response.ok(answers, NDJSON).header("X-Rulebase-Version", rulebase.version()).build();
+        return Response.ok(answers, NDJSON).header("X-Rulebase-Version", batch.version()).build();
     }
 }

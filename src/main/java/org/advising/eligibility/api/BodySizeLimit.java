@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.advising.eligibility.EligibilityConfig;
-import org.advising.eligibility.decisions.PayloadTooLargeException;
-import org.advising.eligibility.decisions.Problem;
-import org.advising.eligibility.decisions.Problems;
+import org.advising.eligibility.decisions.Refusal;
+import org.advising.eligibility.problems.Problem;
+import org.advising.eligibility.problems.Problems;
 
 /**
  * The contract's body limit ({@code eligibility.api.max-body-size}, 1 MiB). A body that declares
@@ -30,12 +30,12 @@ public class BodySizeLimit {
         this.maxBytes = config.api().maxBodySize().asLongValue();
     }
 
-    /** The whole body, or {@link PayloadTooLargeException} as soon as it passes the limit. */
+    /** The whole body, or a payload-too-large {@link Refusal} as soon as it passes the limit. */
     public byte[] read(InputStream body) {
         try {
             byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
-                throw new PayloadTooLargeException(maxBytes);
+                throw Refusal.tooLarge(maxBytes).exception();
             }
             return bytes;
         } catch (IOException e) {
@@ -44,7 +44,7 @@ public class BodySizeLimit {
     }
 
     void refuseDeclaredOversizeBodies(@Observes Router router, ObjectMapper json) throws JsonProcessingException {
-        String problem = json.writeValueAsString(Problems.tooLarge(maxBytes));
+        String problem = json.writeValueAsString(Problems.of(Refusal.tooLarge(maxBytes)));
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
             // A batch is limited per line, not as a whole (BatchEvaluations).
             boolean batch = context.request().path().equals(BatchResource.PATH);

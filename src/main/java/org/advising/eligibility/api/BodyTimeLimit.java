@@ -16,7 +16,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.OptionalLong;
 import org.advising.eligibility.EligibilityConfig;
-import org.advising.eligibility.decisions.Problem;
+import org.advising.eligibility.problems.Problem;
 
 /**
  * A request's body must have arrived {@code eligibility.api.body-time-limit} (10 s) after its

@@ -10,14 +10,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import io.vertx.ext.web.RoutingContext;
 import java.io.InputStream;
-import java.util.Optional;
 import org.advising.eligibility.intake.EvaluationRequest;
 import org.advising.eligibility.decisions.EvaluationResponse;
-import org.advising.eligibility.decisions.WorkerPool;
-import org.advising.eligibility.decisions.DecisionService;
-import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.evaluate.Deadline;
-import org.advising.eligibility.engine.activate.ActiveRulebase;
+import org.advising.eligibility.decisions.Requests;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,15 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class EvaluationResource {
 
     private final BodySizeLimit bodySizeLimit;
-    private final ActiveRulebase rulebases;
-    private final DecisionService decisions;
-    private final WorkerPool workers;
+    private final Requests requests;
 
-    public EvaluationResource(BodySizeLimit bodySizeLimit, ActiveRulebase rulebases, DecisionService decisions, WorkerPool workers) {
+    public EvaluationResource(BodySizeLimit bodySizeLimit, Requests requests) {
         this.bodySizeLimit = bodySizeLimit;
-        this.rulebases = rulebases;
-        this.decisions = decisions;
-        this.workers = workers;
+        this.requests = requests;
     }
 
     @POST
@@ -58,19 +49,9 @@ public class EvaluationResource {
             + "or the request past its time limit (evaluation-timeout); retry after the Retry-After seconds")
     public Uni<EvaluationResponse> evaluate(InputStream body, @Context ContainerRequestContext context, @Context RoutingContext routing) {
         // Up to quarkus.rest.input-buffer-size the body has already arrived, read by the IO thread: a slow client holds
-        // no worker. The request's budget starts now and covers its wait for a worker, its reading and every
-        // evaluation; a request asking for next steps is answered on the next-steps workers once it has been read.
+        // no worker. The rest of it is read by the worker that takes the request, within the request's budget.
         String requestId = (String) context.getProperty(RequestIds.PROPERTY);
-        Deadline budget = RequestBudget.untilClientGone(routing, decisions.evaluationBudget());
-        // One rulebase for the whole request: the institutions it validates are those it evaluates with, even across a reload.
-        Optional<Rulebase> rulebase = rulebases.current();
-        // The evaluation worker answers an ordinary request itself, so its lane counts and times the whole of it.
-        return workers.run(budget, () -> decisions.readAndAnswer(bodySizeLimit.read(body), rulebase, requestId, budget,
-                        read -> {
-                            workers.checkNextStepsRoom(read, budget);
-                            decisions.checkProofRoom(read, rulebase);
-                        }))
-                .chain(read -> read.answer() != null ? Uni.createFrom().item(read.answer())
-                        : workers.runNextSteps(budget, () -> decisions.answer(read.admitted(), rulebase, requestId, budget)));
+        return Uni.createFrom().completionStage(requests.evaluation(() -> bodySizeLimit.read(body), requestId,
+                stop -> RequestBudget.whenClientGone(routing, stop)));
     }
 }

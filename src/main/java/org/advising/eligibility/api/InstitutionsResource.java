@@ -1,6 +1,6 @@
 package org.advising.eligibility.api;
 
-import org.advising.eligibility.decisions.Problem;
+import org.advising.eligibility.problems.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;

@@ -18,9 +18,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.advising.eligibility.EligibilityConfig;
-import org.advising.eligibility.decisions.Problem;
-import org.advising.eligibility.engine.evaluate.Deadline;
-import org.advising.eligibility.engine.evaluate.EvaluationTimeoutException;
+import org.advising.eligibility.decisions.RefusedException;
+import org.advising.eligibility.problems.Problem;
 import org.jboss.logging.Logger;
 
 /**
@@ -88,7 +87,7 @@ public class RequestBudget {
      */
     void quietAbandonedRequests(@Observes StartupEvent startup) {
         Infrastructure.setDroppedExceptionHandler(failure -> {
-            if (failure instanceof EvaluationTimeoutException || failure instanceof RejectedExecutionException) {
+            if (failure instanceof RefusedException || failure instanceof RejectedExecutionException) {
                 LOG.debugf("A request whose client had gone ended: %s", failure.getMessage());
             } else {
                 LOG.error("A failure after the client had gone", failure);
@@ -135,16 +134,15 @@ public class RequestBudget {
     }
 
     /**
-     * A request's time budget tied to its connection: abandoned once its answer has ended or its
-     * connection closed first, so that a request whose client has gone stops at its next evaluation
-     * or rule firing instead of running on for nobody.
+     * Runs {@code stop} once the request's answer has ended or its connection closed first, so that a
+     * request whose client has gone stops at its next evaluation or rule firing instead of running on
+     * for nobody.
      */
-    static Deadline untilClientGone(RoutingContext routing, Deadline budget) {
-        routing.addEndHandler(ended -> budget.abandon()); // after a written answer nothing is left to stop
+    static void whenClientGone(RoutingContext routing, Runnable stop) {
+        routing.addEndHandler(ended -> stop.run()); // after a written answer nothing is left to stop
         if (routing.response().closed()) {
-            budget.abandon();
+            stop.run();
         }
-        return budget;
     }
 
     /** What a body may hold at once: its announced length up to the body limit (a batch holds one line of it at a time). */

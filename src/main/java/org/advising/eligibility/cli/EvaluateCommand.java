@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.decisions.BatchEvaluations;
+import org.advising.eligibility.problems.Problems;
 import org.advising.eligibility.decisions.DecisionService;
 import org.advising.eligibility.decisions.OfferingResult;
 import org.advising.eligibility.engine.compile.Rulebase;
@@ -89,8 +90,14 @@ public final class EvaluateCommand {
                 OutputStream answers = options.containsKey("--output")
                         ? new BufferedOutputStream(Files.newOutputStream(Path.of(options.get("--output"))))
                         : new BufferedOutputStream(out)) {
-            new BatchEvaluations(decisions, json, config, workers).run(in, answers, rulebase, "evaluate",
-                    number -> (number - 1) % count == index, summary::count);
+            new BatchEvaluations(decisions, config, workers).run(in, rulebase, "evaluate",
+                    number -> (number - 1) % count == index, line -> {
+                        Problems.BatchLine written = Problems.BatchLine.of(line);
+                        answers.write(json.writeValueAsBytes(written));
+                        answers.write('\n');
+                        summary.count(written);
+                    });
+            answers.flush();
         } catch (IOException e) {
             err.println("Cannot read " + input + " or write the answers: " + e.getMessage());
             return 2;
@@ -129,7 +136,7 @@ public final class EvaluateCommand {
             this.progress = progress;
         }
 
-        void count(BatchEvaluations.Line line) {
+        void count(Problems.BatchLine line) {
             requests++;
             if (line.result() == null) {
                 errors.merge(line.status(), 1L, Long::sum);

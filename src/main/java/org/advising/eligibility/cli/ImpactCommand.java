@@ -19,7 +19,8 @@ import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.decisions.EvaluationResponse;
 import org.advising.eligibility.decisions.DecisionService;
 import org.advising.eligibility.decisions.OfferingResult;
-import org.advising.eligibility.decisions.Problems;
+import org.advising.eligibility.decisions.Refusal;
+import org.advising.eligibility.problems.Problems;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.InstitutionTotals;
@@ -183,7 +184,7 @@ public final class ImpactCommand {
         try {
             return new Answer(decisions.answer(body, Optional.of(rulebase), "impact#" + number), 200);
         } catch (RuntimeException e) {
-            return new Answer(null, Problems.of(e).status());
+            return new Answer(null, Problems.status(Refusal.of(e).code()));
         }
     }
 

@@ -1,12 +1,9 @@
 package org.advising.eligibility.decisions;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -18,18 +15,19 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import org.advising.eligibility.EligibilityConfig;
+import org.advising.eligibility.engine.activate.ActiveRulebase;
+import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.Deadline;
+import org.advising.eligibility.intake.EvaluationRequest;
 import org.advising.eligibility.intake.RequestIntake;
 
 /**
- * Evaluates a stream of requests, one JSON object per line (NDJSON), and writes one answer line
- * per request in input order: {@code {"line": n, "rulebase": v, "status": 200, "result": {...}}} or
- * {@code {"line": n, "rulebase": v, "status": 400, "problem": {...}}}. Every line is decided by the
+ * Evaluates a stream of requests, one JSON object per line (NDJSON), and hands on one answer per
+ * request in input order: its response or its {@link Refusal}. Every line is decided by the
  * one rulebase given, whatever reloads happen meanwhile; a bad line gets its problem and the batch
  * goes on. Memory stays bounded whatever the batch size: lines are read as they arrive, at most two
  * per core are in flight, and each answer is written as soon as the lines before it are.
@@ -37,13 +35,18 @@ import org.advising.eligibility.intake.RequestIntake;
 @ApplicationScoped
 public class BatchEvaluations {
 
-    /** One line of the answer; exactly one of result and problem is set. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Line(long line, String rulebase, int status, EvaluationResponse result, Problem problem) {
+    /** One request of the batch answered: its line number, the rulebase that decided it, and its answer or its refusal. */
+    public record Line(long line, String rulebase, EvaluationResponse result, Refusal refusal) {
+    }
+
+    /** Where each line's answer goes, in input order, as soon as the lines before it have gone. */
+    @FunctionalInterface
+    public interface Answers {
+        void write(Line line) throws IOException;
     }
 
     private final DecisionService evaluations;
-    private final ObjectMapper json;
+    private final ActiveRulebase rulebases;
     private final ExecutorService workers;
     private final Executor nextStepsWorkers;
     private final int maxInFlight;
@@ -56,19 +59,19 @@ public class BatchEvaluations {
      * ordinary requests need for that costly work.
      */
     @Inject
-    public BatchEvaluations(DecisionService evaluations, ObjectMapper json, EligibilityConfig config, WorkerPool workers) {
-        this(evaluations, json, config, workers.executor(), workers.nextStepsExecutor());
+    public BatchEvaluations(DecisionService evaluations, ActiveRulebase rulebases, EligibilityConfig config, WorkerPool workers) {
+        this(evaluations, rulebases, config, workers.executor(), workers.nextStepsExecutor());
     }
 
-    /** Lines are evaluated on {@code workers} (a command's own threads), next steps too. */
-    public BatchEvaluations(DecisionService evaluations, ObjectMapper json, EligibilityConfig config, ExecutorService workers) {
-        this(evaluations, json, config, workers, workers);
+    /** Lines are evaluated on {@code workers} (a command's own threads), next steps too, by the rulebase the command gives. */
+    public BatchEvaluations(DecisionService evaluations, EligibilityConfig config, ExecutorService workers) {
+        this(evaluations, null, config, workers, workers);
     }
 
-    private BatchEvaluations(DecisionService evaluations, ObjectMapper json, EligibilityConfig config, ExecutorService workers,
+    private BatchEvaluations(DecisionService evaluations, ActiveRulebase rulebases, EligibilityConfig config, ExecutorService workers,
             Executor nextStepsWorkers) {
         this.evaluations = evaluations;
-        this.json = json;
+        this.rulebases = rulebases;
         this.workers = workers;
         this.nextStepsWorkers = nextStepsWorkers;
         this.maxInFlight = 2 * Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), config.evaluation().workersOrDefault()));
@@ -76,18 +79,36 @@ public class BatchEvaluations {
         this.maxLines = config.batch().maxLines();
     }
 
-    /** Reads every line of {@code in}, writes every answer to {@code out}; returns the number of lines answered. */
-    public long run(InputStream in, OutputStream out, Rulebase rulebase, String requestId) throws IOException {
-        return run(in, out, rulebase, requestId, number -> true, answer -> { });
+    /** A batch decided by the rulebase active now ({@link RefusedException} when none is). */
+    public Batch start() {
+        return new Batch(rulebases.current().orElseThrow(() -> Refusal.of(new RulebaseUnavailableException()).exception()));
+    }
+
+    /** A batch and the one rulebase that decides all its lines, whatever reloads happen meanwhile. */
+    public final class Batch {
+        private final Rulebase rulebase;
+
+        private Batch(Rulebase rulebase) {
+            this.rulebase = rulebase;
+        }
+
+        /** The version of the rulebase deciding the batch. */
+        public String version() {
+            return rulebase.version();
+        }
+
+        /** Reads every line of {@code in} and hands every answer, in input order, to {@code answers}; returns how many. */
+        public long run(InputStream in, String requestId, Answers answers) throws IOException {
+            return BatchEvaluations.this.run(in, rulebase, requestId, number -> true, answers);
+        }
     }
 
     /**
-     * As {@link #run(InputStream, OutputStream, Rulebase, String)}, answering only the lines whose
-     * number is {@code selected} (the others are read and skipped) and handing each answer, in
-     * order, to {@code answered} once it is written.
+     * Reads the lines of {@code in}, answers those whose number is {@code selected} (the others are
+     * read and skipped) by {@code rulebase}, and hands each answer, in input order, to {@code answers};
+     * returns the number of lines answered.
      */
-    public long run(InputStream in, OutputStream out, Rulebase rulebase, String requestId, LongPredicate selected,
-            Consumer<Line> answered) throws IOException {
+    public long run(InputStream in, Rulebase rulebase, String requestId, LongPredicate selected, Answers answers) throws IOException {
         Deque<Future<Line>> inFlight = new ArrayDeque<>();
         Deque<Deadline> budgets = new ArrayDeque<>(); // of the lines in flight, in the same order
         long written = 0;
@@ -100,28 +121,27 @@ public class BatchEvaluations {
                     continue;
                 }
                 if (written + inFlight.size() == maxLines) {
-                    inFlight.add(CompletableFuture.completedFuture(new Line(number, rulebase.version(), 413, null,
-                            Problem.of("too-many-lines", "Too many lines", 413, "A batch holds at most " + maxLines
+                    inFlight.add(CompletableFuture.completedFuture(new Line(number, rulebase.version(), null,
+                            Refusal.of(Refusal.Code.TOO_MANY_LINES, "A batch holds at most " + maxLines
                                     + " requests; line " + number + " and the rest were not read. Send them in another batch."))));
                     break;
                 }
                 Deadline budget = evaluations.evaluationBudget(); // each line its own, from when it is read
                 budgets.add(budget);
                 inFlight.add(lines.tooLong()
-                        ? CompletableFuture.completedFuture(new Line(number, rulebase.version(), 413, null, Problems.tooLarge(maxLineBytes)))
+                        ? CompletableFuture.completedFuture(new Line(number, rulebase.version(), null, Refusal.tooLarge(maxLineBytes)))
                         : submit(line, number, rulebase, requestId, budget));
                 if (inFlight.size() >= maxInFlight) {
-                    answered.accept(write(inFlight.removeFirst(), out));
+                    answers.write(done(inFlight.removeFirst()));
                     budgets.pollFirst();
                     written++;
                 }
             }
             while (!inFlight.isEmpty()) {
-                answered.accept(write(inFlight.removeFirst(), out));
-                budgets.pollFirst(); // none for the closing 413 line
+                answers.write(done(inFlight.removeFirst()));
+                budgets.pollFirst(); // none for the closing too-many-lines line
                 written++;
             }
-            out.flush();
             return written;
         } finally {
             // A batch that ends early (its client gone, its input broken) stops its lines at their next rule firing.
@@ -164,31 +184,27 @@ public class BatchEvaluations {
                         () -> evaluations.answer(done.admitted(), active, id, budget)), nextStepsWorkers);
             } catch (RejectedExecutionException busy) {
                 return CompletableFuture.completedFuture(line(number, rulebase, () -> {
-                    throw new BusyException("Every worker for next steps is busy and their queue is full; send this line again shortly.");
+                    throw Refusal.busy("Every worker for next steps is busy and their queue is full; send this line again shortly.");
                 }));
             }
         });
     }
 
     /** A line read: its answer, or the admitted request whose next steps are still to find. */
-    private record Read(RequestIntake.Admitted admitted, Line line) {
+    private record Read(RequestIntake.Admitted<EvaluationRequest> admitted, Line line) {
     }
 
     private static Line line(long number, Rulebase rulebase, Supplier<EvaluationResponse> answer) {
         try {
-            return new Line(number, rulebase.version(), 200, answer.get(), null);
+            return new Line(number, rulebase.version(), answer.get(), null);
         } catch (RuntimeException e) {
-            Problem problem = Problems.of(e);
-            return new Line(number, rulebase.version(), problem.status(), null, problem);
+            return new Line(number, rulebase.version(), null, Refusal.of(e));
         }
     }
 
-    private Line write(Future<Line> answer, OutputStream out) throws IOException {
+    private static Line done(Future<Line> answer) throws IOException {
         try {
-            Line line = answer.get();
-            out.write(json.writeValueAsBytes(line));
-            out.write('\n');
-            return line;
+            return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("The batch was interrupted", e);

@@ -4,6 +4,8 @@ import org.advising.eligibility.intake.RequestIntake;
 import org.advising.eligibility.intake.RequestReader;
 import org.advising.eligibility.intake.RequestValidator;
 import org.advising.eligibility.intake.EvaluationRequest;
+import org.advising.eligibility.intake.Request;
+import org.advising.eligibility.intake.TransferOptionsRequest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -91,18 +93,12 @@ public class DecisionService {
         return Deadline.in(optionsTimeLimit);
     }
 
-    /** The request of a body for {@code endpoint}, or the exception of its refusal (400, or 503 past its budget). */
-    public RequestIntake.Admitted admit(byte[] body, RequestIntake.Endpoint endpoint, Optional<Rulebase> active, Deadline budget) {
-        return busyAsRefused(() -> intake.admit(body, endpoint, active, budget, request -> intake.checkProofRoom(request, active)));
-    }
-
-    /** The work's result; the verifiers' refusal as the refusal of a request whose workers are taken (503 busy). */
-    private static <T> T busyAsRefused(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (ProofVerifier.Busy e) {
-            throw new BusyException(e.getMessage());
-        }
+    /**
+     * A body read as a request of {@code kind} and admitted, or the exception of its refusal (invalid,
+     * or busy when it sends credentials while every proof verifier is taken, or past its budget).
+     */
+    public <R extends Request> RequestIntake.Admitted<R> admit(byte[] body, Class<R> kind, Optional<Rulebase> active, Deadline budget) {
+        return intake.admit(body, kind, active, budget, request -> intake.checkProofRoom(request, active));
     }
 
     /**
@@ -112,8 +108,7 @@ public class DecisionService {
     public EvaluationResponse answer(byte[] body, Optional<Rulebase> active, String requestId) {
         Deadline budget = evaluationBudget();
         // A command's line: never refused as soon as it is read, its checks wait their turn.
-        return answer(busyAsRefused(() -> intake.admit(body, RequestIntake.Endpoint.EVALUATION, active, budget)), active, requestId,
-                budget);
+        return answer(intake.admit(body, EvaluationRequest.class, active, budget), active, requestId, budget);
     }
 
     /**
@@ -124,8 +119,7 @@ public class DecisionService {
      */
     public Read readAndAnswer(byte[] body, Optional<Rulebase> active, String requestId, Deadline budget,
             Consumer<EvaluationRequest> onceRead) {
-        RequestIntake.Admitted admitted = busyAsRefused(
-                () -> intake.admit(body, RequestIntake.Endpoint.EVALUATION, active, budget, onceRead));
+        RequestIntake.Admitted<EvaluationRequest> admitted = intake.admit(body, EvaluationRequest.class, active, budget, onceRead);
         return new Read(admitted, admitted.request().wantsNextSteps() ? null : answer(admitted, active, requestId, budget));
     }
 
@@ -133,15 +127,12 @@ public class DecisionService {
      * Refuses a client's request as busy as soon as it is read when it sends credentials to verify
      * while every verifier is taken (costly work admitted like it); a batch line waits instead.
      */
-    public void checkProofRoom(EvaluationRequest request, Optional<Rulebase> active) {
-        busyAsRefused(() -> {
-            intake.checkProofRoom(request, active);
-            return null;
-        });
+    public void checkProofRoom(Request request, Optional<Rulebase> active) {
+        intake.checkProofRoom(request, active);
     }
 
     /** A request read, with its answer (null while its next steps are still to find). */
-    public record Read(RequestIntake.Admitted admitted, EvaluationResponse answer) {
+    public record Read(RequestIntake.Admitted<EvaluationRequest> admitted, EvaluationResponse answer) {
     }
 
     /**
@@ -149,7 +140,7 @@ public class DecisionService {
      * institutions it was validated against are those it evaluates with, even if the service reloads
      * meanwhile. Records metrics and one audit line. Throws the exception of a refused request (503, 500).
      */
-    public EvaluationResponse answer(RequestIntake.Admitted admitted, Optional<Rulebase> active, String requestId, Deadline budget) {
+    public EvaluationResponse answer(RequestIntake.Admitted<EvaluationRequest> admitted, Optional<Rulebase> active, String requestId, Deadline budget) {
         EvaluationRequest request = admitted.request();
         Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
         long started = System.nanoTime();
@@ -165,7 +156,7 @@ public class DecisionService {
     }
 
     /** What each credential of the request became (RECORD, NO_OFFERING, …), or null when it sent none: all the audit keeps of them. */
-    private static List<String> credentialUses(RequestIntake.Admitted admitted) {
+    private static List<String> credentialUses(RequestIntake.Admitted<?> admitted) {
         return admitted.readings() == null ? null : admitted.readings().stream().map(reading -> reading.use().name()).toList();
     }
 
@@ -173,7 +164,7 @@ public class DecisionService {
     private record Decided(RulebaseAnswer evaluation, Map<String, List<NextStep>> nextSteps) {
     }
 
-    private Decided decide(RequestIntake.Admitted admitted, Rulebase rulebase, Deadline budget, long started) {
+    private Decided decide(RequestIntake.Admitted<EvaluationRequest> admitted, Rulebase rulebase, Deadline budget, long started) {
         EvaluationRequest request = admitted.request();
         LocalDate asOf = request.asOfOrToday();
         List<ReceivingInstitution> institutions = institutions(request, rulebase);
@@ -190,11 +181,12 @@ public class DecisionService {
      * endpoints would, writing no metric, audit line or answer: a new pod's rehearsal before it is
      * ready ({@link WarmUp}).
      */
-    void rehearse(RequestIntake.Admitted evaluation, RequestIntake.Admitted options, Rulebase rulebase, Deadline budget) {
+    void rehearse(RequestIntake.Admitted<EvaluationRequest> evaluation, RequestIntake.Admitted<TransferOptionsRequest> options,
+            Rulebase rulebase, Deadline budget) {
         decide(evaluation, rulebase, budget, System.nanoTime());
-        EvaluationRequest request = options.request();
+        TransferOptionsRequest request = options.request();
         optionsFinder.find(rulebase, request.learner(), options.credentialRecords(), request.offerings(), request.asOfOrToday(),
-                EvaluationRequest.DEFAULT_LIMIT, budget);
+                request.limitOrDefault(), budget);
     }
 
     /**
@@ -202,14 +194,15 @@ public class DecisionService {
      * institution in effect on its as-of date, the best {@code limit} ranked, within its budget.
      * Records its own timer and one audit line; throws the exception of a refused request as {@link #answer} does.
      */
-    public TransferOptionsResponse options(RequestIntake.Admitted admitted, Optional<Rulebase> active, String requestId, Deadline budget) {
-        EvaluationRequest request = admitted.request();
+    public TransferOptionsResponse options(RequestIntake.Admitted<TransferOptionsRequest> admitted, Optional<Rulebase> active,
+            String requestId, Deadline budget) {
+        TransferOptionsRequest request = admitted.request();
         LocalDate asOf = admitted.asOf();
         Rulebase rulebase = active.orElseThrow(RulebaseUnavailableException::new);
         long started = System.nanoTime();
         TransferOptionsFinder.Ranked ranked = measured(started, () -> optionsFinder.find(rulebase, request.learner(),
                 admitted.credentialRecords(), request.offerings(), asOf,
-                request.limit() == null ? EvaluationRequest.DEFAULT_LIMIT : request.limit(), budget), metrics::rankedTransferOptions);
+                request.limitOrDefault(), budget), metrics::rankedTransferOptions);
         long nanos = System.nanoTime() - started;
         metrics.rankedTransferOptions("ok", nanos);
         audit.recordTransferOptions(requestId, rulebase.version(), asOf, request.learner().id(), credentialUses(admitted),
@@ -260,7 +253,7 @@ public class DecisionService {
 
     /** The request of an evaluation, or {@link InvalidRequestException} naming its invalid fields (a command's and tests'). */
     public static EvaluationRequest valid(RequestReader reader, RequestValidator validator, byte[] body, Optional<Rulebase> rulebase) {
-        return new RequestIntake(reader, validator, new ProofVerifier(BundledContexts.shipped(), ProofVerifier.DEFAULT_MAX_WORK, 100)).admit(body, RequestIntake.Endpoint.EVALUATION, rulebase,
+        return new RequestIntake(reader, validator, new ProofVerifier(BundledContexts.shipped(), ProofVerifier.DEFAULT_MAX_WORK, 100)).admit(body, EvaluationRequest.class, rulebase,
                 Deadline.in(RulebaseRunner.DEFAULT_TIME_LIMIT)).request();
     }
 }

@@ -1,6 +1,6 @@
 package org.advising.eligibility.decisions;
 
-import io.smallrye.mutiny.Uni;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,25 +48,40 @@ final class Lane {
         return executor;
     }
 
-    /** The work's result from one of the lane's workers, or {@link BusyException} when it cannot be answered in its budget. */
-    <T> Uni<T> run(Deadline budget, Supplier<T> task) {
-        return Uni.createFrom().deferred(() -> {
-            String refusal = reserve(budget);
-            if (refusal != null) {
-                return Uni.createFrom().failure(new BusyException(refusal));
+    /**
+     * The work's result from one of the lane's workers, or failed as busy {@link Refusal} when it
+     * cannot be answered in its budget (then it never runs).
+     */
+    <T> CompletableFuture<T> run(Deadline budget, Supplier<T> task) {
+        String refusal = reserve(budget);
+        if (refusal != null) {
+            return CompletableFuture.failedFuture(Refusal.busy(refusal));
+        }
+        CompletableFuture<T> result;
+        try {
+            result = executor.supplyAsync(() -> timed(budget, task));
+        } catch (RejectedExecutionException full) {
+            result = CompletableFuture.failedFuture(full);
+        }
+        return result.handle((answer, failure) -> {
+            admitted.decrementAndGet();
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : failure;
+            if (cause == null) {
+                return answer;
             }
-            return Uni.createFrom().item(() -> timed(budget, task)).runSubscriptionOn(executor)
-                    .onFailure(e -> e instanceof RejectedExecutionException && !(e instanceof BusyException))
-                    .transform(full -> new BusyException(full()))
-                    .onTermination().invoke(admitted::decrementAndGet);
+            if (cause instanceof RejectedExecutionException && !(cause instanceof RefusedException)) {
+                throw Refusal.busy(full());
+            }
+            throw cause instanceof RuntimeException runtime ? runtime : new java.util.concurrent.CompletionException(cause);
         });
     }
 
-    /** Throws {@link BusyException} when the lane would refuse the request now (it takes no place). */
+    /** Throws a busy {@link Refusal} when the lane would refuse the request now (it takes no place). */
     void checkRoom(Deadline budget) {
         String refusal = refusal(admitted.get(), budget);
         if (refusal != null) {
-            throw new BusyException(refusal);
+            throw Refusal.busy(refusal);
         }
     }
 
@@ -103,7 +118,7 @@ final class Lane {
 
     private <T> T timed(Deadline budget, Supplier<T> task) {
         if (budget.passed()) {
-            throw new BusyException("The request waited among the " + work + " past its " + budget.limit().toMillis()
+            throw Refusal.busy("The request waited among the " + work + " past its " + budget.limit().toMillis()
                     + " ms" + (budget.abandoned() ? ", and its client has gone" : "") + "; retry shortly.");
         }
         long started = System.nanoTime();

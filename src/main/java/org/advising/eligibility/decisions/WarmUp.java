@@ -16,7 +16,10 @@ import io.quarkus.runtime.StartupEvent;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.Deadline;
+import org.advising.eligibility.intake.EvaluationRequest;
+import org.advising.eligibility.intake.Request;
 import org.advising.eligibility.intake.RequestIntake;
+import org.advising.eligibility.intake.TransferOptionsRequest;
 import org.advising.eligibility.model.ReceivingInstitution;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -68,8 +71,8 @@ public class WarmUp implements HealthCheck {
             if (active.isPresent()) {
                 Rulebase rulebase = active.get();
                 Deadline budget = Deadline.in(BUDGET);
-                decisions.rehearse(admit(evaluation(rulebase), RequestIntake.Endpoint.EVALUATION, rulebase, budget),
-                        admit(example(), RequestIntake.Endpoint.TRANSFER_OPTIONS, rulebase, budget), rulebase, budget);
+                decisions.rehearse(admit(evaluation(rulebase), EvaluationRequest.class, rulebase, budget),
+                        admit(example(), TransferOptionsRequest.class, rulebase, budget), rulebase, budget);
                 state = "rehearsed an evaluation with next steps and transfer options over "
                         + rulebase.institutions().inEffectOn(LocalDate.now(ZoneOffset.UTC)).size() + " institutions";
             } else {
@@ -85,9 +88,9 @@ public class WarmUp implements HealthCheck {
         }
     }
 
-    private RequestIntake.Admitted admit(ObjectNode request, RequestIntake.Endpoint endpoint, Rulebase rulebase, Deadline budget) {
+    private <R extends Request> RequestIntake.Admitted<R> admit(ObjectNode request, Class<R> kind, Rulebase rulebase, Deadline budget) {
         try {
-            return decisions.admit(json.writeValueAsBytes(request), endpoint, Optional.of(rulebase), budget);
+            return decisions.admit(json.writeValueAsBytes(request), kind, Optional.of(rulebase), budget);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

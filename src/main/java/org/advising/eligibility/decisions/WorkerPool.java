@@ -1,8 +1,8 @@
 package org.advising.eligibility.decisions;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -18,7 +18,7 @@ import org.advising.eligibility.nextsteps.NextStepsFinder;
  * the costly kinds, next steps and transfer options, each on their own few workers (half the cores
  * unless set) and queue, so that a flood of them never takes the workers ordinary evaluations
  * need. Past a lane's workers and queue, or when the wait would outlast the request's budget, a
- * request is refused with {@link BusyException} (503 busy) at once. Health checks, metrics and the
+ * request is refused with a busy {@link Refusal} (503 busy) at once. Health checks, metrics and the
  * other endpoints keep the rest of Quarkus' pool, so they answer while evaluations are saturated.
  */
 @ApplicationScoped
@@ -36,13 +36,13 @@ public class WorkerPool {
                 config.transferOptions().queueSize());
     }
 
-    /** The work's result, computed by an evaluation worker; {@link BusyException} when none can take it in its budget. */
-    public <T> Uni<T> run(Deadline budget, Supplier<T> work) {
+    /** The work's result, computed by an evaluation worker; a busy {@link Refusal} when none can take it in its budget. */
+    <T> CompletableFuture<T> run(Deadline budget, Supplier<T> work) {
         return evaluations.run(budget, work);
     }
 
-    /** A request's answer with its next steps, computed by a next-steps worker; {@link BusyException} as {@link #run}. */
-    public <T> Uni<T> runNextSteps(Deadline budget, Supplier<T> work) {
+    /** A request's answer with its next steps, computed by a next-steps worker; a busy {@link Refusal} as {@link #run}. */
+    <T> CompletableFuture<T> runNextSteps(Deadline budget, Supplier<T> work) {
         return nextSteps.run(budget, work);
     }
 
@@ -50,14 +50,14 @@ public class WorkerPool {
      * Refuses a request for next steps as busy, as soon as it is read, when the next-steps workers
      * cannot take it now (so that a flood of them costs the evaluation workers a read each, not a check).
      */
-    public void checkNextStepsRoom(EvaluationRequest request, Deadline budget) {
+    void checkNextStepsRoom(EvaluationRequest request, Deadline budget) {
         if (request.wantsNextSteps()) {
             nextSteps.checkRoom(budget);
         }
     }
 
-    /** A transfer-options request's answer, computed by a transfer-options worker; {@link BusyException} as {@link #run}. */
-    public <T> Uni<T> runTransferOptions(Deadline budget, Supplier<T> work) {
+    /** A transfer-options request's answer, computed by a transfer-options worker; a busy {@link Refusal} as {@link #run}. */
+    <T> CompletableFuture<T> runTransferOptions(Deadline budget, Supplier<T> work) {
         return options.run(budget, work);
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.advising.eligibility.credentials.CredentialReader;
 import org.advising.eligibility.credentials.CredentialReading;
@@ -29,27 +28,13 @@ import org.advising.eligibility.model.PlausibleDate;
  */
 public final class RequestIntake {
 
-    /** Which endpoint a body is for: each refuses the fields the other alone takes. */
-    public enum Endpoint {
-        /** POST /api/v1/evaluations, a batch line, the evaluate command. */
-        EVALUATION(RequestValidator::evaluationFields),
-        /** POST /api/v1/transfer-options. */
-        TRANSFER_OPTIONS(RequestValidator::transferOptionFields);
-
-        private final Function<EvaluationRequest, List<FieldError>> refused;
-
-        Endpoint(Function<EvaluationRequest, List<FieldError>> refused) {
-            this.refused = refused;
-        }
-    }
-
     /**
      * A valid request as the rules read it: its learner's credentials read into records and
      * recommendations (LC), with the reading of each credential (null when it sent none), and for
      * each record a credential gave, whose it is and whether its issuer was authenticated (empty when
      * none did): every evaluation of the request gives the rules these facts (TR-9).
      */
-    public record Admitted(EvaluationRequest request, List<CredentialReading> readings, List<CredentialRecord> credentialRecords) {
+    public record Admitted<R extends Request>(R request, List<CredentialReading> readings, List<CredentialRecord> credentialRecords) {
 
         public Admitted {
             credentialRecords = credentialRecords == null ? List.of() : List.copyOf(credentialRecords);
@@ -82,8 +67,8 @@ public final class RequestIntake {
      * {@link org.advising.eligibility.engine.evaluate.EvaluationTimeoutException} when its budget
      * runs out first. {@code rulebase} gives the institutions it may name.
      */
-    public Admitted admit(byte[] body, Endpoint endpoint, Optional<Rulebase> rulebase, Deadline budget) {
-        return admit(body, endpoint, rulebase, budget, request -> { });
+    public <R extends Request> Admitted<R> admit(byte[] body, Class<R> kind, Optional<Rulebase> rulebase, Deadline budget) {
+        return admit(body, kind, rulebase, budget, request -> { });
     }
 
     /**
@@ -91,33 +76,30 @@ public final class RequestIntake {
      * checked: the caller may refuse it there (a request for next steps when their workers cannot
      * take it), so that a refusal costs a read, not a check.
      */
-    public Admitted admit(byte[] body, Endpoint endpoint, Optional<Rulebase> rulebase, Deadline budget,
-            Consumer<EvaluationRequest> onceRead) {
+    public <R extends Request> Admitted<R> admit(byte[] body, Class<R> kind, Optional<Rulebase> rulebase, Deadline budget,
+            Consumer<? super R> onceRead) {
         budget.check("its body was read");
-        RequestReader.Result read = reader.read(body);
+        RequestReader.Result<R> read = reader.read(body, kind);
         FieldErrors errors = read.found();
-        EvaluationRequest request = read.request();
+        R request = read.request();
         if (request == null) {
             errors.throwIfAny();
         }
         onceRead.accept(request);
-        List<FieldError> refused = endpoint.refused.apply(request);
-        errors.addAll(refused);
-        if (!sizesWithinBounds(request, errors) || !costWithinBounds(request, endpoint, errors)) {
+        if (!sizesWithinBounds(request, errors) || !costWithinBounds(request, errors)) {
             errors.throwIfAny(); // no element of a list past its bound is checked
         }
         budget.check("its fields were checked");
-        // A value the reader already rejected was read as null: do not report it twice; nor what lies in a field
-        // the endpoint refuses as a whole.
+        // A value the reader already rejected was read as null: do not report it twice.
         Set<String> rejected = read.errors().stream().map(FieldError::field).collect(Collectors.toSet());
-        Set<String> refusedFields = refused.stream().map(FieldError::field).collect(Collectors.toSet());
         LocalDate asOf = request.asOfOrToday();
         // A date out of bounds is reported; the institutions are then not looked up on it.
-        Institutions institutions = request.receivingInstitutions() == null ? Institutions.NONE
+        Institutions institutions = !(request instanceof EvaluationRequest evaluation) || evaluation.receivingInstitutions() == null
+                ? Institutions.NONE
                 : !PlausibleDate.Check.holds(asOf) ? null
                 : rulebase.map(Rulebase::institutions).orElse(null);
         validator.validate(request, asOf, institutions).stream()
-                .filter(error -> !rejected.contains(error.field()) && !refusedFields.contains(error.field().replaceAll("\\[.*", "")))
+                .filter(error -> !rejected.contains(error.field()))
                 .forEach(errors::add);
         CredentialReader.Read credentials = null;
         if (request.learner() != null && request.learner().credentials() != null && request.offerings() != null) {
@@ -131,20 +113,23 @@ public final class RequestIntake {
         }
         errors.throwIfAny();
         if (credentials == null) {
-            return new Admitted(request, null, List.of());
+            return new Admitted<>(request, null, List.of());
         }
         // The rules read what the credentials gave as if the portal had written it out (LC): records and recommendations.
         Learner learner = new Learner(request.learner().id(), request.learner().holdsBachelorsDegree(), credentials.records());
-        return new Admitted(new EvaluationRequest(request.asOf(), learner, credentials.offerings(), request.receivingInstitutions(),
-                request.nextSteps(), request.limit()), credentials.readings(), credentials.credentialRecords());
+        @SuppressWarnings("unchecked") // each kind of request gives back its own kind
+        R given = (R) request.with(learner, credentials.offerings());
+        return new Admitted<>(given, credentials.readings(), credentials.credentialRecords());
     }
 
     /** Counts every list of the request against its bound; false (with an error for each) when one is past it. */
-    private static boolean sizesWithinBounds(EvaluationRequest request, FieldErrors errors) {
+    private static boolean sizesWithinBounds(Request request, FieldErrors errors) {
         int before = errors.total();
-        bound("offerings", request.offerings(), EvaluationRequest.MAX_OFFERINGS, "must hold between 1 and %d offerings", errors);
-        bound("receivingInstitutions", request.receivingInstitutions(), EvaluationRequest.MAX_INSTITUTIONS,
-                "must hold between 1 and %d institution ids", errors);
+        bound("offerings", request.offerings(), Request.MAX_OFFERINGS, "must hold between 1 and %d offerings", errors);
+        if (request instanceof EvaluationRequest evaluation) {
+            bound("receivingInstitutions", evaluation.receivingInstitutions(), EvaluationRequest.MAX_INSTITUTIONS,
+                    "must hold between 1 and %d institution ids", errors);
+        }
         if (request.learner() != null) {
             bound("learner.records", request.learner().records(), Learner.MAX_RECORDS, "must hold at most %d records", errors);
             bound("learner.credentials", request.learner().credentials(), Learner.MAX_CREDENTIALS, "must hold at most %d credentials", errors);
@@ -159,24 +144,24 @@ public final class RequestIntake {
      * institution of the file and list {@code limit} of them, so the offerings and what the answer
      * lists are bounded. False, with an error naming the field, when the request asks for more.
      */
-    private static boolean costWithinBounds(EvaluationRequest request, Endpoint endpoint, FieldErrors errors) {
+    private static boolean costWithinBounds(Request request, FieldErrors errors) {
         int offerings = request.offerings() == null ? 0 : request.offerings().size();
-        if (endpoint == Endpoint.EVALUATION && request.receivingInstitutions() != null) {
-            int pairs = offerings * request.receivingInstitutions().size();
+        if (request instanceof EvaluationRequest evaluation && evaluation.receivingInstitutions() != null) {
+            int pairs = offerings * evaluation.receivingInstitutions().size();
             if (pairs > MAX_PAIRS) {
-                errors.add("receivingInstitutions", "asks about " + offerings + " offerings at " + request.receivingInstitutions().size()
+                errors.add("receivingInstitutions", "asks about " + offerings + " offerings at " + evaluation.receivingInstitutions().size()
                         + " institutions, " + pairs + " offering-institution pairs; at most " + MAX_PAIRS
                         + " per request (send the offerings in smaller requests)");
                 return false;
             }
         }
-        if (endpoint == Endpoint.TRANSFER_OPTIONS) {
+        if (request instanceof TransferOptionsRequest options) {
             if (offerings > MAX_OPTIONS_OFFERINGS) {
                 errors.add("offerings", "holds " + offerings + " offerings; transfer options rank every institution for at most "
                         + MAX_OPTIONS_OFFERINGS + " (send the others in another request)");
                 return false;
             }
-            int limit = request.limit() == null ? EvaluationRequest.DEFAULT_LIMIT : request.limit();
+            int limit = options.limitOrDefault();
             long listed = (long) offerings * limit; // a limit out of 1-1000 is the field check's to name
             if (limit >= 1 && limit <= 1000 && listed > MAX_OPTIONS_LISTED) {
                 errors.add("limit", "asks for " + limit + " options of " + offerings + " offerings each, " + listed
@@ -199,7 +184,7 @@ public final class RequestIntake {
      * credentials to verify while every verifier is taken: proofs are costly work, admitted like it.
      * A batch line or a command waits for a verifier instead, within its budget.
      */
-    public void checkProofRoom(EvaluationRequest request, Optional<Rulebase> rulebase) {
+    public void checkProofRoom(Request request, Optional<Rulebase> rulebase) {
         if (request.learner() != null && request.learner().credentials() != null && !request.learner().credentials().isEmpty()) {
             verifier.checkRoom(request.learner().credentials(), rulebase.map(Rulebase::trustedIssuers).orElse(TrustedIssuers.NONE));
         }

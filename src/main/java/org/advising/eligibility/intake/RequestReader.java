@@ -24,10 +24,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads a request body into an {@link EvaluationRequest}. Instead of stopping at the first
+ * Reads a request body into its kind of {@link Request}. Instead of stopping at the first
  * mistake, Jackson's problem handler records each unknown field, wrong type and unknown enum
  * value with its path, skips it, and reading goes on; the caller gets every problem at once.
  * Syntax errors (malformed or truncated JSON, duplicate keys) end reading where they occur.
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
 public class RequestReader {
 
     private static final String ERRORS = "eligibility.request-errors";
+    private static final String OTHER_FIELDS = "eligibility.other-fields";
 
     private final ObjectReader reader;
 
@@ -48,11 +50,11 @@ public class RequestReader {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
                 .addHandler(new RecordingHandler())
-                .readerFor(EvaluationRequest.class);
+                .reader();
     }
 
     /** The request, and the problems found while reading it (none when it read cleanly). */
-    public record Result(EvaluationRequest request, FieldErrors found) {
+    public record Result<R extends Request>(R request, FieldErrors found) {
 
         /** The problems kept, in the order they were found. */
         public List<FieldError> errors() {
@@ -60,20 +62,30 @@ public class RequestReader {
         }
     }
 
-    public Result read(byte[] body) {
+    /** An evaluation request's body read (a command's and tests'). */
+    public Result<EvaluationRequest> read(byte[] body) {
+        return read(body, EvaluationRequest.class);
+    }
+
+    /**
+     * A body read as a request of {@code kind}; a field only the other kind takes is refused saying
+     * so, any other unknown field as misspelt.
+     */
+    public <R extends Request> Result<R> read(byte[] body, Class<R> kind) {
+        Map<String, String> otherFields = kind == EvaluationRequest.class ? EvaluationRequest.OTHER_FIELDS : TransferOptionsRequest.OTHER_FIELDS;
         FieldErrors errors = new FieldErrors();
         try {
-            EvaluationRequest request = reader.withAttribute(ERRORS, errors).readValue(body);
+            R request = reader.forType(kind).withAttribute(ERRORS, errors).withAttribute(OTHER_FIELDS, otherFields).readValue(body);
             if (request == null && errors.isEmpty()) {
                 errors.add(new FieldError("$", "the body must be a JSON object with \"learner\" and \"offerings\""));
             }
-            return new Result(request, errors);
+            return new Result<>(request, errors);
         } catch (JsonProcessingException e) {
             errors.add(syntaxError(e));
-            return new Result(null, errors);
+            return new Result<>(null, errors);
         } catch (IOException e) {
             errors.add(new FieldError("$", "the body could not be read: " + e.getMessage()));
-            return new Result(null, errors);
+            return new Result<>(null, errors);
         }
     }
 
@@ -196,7 +208,9 @@ public class RequestReader {
             // A record buffers unknown properties and reports them once its object has closed, through
             // a replay parser that knows no path; the live parser then stands at the object's end.
             String field = parser == context.getParser() ? path(parser) : child(path(context.getParser()), propertyName);
-            record(context, field, "is not a field of this request; check its spelling against the API contract");
+            String elsewhere = field.equals(propertyName) ? ((Map<?, ?>) context.getAttribute(OTHER_FIELDS)).get(propertyName) instanceof String why
+                    ? why : null : null;
+            record(context, field, elsewhere != null ? elsewhere : "is not a field of this request; check its spelling against the API contract");
             parser.skipChildren();
             return true;
         }

@@ -36,39 +36,19 @@ public class RequestValidator {
         this.validator = validator;
     }
 
-    /** The fields POST /api/v1/evaluations (and a batch line) refuses: {@code limit}, which only transfer options take. */
-    public static List<FieldError> evaluationFields(EvaluationRequest request) {
-        return request.limit() == null ? List.of()
-                : List.of(new FieldError("limit", "is a field of POST /api/v1/transfer-options only; an evaluation answers every offering"));
-    }
-
-    /**
-     * The fields POST /api/v1/transfer-options refuses: it answers for every institution in effect,
-     * and lists no next steps (TO-1).
-     */
-    public static List<FieldError> transferOptionFields(EvaluationRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        if (request.receivingInstitutions() != null) {
-            errors.add(new FieldError("receivingInstitutions", "is not used here: transfer options rank every institution in effect "
-                    + "on the as-of date; to ask about named institutions, post to /api/v1/evaluations"));
-        }
-        if (request.nextSteps() != null) {
-            errors.add(new FieldError("nextSteps", "is not used here: next steps are a field of POST /api/v1/evaluations"));
-        }
-        return errors;
-    }
-
     /**
      * Every problem of the request; {@code institutions} are the receiving institutions in effect on
      * its as-of date (null when no rulebase is loaded or the date is out of bounds: then the ids are not checked, and the
      * evaluation is refused as unavailable).
      */
-    public List<FieldError> validate(EvaluationRequest request, LocalDate asOf, Institutions institutions) {
+    public List<FieldError> validate(Request request, LocalDate asOf, Institutions institutions) {
         List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<EvaluationRequest> violation : validator.validate(request)) {
+        for (ConstraintViolation<Request> violation : validator.validate(request)) {
             errors.add(new FieldError(path(violation.getPropertyPath()), violation.getMessage()));
         }
-        receivingInstitutions(request.receivingInstitutions(), asOf, institutions, errors);
+        if (request instanceof EvaluationRequest evaluation) {
+            receivingInstitutions(evaluation.receivingInstitutions(), asOf, institutions, errors);
+        }
         if (request.offerings() != null) {
             for (int i = 0; i < request.offerings().size(); i++) {
                 Offering offering = request.offerings().get(i);
@@ -91,7 +71,8 @@ public class RequestValidator {
                 }
             }
         }
-        if (request.wantsNextSteps() && request.offerings() != null && request.offerings().size() > NextStepsFinder.MAX_OFFERINGS) {
+        if (request instanceof EvaluationRequest evaluation && evaluation.wantsNextSteps() && request.offerings() != null
+                && request.offerings().size() > NextStepsFinder.MAX_OFFERINGS) {
             errors.add(new FieldError("nextSteps", "asks for the next steps of " + request.offerings().size() + " offerings; at most "
                     + NextStepsFinder.MAX_OFFERINGS + " per request (send the others in another request)"));
         }

@@ -96,9 +96,10 @@ class TransferOptionsTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("limit", "nextSteps", "receivingInstitutions"))
                 .body("errors[0].message", equalTo("must be from 1 to 1000"))
-                .body("errors[1].message", equalTo("is not used here: next steps are a field of POST /api/v1/evaluations"))
-                .body("errors[2].message", equalTo("is not used here: transfer options rank every institution in effect on the as-of "
-                        + "date; to ask about named institutions, post to /api/v1/evaluations"));
+                .body("errors[1].message", equalTo("is not a field of transfer-options requests: next steps are a field of evaluation "
+                        + "requests"))
+                .body("errors[2].message", equalTo("is not a field of transfer-options requests: they rank every institution in effect "
+                        + "on the as-of date; to ask about named institutions, send an evaluation request"));
         given().contentType(ContentType.JSON).body("""
                 {"learner": {"id": "l"}, "limit": "many",
                  "offerings": [{"id": "c", "type": "COURSE", "provider": {"name": "Example Cloud Co", "kind": "COMPANY"}}]}""")
@@ -113,7 +114,7 @@ class TransferOptionsTest {
                  "offerings": [{"id": "c", "type": "COURSE", "provider": {"name": "Example Cloud Co", "kind": "COMPANY"}}]}""")
                 .when().post("/api/v1/evaluations")
                 .then().statusCode(400).body("errors.field", contains("limit"))
-                .body("errors[0].message", equalTo("is a field of POST /api/v1/transfer-options only; an evaluation answers every offering"));
+                .body("errors[0].message", equalTo("is a field of transfer-options requests only; an evaluation answers every offering"));
     }
 
     private static JsonNode post(JsonNode request) throws IOException {

@@ -45,7 +45,7 @@ public final class CpuTime {
                     Files.createTempDirectory("institutions"), Integer.parseInt(mode.substring(2)), 42)));
             RulebaseRunner runner = new RulebaseRunner(RulebaseRunner.DEFAULT_MAX_FIRINGS_PER_OFFERING, java.time.Duration.ofMinutes(1));
             TransferOptionsFinder finder = new TransferOptionsFinder(runner);
-            operation = () -> finder.find(rulebase, request.learner(), request.offerings(), request.asOf(), EvaluationRequest.DEFAULT_LIMIT,
+            operation = () -> finder.find(rulebase, request.learner(), request.offerings(), request.asOf(), org.advising.eligibility.intake.TransferOptionsRequest.DEFAULT_LIMIT,
                     runner.deadline());
             perRound = 2;
         } else {

@@ -56,7 +56,7 @@ public class TransferOptionsBenchmark {
 
     @Benchmark
     public TransferOptionsFinder.Ranked options() {
-        return finder.find(rulebase, request.learner(), request.offerings(), request.asOf(), EvaluationRequest.DEFAULT_LIMIT,
+        return finder.find(rulebase, request.learner(), request.offerings(), request.asOf(), org.advising.eligibility.intake.TransferOptionsRequest.DEFAULT_LIMIT,
                 runner.deadline());
     }
 }

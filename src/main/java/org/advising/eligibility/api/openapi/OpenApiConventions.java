@@ -2,7 +2,7 @@ package org.advising.eligibility.api.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
-import org.advising.eligibility.decisions.Problem;
+import org.advising.eligibility.problems.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;

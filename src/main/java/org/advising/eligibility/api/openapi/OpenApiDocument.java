@@ -1,7 +1,7 @@
 package org.advising.eligibility.api.openapi;
 
 import jakarta.ws.rs.core.Application;
-import org.advising.eligibility.decisions.Problem;
+import org.advising.eligibility.problems.Problem;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;

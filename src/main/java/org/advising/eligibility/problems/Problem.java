@@ -1,4 +1,4 @@
-package org.advising.eligibility.decisions;
+package org.advising.eligibility.problems;
 
 import org.advising.eligibility.intake.FieldError;
 
