@@ -16,8 +16,8 @@ public final class TransferAllowance {
     public TransferAllowance(ReceivingInstitution institution) {
         this.institution = institution;
         List<Cap> set = new ArrayList<>(2);
-        if (institution.maxRecommendedSemesterHours() != null) {
-            set.add(Cap.onRecommendedHours(institution.maxRecommendedSemesterHours()));
+        if (institution.creditRecommendations() != null && institution.creditRecommendations().maxSemesterHours() != null) {
+            set.add(Cap.onRecommendedHours(institution.creditRecommendations().maxSemesterHours()));
         }
         if (institution.maxTransferSemesterHours() != null) {
             set.add(Cap.onAllHours(institution.maxTransferSemesterHours()));
