@@ -42,7 +42,7 @@ class LayeringTest {
             Map.entry("decisions", union(ENGINE, Set.of("intake", "nextsteps", "options", "credentials", "credentials.proof", "model", "ops"))),
             Map.entry("problems", Set.of("decisions", "intake")),
             Map.entry("cli", union(ENGINE, Set.of("intake", "decisions", "problems", "nextsteps", "options", "credentials", "credentials.proof", "model", "ops"))),
-            Map.entry("api", union(ENGINE, Set.of("api.openapi", "intake", "decisions", "problems", "nextsteps", "options", "credentials", "credentials.proof", "model", "ops"))),
+            Map.entry("api", Set.of("api.openapi", "intake", "decisions", "problems", "nextsteps", "options", "credentials", "credentials.proof", "model", "ops")),
             Map.entry("api.openapi", Set.of("intake", "decisions", "problems")));
     private static final Pattern PROJECT_IMPORT = Pattern.compile("(?m)^import (?:static )?org\\.advising\\.eligibility\\.([a-z.]+)\\.[A-Z]");
     private static final Pattern HTTP_IMPORT = Pattern.compile("(?m)^import (?:static )?(jakarta\\.ws\\.rs|io\\.vertx|io\\.smallrye\\.mutiny|io\\.quarkus\\.vertx)\\.");

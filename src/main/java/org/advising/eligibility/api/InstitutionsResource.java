@@ -4,33 +4,24 @@ import org.advising.eligibility.problems.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import org.advising.eligibility.model.PlausibleDate;
-import java.util.Set;
+import org.advising.eligibility.decisions.Rulebases;
 import org.advising.eligibility.intake.FieldError;
 import org.advising.eligibility.intake.InvalidRequestException;
 import org.advising.eligibility.intake.RequestReader;
-import org.advising.eligibility.engine.activate.ActiveRulebase;
-import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.folder.Institutions;
-import org.advising.eligibility.engine.folder.PolicyFact;
-import org.advising.eligibility.model.CreditLevel;
-import org.advising.eligibility.model.ReceivingInstitution;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -42,25 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Produces(MediaType.APPLICATION_JSON)
 public class InstitutionsResource {
 
-    private final ActiveRulebase rulebases;
+    private final Rulebases rulebases;
 
-    public InstitutionsResource(ActiveRulebase rulebases) {
+    public InstitutionsResource(Rulebases rulebases) {
         this.rulebases = rulebases;
-    }
-
-    /** One institution's policy, as institutions.yaml states it; values it does not set are left out. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Institution(String id, String name, double minimumGrade, Set<CreditLevel> acceptedLevels,
-            Recommendations creditRecommendations, BigDecimal maxTransferSemesterHours, Integer creditValidForYears,
-            boolean acceptsPresumedAccreditation, LocalDate from, LocalDate until) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Recommendations(Set<String> sources, BigDecimal maxSemesterHours) {
-    }
-
-    /** One page of the institutions in effect: {@code total} match the name, {@code institutions} from {@code offset} on, at most {@code limit}. */
-    public record Institutions(LocalDate asOf, String version, int total, int offset, int limit, List<Institution> institutions) {
     }
 
     /** The page size when the request gives none, and the largest it may ask for. */
@@ -77,7 +53,7 @@ public class InstitutionsResource {
             + "or name is longer than 200 characters; errors names every one")
     @APIResponse(responseCode = "406", description = "The request accepts no JSON answer (Accept header)")
     @APIResponse(responseCode = "503", description = "No rulebase loaded yet")
-    public Institutions institutions(@Parameter(description = "The date (default today, UTC)", example = "2026-11-20")
+    public Rulebases.Institutions institutions(@Parameter(description = "The date (default today, UTC)", example = "2026-11-20")
             @QueryParam("asOf") String asOf,
             @Parameter(description = "At most this many institutions (1-1000, default 100)", example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "Skip this many of the matching institutions first (default 0)", example = "0")
@@ -100,16 +76,7 @@ public class InstitutionsResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        Rulebase rulebase = rulebases.require();
-        String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        List<PolicyFact> matching = rulebase.institutions().entries().stream()
-                .filter(entry -> entry.inEffectOn(date) && matches((ReceivingInstitution) entry.fact(), wanted)).toList();
-        return new Institutions(date, rulebase.version(), matching.size(), skip, size, matching.stream()
-                .skip(skip).limit(size).map(InstitutionsResource::institution).toList());
-    }
-
-    private static boolean matches(ReceivingInstitution institution, String wanted) {
-        return wanted.isEmpty() || institution.name().toLowerCase(Locale.ROOT).contains(wanted) || institution.id().contains(wanted);
+        return rulebases.institutions(date, name == null ? "" : name, skip, size);
     }
 
     private static int number(String field, String value, int absent, int lowest, int highest, List<FieldError> errors) {
@@ -145,14 +112,5 @@ public class InstitutionsResource {
         errors.add(new FieldError("asOf", "\"" + RequestReader.shown(asOf) + "\" is not allowed: must be a date from " + PlausibleDate.FIRST + " to "
                 + PlausibleDate.LAST + " written YYYY-MM-DD"));
         return null;
-    }
-
-    private static Institution institution(PolicyFact entry) {
-        ReceivingInstitution institution = (ReceivingInstitution) entry.fact();
-        Recommendations recommendations = institution.recommendationSources().isEmpty() ? null
-                : new Recommendations(institution.recommendationSources(), institution.maxRecommendedSemesterHours());
-        return new Institution(institution.id(), institution.name(), institution.minimumGrade(), institution.acceptedLevels(),
-                recommendations, institution.maxTransferSemesterHours(), institution.creditValidForYears(),
-                institution.acceptsPresumedAccreditation(), entry.from(), entry.until());
     }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
@@ -17,10 +19,12 @@ import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.folder.HitPolicy;
 import org.advising.eligibility.engine.prove.Proven;
 import org.advising.eligibility.engine.prove.RuleCoverage;
+import org.advising.eligibility.model.ReceivingInstitution;
 
 /**
  * The rulebase as its readers see it: the catalogue of the active one's rules (so anyone can find
- * what decided a conclusion), which one serves and how the last reload went, and a reload.
+ * what decided a conclusion), the receiving institutions a request may name, which rulebase serves
+ * and how the last reload went, and a reload.
  */
 @ApplicationScoped
 public class Rulebases {
@@ -69,7 +73,7 @@ public class Rulebases {
 
     /** The catalogue of the active rulebase ({@link RefusedException}, no rulebase, while none is). */
     public Catalogue catalogue() {
-        Rulebase rulebase = rulebases.current().orElseThrow(() -> Refusal.of(new RulebaseUnavailableException()).exception());
+        Rulebase rulebase = active();
         List<String> order = rulebase.topicOrder();
         Map<String, List<RuleInfo>> byTopic = new TreeMap<>(Comparator.comparingInt((String topic) -> order.contains(topic)
                 ? order.indexOf(topic) : order.size()).thenComparing(Comparator.naturalOrder()));
@@ -105,6 +109,29 @@ public class Rulebases {
                 new RulebaseStatus.Coverage(coverage.cases(), coverage.rules().size(), coverage.rulesFired(), coverage.percent(),
                         coverage.neverFired().stream()
                                 .map(rule -> new RulebaseStatus.NeverFired(rule.name(), rule.policy(), rule.file(), rule.line())).toList()));
+    }
+
+    /** One page of the institutions in effect: {@code total} match the name, {@code institutions} from {@code offset} on, at most {@code limit}. */
+    public record Institutions(LocalDate asOf, String version, int total, int offset, int limit, List<ReceivingInstitution> institutions) {
+    }
+
+    /**
+     * The institutions of the active rulebase in effect on {@code date} whose name or id contains
+     * {@code name} (ignoring case; empty: all), in file order, {@code limit} of them from {@code offset}
+     * on ({@link RefusedException}, no rulebase, while none is).
+     */
+    public Institutions institutions(LocalDate date, String name, int offset, int limit) {
+        Rulebase rulebase = active();
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        List<ReceivingInstitution> matching = rulebase.institutions().entries().stream()
+                .filter(entry -> entry.inEffectOn(date) && (wanted.isEmpty() || entry.name().toLowerCase(Locale.ROOT).contains(wanted)
+                        || entry.id().contains(wanted))).toList();
+        return new Institutions(date, rulebase.version(), matching.size(), offset, limit,
+                matching.stream().skip(offset).limit(limit).toList());
+    }
+
+    private Rulebase active() {
+        return rulebases.current().orElseThrow(() -> Refusal.of(new RulebaseUnavailableException()).exception());
     }
 
     /** Reads, compiles and proves the rules folder now ({@code trigger} says why, for the log); the status after it. */

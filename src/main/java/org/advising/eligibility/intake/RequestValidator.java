@@ -125,7 +125,7 @@ public class RequestValidator {
     /** The ids a request may name, listed when they are few; a file of thousands is searched with GET /api/v1/institutions?name=. */
     private static String known(Institutions institutions, LocalDate asOf) {
         List<String> ids = institutions.entries().stream().filter(entry -> entry.inEffectOn(asOf))
-                .map(entry -> ((ReceivingInstitution) entry.fact()).id()).limit(MAX_LISTED + 1).toList();
+                .map(ReceivingInstitution::id).limit(MAX_LISTED + 1).toList();
         return ids.size() <= MAX_LISTED ? "known: " + String.join(", ", ids) + " (GET /api/v1/institutions lists them)"
                 : "GET /api/v1/institutions?name= finds an institution by its name";
     }

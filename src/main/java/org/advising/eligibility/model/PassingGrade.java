@@ -1,5 +1,7 @@
 package org.advising.eligibility.model;
 
-/** A policy value: the lowest grade point average that earns credit. */
-public record PassingGrade(double gpa) {
+import java.time.LocalDate;
+
+/** A policy value: the lowest grade point average that earns credit, from {@code from} to {@code until} (null: open). */
+public record PassingGrade(double gpa, LocalDate from, LocalDate until) implements PolicyFact {
 }

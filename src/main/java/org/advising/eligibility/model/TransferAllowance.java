@@ -1,61 +1,57 @@
 package org.advising.eligibility.model;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What is left of one institution's caps (TR-8) while the claims of one request take their hours:
- * recommended hours left under {@code maxRecommendedSemesterHours}, all hours left under
- * {@code maxTransferSemesterHours}; null where the institution sets no cap.
+ * a {@link Cap} for each cap the institution sets, the one on recommended hours first.
  */
 public final class TransferAllowance {
 
     private final ReceivingInstitution institution;
-    private BigDecimal recommendedHoursLeft;
-    private BigDecimal hoursLeft;
+    private List<Cap> caps;
 
     public TransferAllowance(ReceivingInstitution institution) {
         this.institution = institution;
-        this.recommendedHoursLeft = institution.maxRecommendedSemesterHours();
-        this.hoursLeft = institution.maxTransferSemesterHours();
+        List<Cap> set = new ArrayList<>(2);
+        if (institution.creditRecommendations() != null && institution.creditRecommendations().maxSemesterHours() != null) {
+            set.add(Cap.onRecommendedHours(institution.creditRecommendations().maxSemesterHours()));
+        }
+        if (institution.maxTransferSemesterHours() != null) {
+            set.add(Cap.onAllHours(institution.maxTransferSemesterHours()));
+        }
+        this.caps = List.copyOf(set);
     }
 
     public ReceivingInstitution getInstitution() {
         return institution;
     }
 
-    /** The claim's hours, or fewer where a cap leaves fewer (never below zero). */
+    /**
+     * The cap that leaves the claim fewer hours than it brings, or null when none does: of two, the
+     * one that leaves fewer, and the cap on recommended hours when both leave as many.
+     */
+    public Cap limitFor(TransferClaim claim) {
+        Cap limit = null;
+        for (Cap cap : caps) {
+            if (cap.counts(claim) && cap.left().compareTo(claim.getSemesterHours()) < 0
+                    && (limit == null || cap.left().compareTo(limit.left()) < 0)) {
+                limit = cap;
+            }
+        }
+        return limit;
+    }
+
+    /** The claim's hours, or what its limit leaves when a cap leaves fewer (never below zero). */
     public BigDecimal hoursFor(TransferClaim claim) {
-        BigDecimal hours = claim.getSemesterHours();
-        if (claim.isRecommended() && recommendedHoursLeft != null) {
-            hours = hours.min(recommendedHoursLeft);
-        }
-        if (hoursLeft != null) {
-            hours = hours.min(hoursLeft);
-        }
-        return hours.max(BigDecimal.ZERO);
+        Cap limit = limitFor(claim);
+        return (limit == null ? claim.getSemesterHours() : limit.left()).max(BigDecimal.ZERO);
     }
 
-    /** The cap that leaves the claim fewer hours than it brings, in words, or null when none does. */
-    public String limitFor(TransferClaim claim) {
-        BigDecimal hours = claim.getSemesterHours();
-        if (claim.isRecommended() && recommendedHoursLeft != null && recommendedHoursLeft.compareTo(hours) < 0
-                && (hoursLeft == null || recommendedHoursLeft.compareTo(hoursLeft) <= 0)) {
-            return "at most " + institution.maxRecommendedSemesterHours().toPlainString() + " semester hours of recommended credit";
-        }
-        if (hoursLeft != null && hoursLeft.compareTo(hours) < 0) {
-            return "at most " + institution.maxTransferSemesterHours().toPlainString() + " semester hours in all";
-        }
-        return null;
-    }
-
-    /** Counts a settled claim's granted hours against the caps. */
+    /** Counts a settled claim's granted hours against every cap it counts against. */
     public void take(TransferClaim claim) {
-        BigDecimal granted = claim.getGrantedHours();
-        if (claim.isRecommended() && recommendedHoursLeft != null) {
-            recommendedHoursLeft = recommendedHoursLeft.subtract(granted);
-        }
-        if (hoursLeft != null) {
-            hoursLeft = hoursLeft.subtract(granted);
-        }
+        caps = caps.stream().map(cap -> cap.counts(claim) ? cap.after(claim.getGrantedHours()) : cap).toList();
     }
 }

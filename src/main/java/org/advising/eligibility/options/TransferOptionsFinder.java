@@ -2,10 +2,8 @@ package org.advising.eligibility.options;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -18,7 +16,6 @@ import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.engine.evaluate.TracedConclusion;
 import org.advising.eligibility.engine.evaluate.TransferAnswer;
 import org.advising.eligibility.model.CredentialRecord;
-import org.advising.eligibility.model.CreditLevel;
 import org.advising.eligibility.model.Learner;
 import org.advising.eligibility.model.Offering;
 import org.advising.eligibility.model.ReceivingInstitution;
@@ -65,10 +62,10 @@ public final class TransferOptionsFinder {
     /** The same for a learner some of whose records credentials gave, each {@link CredentialRecord} given to every evaluation (TR-9). */
     public Ranked find(Rulebase rulebase, Learner learner, List<CredentialRecord> credentialRecords, List<Offering> offerings,
             LocalDate asOf, int limit, Deadline budget) {
-        Map<Policy, List<ReceivingInstitution>> byPolicy = new LinkedHashMap<>();
+        Map<ReceivingInstitution, List<ReceivingInstitution>> byPolicy = new LinkedHashMap<>();
         int considered = 0;
         for (ReceivingInstitution institution : rulebase.institutions().inEffectOn(asOf).values()) {
-            byPolicy.computeIfAbsent(Policy.of(institution), policy -> new ArrayList<>()).add(institution);
+            byPolicy.computeIfAbsent(institution.policy(), policy -> new ArrayList<>()).add(institution);
             considered++;
         }
         PriorityQueue<TransferOption> best = new PriorityQueue<>(TransferOption.RANKING.reversed()); // the worst kept on top
@@ -86,18 +83,6 @@ public final class TransferOptionsFinder {
         List<TransferOption> ranked = new ArrayList<>(best);
         ranked.sort(TransferOption.RANKING);
         return new Ranked(considered, List.copyOf(ranked));
-    }
-
-    /** What the rules read of an institution: everything it publishes but its id and name. */
-    private record Policy(double minimumGrade, Set<CreditLevel> acceptedLevels, Set<String> recommendationSources,
-            BigDecimal maxRecommendedSemesterHours, BigDecimal maxTransferSemesterHours, Integer creditValidForYears,
-            boolean acceptsPresumedAccreditation, boolean requiresAuthenticatedCredentials) {
-
-        static Policy of(ReceivingInstitution institution) {
-            return new Policy(institution.minimumGrade(), institution.acceptedLevels(), institution.recommendationSources(),
-                    institution.maxRecommendedSemesterHours(), institution.maxTransferSemesterHours(), institution.creditValidForYears(),
-                    institution.acceptsPresumedAccreditation(), institution.requiresAuthenticatedCredentials());
-        }
     }
 
     private static void keep(TransferOption option, PriorityQueue<TransferOption> best, int limit) {

@@ -2,7 +2,9 @@ package org.advising.eligibility.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -128,7 +130,9 @@ class ReceivingInstitutionsTest {
                 .then().statusCode(200)
                 .body("institutions", hasSize(4))
                 .body("institutions[3].from", equalTo("2027-01-01"))
-                .body("institutions[3].creditRecommendations.maxSemesterHours", equalTo(12));
+                .body("institutions[3].creditRecommendations.maxSemesterHours", equalTo(12))
+                .body("institutions[2].requiresAuthenticatedCredentials", equalTo(true))
+                .body("institutions[0]", not(hasKey("requiresAuthenticatedCredentials")));
     }
 
     @Test

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.advising.eligibility.engine.folder.HitPolicy;
 import org.advising.eligibility.engine.folder.Institutions;
-import org.advising.eligibility.engine.folder.PolicyFact;
 import org.advising.eligibility.engine.folder.PolicyValues;
 import org.advising.eligibility.engine.folder.TrustedIssuers;
+import org.advising.eligibility.model.PolicyFact;
 import org.advising.eligibility.model.Topic;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
@@ -98,8 +98,8 @@ public record Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSes
     }
 
     /** The policy values in effect on this date. */
-    public List<Object> policyFactsOn(LocalDate date) {
-        return policyFacts.stream().filter(fact -> fact.inEffectOn(date)).map(PolicyFact::fact).toList();
+    public List<PolicyFact> policyFactsOn(LocalDate date) {
+        return policyFacts.stream().filter(fact -> fact.inEffectOn(date)).toList();
     }
 
     /** Focuses the topics of a session in this rulebase's order: the focus is a stack, so the first topic goes on last. */

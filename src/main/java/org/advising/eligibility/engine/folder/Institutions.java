@@ -1,20 +1,25 @@
 package org.advising.eligibility.engine.folder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.math.BigDecimal;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-import org.advising.eligibility.model.CreditLevel;
 import org.advising.eligibility.model.ReceivingInstitution;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * The receiving institutions of a rules folder (institutions.yaml, owned by policy staff), each
@@ -26,31 +31,30 @@ public final class Institutions {
 
     public static final String FILE = "institutions.yaml";
     public static final Institutions NONE = new Institutions(List.of());
-    private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
 
-    private final List<PolicyFact> entries;
+    private final List<ReceivingInstitution> entries;
     /** The entries of each id, in file order: a request naming institutions looks them up without reading the whole file. */
-    private final Map<String, List<PolicyFact>> byId;
+    private final Map<String, List<ReceivingInstitution>> byId;
 
-    private Institutions(List<PolicyFact> entries) {
+    private Institutions(List<ReceivingInstitution> entries) {
         this.entries = List.copyOf(entries);
-        Map<String, List<PolicyFact>> index = new HashMap<>();
-        for (PolicyFact entry : this.entries) {
-            index.computeIfAbsent(((ReceivingInstitution) entry.fact()).id(), id -> new ArrayList<>(1)).add(entry);
+        Map<String, List<ReceivingInstitution>> index = new HashMap<>();
+        for (ReceivingInstitution entry : this.entries) {
+            index.computeIfAbsent(entry.id(), id -> new ArrayList<>(1)).add(entry);
         }
         this.byId = index;
     }
 
     /** Every entry, in file order. */
-    public List<PolicyFact> entries() {
+    public List<ReceivingInstitution> entries() {
         return entries;
     }
 
     /** The institution of this id in effect on the date, if there is one. */
     public Optional<ReceivingInstitution> inEffectOn(String id, LocalDate date) {
-        for (PolicyFact entry : byId.getOrDefault(id, List.of())) {
+        for (ReceivingInstitution entry : byId.getOrDefault(id, List.of())) {
             if (entry.inEffectOn(date)) {
-                return Optional.of((ReceivingInstitution) entry.fact());
+                return Optional.of(entry);
             }
         }
         return Optional.empty();
@@ -59,7 +63,7 @@ public final class Institutions {
     /** How many institutions are in effect on the date. */
     public int countInEffectOn(LocalDate date) {
         int count = 0;
-        for (PolicyFact entry : entries) {
+        for (ReceivingInstitution entry : entries) {
             if (entry.inEffectOn(date)) {
                 count++;
             }
@@ -68,24 +72,15 @@ public final class Institutions {
     }
 
     /** The file as policy staff write it. */
-    record File(List<Entry> institutions) {
-    }
-
-    record Entry(String id, String name, Double minimumGrade, List<CreditLevel> acceptedLevels, Recommendations creditRecommendations,
-            BigDecimal maxTransferSemesterHours, Integer creditValidForYears, Boolean acceptsPresumedAccreditation,
-            Boolean requiresAuthenticatedCredentials, LocalDate from, LocalDate until) {
-    }
-
-    record Recommendations(List<String> sources, BigDecimal maxSemesterHours) {
+    record File(List<ReceivingInstitution> institutions) {
     }
 
     /** The institutions in effect on a date, by id, in file order. */
     public Map<String, ReceivingInstitution> inEffectOn(LocalDate date) {
         Map<String, ReceivingInstitution> inEffect = new LinkedHashMap<>();
-        for (PolicyFact entry : entries) {
+        for (ReceivingInstitution entry : entries) {
             if (entry.inEffectOn(date)) {
-                ReceivingInstitution institution = (ReceivingInstitution) entry.fact();
-                inEffect.put(institution.id(), institution);
+                inEffect.put(entry.id(), entry);
             }
         }
         return inEffect;
@@ -107,10 +102,10 @@ public final class Institutions {
         }
         List<Integer> lines = entryLines(file.content());
         List<String> errors = new ArrayList<>();
-        List<PolicyFact> entries = new ArrayList<>();
+        List<ReceivingInstitution> entries = new ArrayList<>();
         Map<String, List<Integer>> earlierOfId = new HashMap<>(); // positions in entries, so a file of thousands is checked in one pass
         for (int i = 0; i < read.institutions().size(); i++) {
-            Entry entry = read.institutions().get(i);
+            ReceivingInstitution entry = read.institutions().get(i);
             int line = i < lines.size() ? lines.get(i) : 1;
             String where = file.name() + ":" + line + ": institutions[" + i + "]"
                     + (entry == null || entry.id() == null ? "" : " (" + entry.id() + ")");
@@ -127,7 +122,7 @@ public final class Institutions {
                 }
             }
             sameId.add(entries.size());
-            entries.add(new PolicyFact(institution(entry), entry.from(), entry.until()));
+            entries.add(entry);
         }
         if (!errors.isEmpty()) {
             throw new RulebaseException(errors);
@@ -135,62 +130,64 @@ public final class Institutions {
         return new Institutions(entries);
     }
 
-    private static List<String> problems(Entry entry) {
-        List<String> problems = new ArrayList<>();
+    /** The entry's mistakes, as its constraints find them, in the order its fields are written. */
+    private static List<String> problems(ReceivingInstitution entry) {
         if (entry == null) {
             return List.of("is empty");
         }
-        if (entry.id() == null || !ID.matcher(entry.id()).matches()) {
-            problems.add(entry.id() == null ? "has no id" : "has the id \"" + entry.id() + "\"; an id is 1 to 64 of a-z, 0-9 and -");
-        }
-        if (entry.name() == null || entry.name().isBlank()) {
-            problems.add("has no name");
-        }
-        if (entry.minimumGrade() == null) {
-            problems.add("has no minimumGrade");
-        } else if (entry.minimumGrade() < 0.0 || entry.minimumGrade() > 4.0) {
-            problems.add("has minimumGrade " + entry.minimumGrade() + "; it must be from 0.0 to 4.0");
-        }
-        if (entry.acceptedLevels() == null || entry.acceptedLevels().isEmpty()) {
-            problems.add("has no acceptedLevels; list at least one of VOCATIONAL, LOWER_DIVISION, UPPER_DIVISION, GRADUATE");
-        }
-        if (entry.creditRecommendations() != null && (entry.creditRecommendations().sources() == null
-                || entry.creditRecommendations().sources().isEmpty())) {
-            problems.add("has creditRecommendations without sources; list the sources it accepts, or leave creditRecommendations out");
-        }
-        BigDecimal recommendedCap = entry.creditRecommendations() == null ? null : entry.creditRecommendations().maxSemesterHours();
-        if (recommendedCap != null && recommendedCap.signum() < 0) {
-            problems.add("has creditRecommendations.maxSemesterHours " + recommendedCap + "; it must be 0 or more");
-        }
-        if (entry.maxTransferSemesterHours() != null && entry.maxTransferSemesterHours().signum() < 0) {
-            problems.add("has maxTransferSemesterHours " + entry.maxTransferSemesterHours() + "; it must be 0 or more");
-        }
-        if (entry.creditValidForYears() != null && entry.creditValidForYears() < 1) {
-            problems.add("has creditValidForYears " + entry.creditValidForYears() + "; it must be 1 or more");
-        }
-        PolicyBounds.decimals("minimumGrade", entry.minimumGrade(), problems);
-        PolicyBounds.hours("creditRecommendations.maxSemesterHours", recommendedCap, problems);
-        PolicyBounds.hours("maxTransferSemesterHours", entry.maxTransferSemesterHours(), problems);
-        PolicyBounds.date("from", entry.from(), problems);
-        PolicyBounds.date("until", entry.until(), problems);
-        if (entry.from() != null && entry.until() != null && entry.from().isAfter(entry.until())) {
-            problems.add("has from " + entry.from() + " after until " + entry.until());
-        }
-        return problems;
+        return Checks.VALIDATOR.validate(entry).stream()
+                .sorted(Comparator.comparingInt(Institutions::position)).map(Institutions::problem).toList();
     }
 
-    private static ReceivingInstitution institution(Entry entry) {
-        Set<String> sources = entry.creditRecommendations() == null ? Set.of()
-                : Collections.unmodifiableSet(new LinkedHashSet<>(entry.creditRecommendations().sources()));
-        return new ReceivingInstitution(entry.id(), entry.name(), entry.minimumGrade(),
-                Collections.unmodifiableSet(new LinkedHashSet<>(entry.acceptedLevels())),
-                sources, entry.creditRecommendations() == null ? null : entry.creditRecommendations().maxSemesterHours(),
-                entry.maxTransferSemesterHours(), entry.creditValidForYears(),
-                entry.acceptsPresumedAccreditation() == null || entry.acceptsPresumedAccreditation(),
-                Boolean.TRUE.equals(entry.requiresAuthenticatedCredentials()));
+    /** Bean Validation without expression language: these messages are plain text, and it starts sooner. */
+    private static final class Checks {
+        static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
     }
 
-    private static boolean overlap(PolicyFact earlier, Entry entry) {
+    /**
+     * A broken constraint as a policy author reads it: "has no name", "has minimumGrade 5.0; it must
+     * be from 0.0 to 4.0", "has from 2027-01-01 after until 2026-12-31" (the entry's own).
+     */
+    private static String problem(ConstraintViolation<ReceivingInstitution> violation) {
+        String field = violation.getPropertyPath().toString();
+        if (field.isEmpty()) {
+            return violation.getMessage();
+        }
+        Object value = violation.getInvalidValue();
+        String hint = violation.getMessage().isEmpty() ? "" : "; " + violation.getMessage();
+        if (value == null || value instanceof Collection<?> items && items.isEmpty() || value instanceof String text && text.isBlank()) {
+            return "has no " + field + hint;
+        }
+        return "has " + field + " " + (value instanceof String text ? "\"" + text + "\"" : value) + hint;
+    }
+
+    /**
+     * Where a broken constraint is written: its field's place among the record's (a nested field's
+     * within its own), then the constraint's among the field's; the entry's own constraints last.
+     */
+    private static int position(ConstraintViolation<ReceivingInstitution> violation) {
+        int position = 0;
+        Class<?> type = ReceivingInstitution.class;
+        Method accessor = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            RecordComponent[] components = type.isRecord() ? type.getRecordComponents() : new RecordComponent[0];
+            for (int i = 0; i < components.length; i++) {
+                if (components[i].getName().equals(node.getName())) {
+                    position = position * 32 + i + 1;
+                    accessor = components[i].getAccessor();
+                    type = components[i].getType();
+                }
+            }
+        }
+        if (accessor == null) {
+            return Integer.MAX_VALUE;
+        }
+        Class<?> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
+        return position * 32 + Arrays.stream(accessor.getAnnotations()).map(Annotation::annotationType).toList().indexOf(constraint);
+    }
+
+    private static boolean overlap(ReceivingInstitution earlier, ReceivingInstitution entry) {
         boolean startsBeforeItEnds = earlier.until() == null || entry.from() == null || !entry.from().isAfter(earlier.until());
         boolean endsAfterItStarts = earlier.from() == null || entry.until() == null || !entry.until().isBefore(earlier.from());
         return startsBeforeItEnds && endsAfterItStarts;

@@ -1,6 +1,5 @@
 package org.advising.eligibility.engine.folder;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.advising.eligibility.model.PlausibleDate;
@@ -12,6 +11,7 @@ import org.advising.eligibility.model.TwoDecimals;
  * value such as 1e-1000000 or the year +999999999 costs seconds or overflows while a learner waits).
  * Its size: each file, the folder, a decision table's rows and cells and a workbook's unpacked parts,
  * each checked before the content is read whole, so that no file can run a pod out of memory.
+ * (An institution's bounds are the constraints of {@code model/ReceivingInstitution}.)
  */
 public final class PolicyBounds {
 
@@ -25,7 +25,6 @@ public final class PolicyBounds {
     public static final int MAX_TABLE_CELLS = 100_000;
     /** What the parts of a workbook (.xlsx, a zip) may unpack to together. */
     public static final long MAX_WORKBOOK_UNPACKED_BYTES = 32L * 1024 * 1024;
-    public static final BigDecimal MAX_HOURS = new BigDecimal(1000);
 
     private PolicyBounds() {
     }
@@ -34,15 +33,6 @@ public final class PolicyBounds {
     static void decimals(String field, Number value, List<String> problems) {
         if (!TwoDecimals.Check.holds(value)) {
             problems.add("has " + field + " " + value + "; it may have at most " + DECIMALS + " decimals");
-        }
-    }
-
-    /** Adds a problem when semester hours are more than 1,000 or have more than two decimals. */
-    static void hours(String field, BigDecimal value, List<String> problems) {
-        if (value != null && value.compareTo(MAX_HOURS) > 0) {
-            problems.add("has " + field + " " + value.toEngineeringString() + "; it must be at most " + MAX_HOURS);
-        } else {
-            decimals(field, value, problems);
         }
     }
 

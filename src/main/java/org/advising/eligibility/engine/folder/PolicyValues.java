@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.advising.eligibility.model.PassingGrade;
+import org.advising.eligibility.model.PolicyFact;
 import org.advising.eligibility.model.RecognizedAccreditor;
 import org.advising.eligibility.model.Topic;
 
@@ -92,7 +93,7 @@ public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognized
                 } else if (accreditor.from() != null && accreditor.until() != null && accreditor.until().isBefore(accreditor.from())) {
                     errors.add(where + " (" + accreditor.code() + ") ends before it starts");
                 } else {
-                    facts.add(new PolicyFact(new RecognizedAccreditor(accreditor.code(), Objects.requireNonNullElse(accreditor.name(), accreditor.code())),
+                    facts.add(new RecognizedAccreditor(accreditor.code(), Objects.requireNonNullElse(accreditor.name(), accreditor.code()),
                             accreditor.from(), accreditor.until()));
                 }
             }
@@ -208,7 +209,7 @@ public record PolicyValues(List<Grade> passingGrade, List<Accreditor> recognized
             if (next != null && next.equals(grade.from())) {
                 errors.add(where + "two passingGrade values start on " + next);
             }
-            facts.add(new PolicyFact(new PassingGrade(grade.gpa() == null ? 0.0 : grade.gpa()), grade.from(),
+            facts.add(new PassingGrade(grade.gpa() == null ? 0.0 : grade.gpa(), grade.from(),
                     next == null ? null : next.minusDays(1)));
         }
         return facts;

@@ -15,6 +15,7 @@ import org.advising.eligibility.engine.folder.RulebaseException;
 import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.engine.folder.TrustedIssuers;
 import org.advising.eligibility.engine.prove.ScenarioRunner;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -168,6 +169,14 @@ class AuthorMistakesTest {
                         "institutions.yaml:10: from must be a date such as 2027-07-01, not \"2026-02-30\""),
                 Arguments.of("from after until", INSTITUTION + "    from: 2027-01-01\n    until: 2026-12-31\n",
                         "institutions.yaml:2: institutions[0] (example-state) has from 2027-01-01 after until 2026-12-31"),
+                Arguments.of("an id that is not one", INSTITUTION.replace("id: example-state", "id: Example State"),
+                        "institutions.yaml:2: institutions[0] (Example State) has id \"Example State\"; an id is 1 to 64 of a-z, 0-9 and -"),
+                Arguments.of("recommendations without sources", INSTITUTION.replace("sources: [ACE]", "sources: []"),
+                        "institutions.yaml:2: institutions[0] (example-state) has no creditRecommendations.sources; list the sources it "
+                                + "accepts, or leave creditRecommendations out"),
+                Arguments.of("an empty entry", INSTITUTION + "  - ~\n", "institutions.yaml:10: institutions[1] is empty"),
+                Arguments.of("hours past their bound", INSTITUTION.replace("maxTransferSemesterHours: 90", "maxTransferSemesterHours: 5000"),
+                        "institutions.yaml:2: institutions[0] (example-state) has maxTransferSemesterHours 5000; it must be at most 1000"),
                 Arguments.of("overlapping dated entries", dated,
                         "institutions.yaml:11: institutions[1] (example-state) is in effect on some of the same dates as the entry "
                                 + "of line 2; entries of one id need from/until dates that do not overlap"));
@@ -180,6 +189,22 @@ class AuthorMistakesTest {
         Files.copy(Path.of("rules", RulesFolder.POLICY_VALUES), folder.resolve(RulesFolder.POLICY_VALUES));
         Files.writeString(folder.resolve(Institutions.FILE), institutions);
         assertEquals(List.of(expected), errorsOf(folder));
+    }
+
+    /** Every mistake of an entry, in the order its fields are written, whichever constraint finds it. */
+    @Test
+    void an_institutions_mistakes_are_listed_in_the_order_they_are_written() throws IOException {
+        Files.writeString(folder.resolve("rules.drl"), HEADER);
+        Files.copy(Path.of("rules", RulesFolder.POLICY_VALUES), folder.resolve(RulesFolder.POLICY_VALUES));
+        Files.writeString(folder.resolve(Institutions.FILE), INSTITUTION.replace("minimumGrade: 2.0", "minimumGrade: 5.125")
+                .replace("    acceptedLevels: [LOWER_DIVISION, UPPER_DIVISION]\n", "") + "    creditValidForYears: 0\n    from: 2027-01-01\n"
+                + "    until: 2026-12-31\n");
+        String where = "institutions.yaml:2: institutions[0] (example-state) ";
+        assertEquals(List.of(where + "has minimumGrade 5.125; it must be from 0.0 to 4.0",
+                where + "has minimumGrade 5.125; it may have at most 2 decimals",
+                where + "has no acceptedLevels; list at least one of VOCATIONAL, LOWER_DIVISION, UPPER_DIVISION, GRADUATE",
+                where + "has creditValidForYears 0; it must be 1 or more",
+                where + "has from 2027-01-01 after until 2026-12-31"), errorsOf(folder));
     }
 
     private static final String TRUSTED_ISSUER = """

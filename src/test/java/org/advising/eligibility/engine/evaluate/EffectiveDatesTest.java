@@ -12,13 +12,13 @@ import java.util.List;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.compile.RulebaseCompiler;
 import org.advising.eligibility.engine.folder.Institutions;
-import org.advising.eligibility.engine.folder.PolicyFact;
 import org.advising.eligibility.engine.folder.PolicyValues;
 import org.advising.eligibility.engine.folder.RulebaseException;
 import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.model.CreditTransfer;
 import org.advising.eligibility.model.OfferingType;
 import org.advising.eligibility.model.PassingGrade;
+import org.advising.eligibility.model.PolicyFact;
 import org.junit.jupiter.api.Test;
 
 /** Evaluation honours rules' and policy values' dates as of the evaluation's date, not the wall clock. */
@@ -56,11 +56,11 @@ class EffectiveDatesTest {
                   - { code: HLC, name: Higher Learning Commission }
                 """);
         Rulebase rulebase = new Rulebase("v", null, null, null, facts, Institutions.NONE, java.util.Map.of(), java.util.Map.of());
-        assertEquals(List.of(new PassingGrade(2.0)), grades(rulebase, "2027-06-30"));
-        assertEquals(List.of(new PassingGrade(2.3)), grades(rulebase, "2027-07-01"));
+        assertEquals(List.of(new PassingGrade(2.0, null, LocalDate.of(2027, 6, 30))), grades(rulebase, "2027-06-30"));
+        assertEquals(List.of(new PassingGrade(2.3, LocalDate.of(2027, 7, 1), null)), grades(rulebase, "2027-07-01"));
     }
 
-    private static List<Object> grades(Rulebase rulebase, String date) {
+    private static List<PolicyFact> grades(Rulebase rulebase, String date) {
         return rulebase.policyFactsOn(LocalDate.parse(date)).stream().filter(fact -> fact instanceof PassingGrade).toList();
     }
 
