@@ -7,11 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the packaged application (target/quarkus-app) as an operator or a policy author would. */
+/** Runs the packaged application (target/quarkus-app) as an operator or a policy author would, compiling quickly. */
 final class PackagedApp {
 
     record Run(int exitCode, String output) {
     }
+
+    /**
+     * The JVM compiles only quickly (C1), as docs/rules.md advises for {@code check}, {@code impact} and
+     * {@code evaluate} on a few thousand requests: the same commands, about a third less CPU for these short runs.
+     */
+    private static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
 
     private PackagedApp() {
     }
@@ -24,6 +30,7 @@ final class PackagedApp {
     /** The same, with these options for the JVM (a heap limit, say). */
     static Run run(Path workFolder, Map<String, String> environment, List<String> jvmOptions, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add(QUICK_COMPILER);
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
         command.addAll(List.of(arguments));

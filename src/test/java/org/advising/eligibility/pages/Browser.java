@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,6 +37,7 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, BeforeEach
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private ChromeDriver driver;
     private Path profile;
@@ -87,8 +89,12 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, BeforeEach
         driver.get("http://localhost:" + RestAssured.port + path);
     }
 
+    /**
+     * Waits up to 10 s for the condition, asking every 20 ms: Selenium's default of every 500 ms
+     * cost each wait up to half a second after the page was ready, a few hundred times a build.
+     */
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(10), POLL).until(condition);
     }
 
     WebElement find(String css) {
@@ -98,6 +104,48 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, BeforeEach
     List<WebElement> findAll(String css) {
         return driver.findElements(By.cssSelector(css));
     }
+
+    /**
+     * For each element matching {@code itemCss} inside {@code scope}, its parts, read in one call to the
+     * browser instead of one a text (each call costs ~15 ms, and a card or the catalogue has hundreds of
+     * texts). A part is {@code "css"}: the text of the item's first element matching css, as getText()
+     * reads it (the rendered text, trimmed, "" for an element not shown); {@code "css@name"}: that
+     * element's attribute; {@code "@name"}: the item's own attribute. A part that is missing fails as
+     * findElement does, unless it starts with {@code "?"}: then it reads "".
+     */
+    List<List<String>> parts(WebElement scope, String itemCss, String... parts) {
+        @SuppressWarnings("unchecked")
+        List<List<String>> read = (List<List<String>>) driver.executeScript(READ_PARTS, scope, itemCss, List.of(parts));
+        for (List<String> item : read) {
+            for (int i = 0; i < parts.length; i++) {
+                if (MISSING.equals(item.get(i))) {
+                    throw new NoSuchElementException("no " + parts[i] + " in an element " + itemCss);
+                }
+            }
+        }
+        return read;
+    }
+
+    private static final String MISSING = "\u0000missing";
+    /** The script of parts(): "shown" is WebDriver's test of a displayed element (display, visibility, opacity, size). */
+    private static final String READ_PARTS = """
+            const [scope, itemCss, parts] = arguments;
+            const shown = element => {
+              for (let e = element; e; e = e.parentElement) {
+                const style = getComputedStyle(e);
+                if (style.display === 'none' || Number(style.opacity) === 0) return false;
+              }
+              return getComputedStyle(element).visibility !== 'hidden' && element.getClientRects().length > 0;
+            };
+            const text = element => shown(element) ? element.innerText.replace(/\\u00a0/g, ' ').trim() : '';
+            return [...scope.querySelectorAll(itemCss)].map(item => parts.map(part => {
+              const optional = part.startsWith('?');
+              const [css, name] = (optional ? part.substring(1) : part).split('@');
+              const element = css ? item.querySelector(css) : item;
+              if (!element) return optional ? '' : '\\u0000missing';
+              return name !== undefined ? element.getAttribute(name) : text(element);
+            }));
+            """;
 
     Object script(String script, Object... arguments) {
         return driver.executeScript(script, arguments);

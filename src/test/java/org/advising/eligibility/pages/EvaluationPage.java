@@ -90,8 +90,8 @@ final class EvaluationPage {
     /** The five answers of one offering's card: label → the words shown. */
     Map<String, String> answers(String offeringId) {
         Map<String, String> answers = new LinkedHashMap<>();
-        for (WebElement answer : card(offeringId).findElements(By.cssSelector(".answers > div"))) {
-            answers.put(answer.findElement(By.tagName("dt")).getText(), answer.findElement(By.tagName("dd")).getText());
+        for (List<String> answer : browser.parts(card(offeringId), ".answers > div", "dt", "dd")) {
+            answers.put(answer.get(0), answer.get(1));
         }
         return answers;
     }
@@ -99,21 +99,15 @@ final class EvaluationPage {
     /** The five answers of one offering's card as the API's values: field → value. */
     Map<String, String> answerValues(String offeringId) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (WebElement answer : card(offeringId).findElements(By.cssSelector(".answers > div"))) {
-            values.put(answer.getAttribute("data-answer"), answer.findElement(By.tagName("dd")).getAttribute("data-value"));
+        for (List<String> answer : browser.parts(card(offeringId), ".answers > div", "@data-answer", "dd@data-value")) {
+            values.put(answer.get(0), answer.get(1));
         }
         return values;
     }
 
     List<ShownConclusion> conclusions(String offeringId) {
-        return card(offeringId).findElements(By.cssSelector(".conclusion")).stream()
-                .map(item -> new ShownConclusion(
-                        item.findElement(By.cssSelector(".policy")).getText(),
-                        item.findElement(By.cssSelector(".topic")).getText(),
-                        item.findElement(By.cssSelector(".reason")).getText(),
-                        item.findElement(By.cssSelector(".rule-name")).getText(),
-                        item.findElement(By.cssSelector(".file")).getText(),
-                        item.findElements(By.cssSelector(".row")).stream().map(WebElement::getText).findFirst().orElse("")))
+        return browser.parts(card(offeringId), ".conclusion", ".policy", ".topic", ".reason", ".rule-name", ".file", "?.row").stream()
+                .map(item -> new ShownConclusion(item.get(0), item.get(1), item.get(2), item.get(3), item.get(4), item.get(5)))
                 .toList();
     }
 
@@ -142,13 +136,9 @@ final class EvaluationPage {
     }
 
     List<ShownTransfer> transfers(String offeringId) {
-        return card(offeringId).findElements(By.cssSelector(".transfer")).stream()
-                .map(line -> new ShownTransfer(line.getAttribute("data-institution"),
-                        line.findElement(By.cssSelector(".institution")).getText(),
-                        line.findElement(By.cssSelector(".outcome")).getAttribute("data-value"),
-                        line.findElement(By.cssSelector(".outcome")).getText(),
-                        line.findElement(By.cssSelector(".hours")).getText(),
-                        line.findElement(By.cssSelector(".reason")).getText()))
+        return browser.parts(card(offeringId), ".transfer", "@data-institution", ".institution", ".outcome@data-value", ".outcome", ".hours",
+                ".reason").stream()
+                .map(line -> new ShownTransfer(line.get(0), line.get(1), line.get(2), line.get(3), line.get(4), line.get(5)))
                 .toList();
     }
 

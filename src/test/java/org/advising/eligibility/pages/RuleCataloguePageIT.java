@@ -130,12 +130,10 @@ class RuleCataloguePageIT {
     }
 
     private static List<ShownRule> shownRules() {
-        return browser.findAll(".topic-group").stream().flatMap(group -> group.findElements(By.cssSelector(".rule")).stream()
-                .map(rule -> new ShownRule(group.getAttribute("data-topic"),
-                        rule.findElement(By.cssSelector(".policy")).getText(),
-                        rule.findElement(By.tagName("h3")).getText(),
-                        rule.findElement(By.cssSelector(".file")).getText(),
-                        rule.findElement(By.cssSelector(".description")).getText())))
-                .toList();
+        return browser.findAll(".topic-group").stream().flatMap(group -> {
+            String topic = group.getAttribute("data-topic");
+            return browser.parts(group, ".rule", ".policy", "h3", ".file", ".description").stream()
+                    .map(rule -> new ShownRule(topic, rule.get(0), rule.get(1), rule.get(2), rule.get(3)));
+        }).toList();
     }
 }

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * loopback only, each bounded in count and time: the service stays up, a normal request is answered
  * in under 5 s while the attack goes on, and the attackers get 503 busy at once.
  */
+@RunsAlone
 class AttacksIT {
 
     static final String EXAMPLE = "01-mastertrack-completed-eligible.json";

@@ -67,6 +67,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>"Idle": the JVM's CPU time (utime + stime of /proc/PID/stat) advances less than 0.2 s over 2 s.
  * Each test prints one summary line starting with "FloodIT" for CI's output.
  */
+@RunsAlone
 class FloodIT {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * naming the bad fields; afterwards the contract examples still get their answers. The seed is
  * printed; {@code -Dfuzz.seed=N} replays a run and {@code -Dfuzz.requests=N} changes its length.
  */
+@RunsAlone
 class FuzzingIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with 503 busy while health stays UP, and an evaluation past the time limit is stopped with 503
  * evaluation-timeout naming the rule that ran last.
  */
+@RunsAlone
 class LimitsIT {
 
     static final ObjectMapper JSON = new ObjectMapper();

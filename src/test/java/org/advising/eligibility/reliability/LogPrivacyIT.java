@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * past the time limit, or an admin call with a wrong or right token. Every value a learner or
  * portal sends carries a marker; afterwards the whole log is searched for every marker.
  */
+@RunsAlone
 class LogPrivacyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>In {@code ./mvnw verify}: at least 10 swaps and 10 s. The full run of docs/reliability.md:
  * {@code -Dreload.seconds=40 -Dreload.swaps=20}.
  */
+@RunsAlone
 class ReloadUnderLoadIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
