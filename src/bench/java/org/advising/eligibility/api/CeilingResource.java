@@ -22,7 +22,6 @@ import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
 import org.advising.eligibility.intake.EvaluationRequest;
-import org.advising.eligibility.intake.RequestIntake;
 
 /**
  * The HTTP benchmark's ceiling: {@code POST /bench/ceiling} takes the same request as
@@ -58,13 +57,14 @@ public class CeilingResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<EvaluationResponse> evaluate(InputStream body, @Context RoutingContext routing) {
         // The same budget and workers as the service's own endpoint (EvaluationResource).
-        Deadline budget = RequestBudget.untilClientGone(routing, decisions.evaluationBudget());
+        Deadline budget = decisions.evaluationBudget();
+        RequestBudget.whenClientGone(routing, budget::abandon);
         Optional<Rulebase> active = rulebases.current();
-        return workers.run(budget, () -> answer(bodySizeLimit.read(body), active, budget));
+        return Uni.createFrom().completionStage(workers.run(budget, () -> answer(bodySizeLimit.read(body), active, budget)));
     }
 
     private EvaluationResponse answer(byte[] body, Optional<Rulebase> active, Deadline budget) {
-        EvaluationRequest request = decisions.admit(body, RequestIntake.Endpoint.EVALUATION, active, budget).request();
+        EvaluationRequest request = decisions.admit(body, EvaluationRequest.class, active, budget).request();
         EvaluationResponse answer = firstAnswer;
         if (answer == null) {
             LocalDate asOf = DecisionService.asOf(request);

@@ -51,7 +51,7 @@ public class EvaluationResource {
         // Up to quarkus.rest.input-buffer-size the body has already arrived, read by the IO thread: a slow client holds
         // no worker. The rest of it is read by the worker that takes the request, within the request's budget.
         String requestId = (String) context.getProperty(RequestIds.PROPERTY);
-        return Uni.createFrom().completionStage(requests.evaluation(() -> bodySizeLimit.read(body), requestId,
+        return Uni.createFrom().completionStage(requests.evaluationRequest(() -> bodySizeLimit.read(body), requestId,
                 stop -> RequestBudget.whenClientGone(routing, stop)));
     }
 }

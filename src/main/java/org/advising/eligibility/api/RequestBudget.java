@@ -11,16 +11,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.advising.eligibility.EligibilityConfig;
-import org.advising.eligibility.decisions.RefusedException;
 import org.advising.eligibility.problems.Problem;
-import org.jboss.logging.Logger;
 
 /**
  * What the requests in progress may hold together, decided when their headers arrive, before any
@@ -35,8 +30,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class RequestBudget {
-
-    private static final Logger LOG = Logger.getLogger(RequestBudget.class);
 
     /** Bodies up to this size reserve from the part of the budget kept for them. */
     static final long SMALL_BODY_BYTES = 64 * 1024;
@@ -78,21 +71,6 @@ public class RequestBudget {
 
     public int maxBatches() {
         return maxBatches;
-    }
-
-    /**
-     * The work of a request whose client has gone ends with nobody to answer: its timeout or refusal
-     * is dropped by Mutiny, which would log each one as an ERROR. Those are the expected end of an
-     * abandoned request and are logged at DEBUG; any other dropped failure stays an ERROR.
-     */
-    void quietAbandonedRequests(@Observes StartupEvent startup) {
-        Infrastructure.setDroppedExceptionHandler(failure -> {
-            if (failure instanceof RefusedException || failure instanceof RejectedExecutionException) {
-                LOG.debugf("A request whose client had gone ended: %s", failure.getMessage());
-            } else {
-                LOG.error("A failure after the client had gone", failure);
-            }
-        });
     }
 
     void admit(@Observes Router router, ObjectMapper json) throws JsonProcessingException {

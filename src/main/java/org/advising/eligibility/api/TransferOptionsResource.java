@@ -50,7 +50,7 @@ public class TransferOptionsResource {
             + "or the request past its time limit (evaluation-timeout); retry after the Retry-After seconds")
     public Uni<TransferOptionsResponse> options(InputStream body, @Context ContainerRequestContext context, @Context RoutingContext routing) {
         String requestId = (String) context.getProperty(RequestIds.PROPERTY);
-        return Uni.createFrom().completionStage(requests.transferOptions(() -> bodySizeLimit.read(body), requestId,
+        return Uni.createFrom().completionStage(requests.transferOptionsRequest(() -> bodySizeLimit.read(body), requestId,
                 stop -> RequestBudget.whenClientGone(routing, stop)));
     }
 }

@@ -154,7 +154,7 @@ public class BatchEvaluations {
      * The line's answer: read (and, without next steps, answered) by an evaluation worker, its next
      * steps by a next-steps worker. When every evaluation worker and waiting place is taken, the
      * batch's own thread reads and answers it (the number of batches is bounded, so this is too); when every
-     * next-steps worker and waiting place is taken, the line is answered 503 busy.
+     * next-steps worker and waiting place is taken, the line is refused as busy.
      */
     private CompletableFuture<Line> submit(byte[] body, long number, Rulebase rulebase, String requestId, Deadline budget) {
         Optional<Rulebase> active = Optional.of(rulebase);

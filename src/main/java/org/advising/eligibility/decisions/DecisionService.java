@@ -103,7 +103,7 @@ public class DecisionService {
 
     /**
      * The answer to one request body (a batch line, a command's), decided by {@code active} (empty:
-     * none is loaded, 503) within a budget of its own. Throws the exception of a refused request.
+     * none is loaded: refused) within a budget of its own. Throws the exception of a refused request.
      */
     public EvaluationResponse answer(byte[] body, Optional<Rulebase> active, String requestId) {
         Deadline budget = evaluationBudget();
@@ -136,9 +136,9 @@ public class DecisionService {
     }
 
     /**
-     * The answer to an admitted request, decided by {@code active} (empty: none is loaded, 503): the
+     * The answer to an admitted request, decided by {@code active} (empty: none is loaded, refused): the
      * institutions it was validated against are those it evaluates with, even if the service reloads
-     * meanwhile. Records metrics and one audit line. Throws the exception of a refused request (503, 500).
+     * meanwhile. Records metrics and one audit line. Throws the exception of a refused request (no rulebase, a timeout, a rule defect).
      */
     public EvaluationResponse answer(RequestIntake.Admitted<EvaluationRequest> admitted, Optional<Rulebase> active, String requestId, Deadline budget) {
         EvaluationRequest request = admitted.request();

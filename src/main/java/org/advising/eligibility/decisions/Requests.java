@@ -3,11 +3,13 @@ package org.advising.eligibility.decisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.Deadline;
+import org.advising.eligibility.engine.evaluate.EvaluationTimeoutException;
 import org.advising.eligibility.intake.TransferOptionsRequest;
 
 /**
@@ -36,7 +38,7 @@ public class Requests {
      * (and refused at once, as busy, when none can take it). {@code whenClientGone} is handed what
      * stops the request's work once nobody waits for its answer.
      */
-    public CompletableFuture<EvaluationResponse> evaluation(Supplier<byte[]> body, String requestId, Consumer<Runnable> whenClientGone) {
+    public CompletableFuture<EvaluationResponse> evaluationRequest(Supplier<byte[]> body, String requestId, Consumer<Runnable> whenClientGone) {
         Deadline budget = decisions.evaluationBudget();
         whenClientGone.accept(budget::abandon);
         Optional<Rulebase> rulebase = rulebases.current();
@@ -53,7 +55,7 @@ public class Requests {
      * A transfer-options request: read by an evaluation worker, ranked by a transfer-options worker,
      * within its own time limit (it ranks every institution).
      */
-    public CompletableFuture<TransferOptionsResponse> transferOptions(Supplier<byte[]> body, String requestId,
+    public CompletableFuture<TransferOptionsResponse> transferOptionsRequest(Supplier<byte[]> body, String requestId,
             Consumer<Runnable> whenClientGone) {
         Deadline budget = decisions.optionsBudget();
         whenClientGone.accept(budget::abandon);
@@ -63,16 +65,19 @@ public class Requests {
     }
 
     /**
-     * The answer, or its failure as the request's refusal; a request whose client has gone is refused
-     * without a word in the log (nobody reads its answer).
+     * The answer, or its failure as the request's refusal. A request stopped or refused because its
+     * client had gone is refused without a word in the log (nobody reads its answer); any other
+     * failure is logged as its kind is, client or not.
      */
     private static <T> CompletableFuture<T> refused(Deadline budget, CompletableFuture<T> answer) {
         return answer.handle((result, failure) -> {
             if (failure == null) {
                 return result;
             }
-            throw (budget.abandoned() ? Refusal.of(Refusal.Code.EVALUATION_TIMEOUT, "The client went away; its request was stopped.")
-                    : Refusal.of(failure)).exception();
+            Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure;
+            boolean stoppedForNobody = budget.abandoned() && (cause instanceof EvaluationTimeoutException || cause instanceof RefusedException);
+            throw (stoppedForNobody ? Refusal.of(Refusal.Code.EVALUATION_TIMEOUT, "The client went away; its request was stopped.")
+                    : Refusal.of(cause)).exception();
         });
     }
 }

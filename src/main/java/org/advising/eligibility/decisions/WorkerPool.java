@@ -18,7 +18,7 @@ import org.advising.eligibility.nextsteps.NextStepsFinder;
  * the costly kinds, next steps and transfer options, each on their own few workers (half the cores
  * unless set) and queue, so that a flood of them never takes the workers ordinary evaluations
  * need. Past a lane's workers and queue, or when the wait would outlast the request's budget, a
- * request is refused with a busy {@link Refusal} (503 busy) at once. Health checks, metrics and the
+ * request is refused as busy ({@link Refusal}) at once. Health checks, metrics and the
  * other endpoints keep the rest of Quarkus' pool, so they answer while evaluations are saturated.
  */
 @ApplicationScoped
@@ -37,7 +37,7 @@ public class WorkerPool {
     }
 
     /** The work's result, computed by an evaluation worker; a busy {@link Refusal} when none can take it in its budget. */
-    <T> CompletableFuture<T> run(Deadline budget, Supplier<T> work) {
+    public <T> CompletableFuture<T> run(Deadline budget, Supplier<T> work) {
         return evaluations.run(budget, work);
     }
 

@@ -33,21 +33,21 @@ public final class TransferAllowance {
      * The cap that leaves the claim fewer hours than it brings, or null when none does: of two, the
      * one that leaves fewer, and the cap on recommended hours when both leave as many.
      */
-    public Cap limitFor(TransferClaim claim) {
-        Cap limit = null;
+    public Cap capFor(TransferClaim claim) {
+        Cap cutting = null;
         for (Cap cap : caps) {
             if (cap.counts(claim) && cap.left().compareTo(claim.getSemesterHours()) < 0
-                    && (limit == null || cap.left().compareTo(limit.left()) < 0)) {
-                limit = cap;
+                    && (cutting == null || cap.left().compareTo(cutting.left()) < 0)) {
+                cutting = cap;
             }
         }
-        return limit;
+        return cutting;
     }
 
-    /** The claim's hours, or what its limit leaves when a cap leaves fewer (never below zero). */
+    /** The claim's hours, or what its cap leaves when a cap leaves fewer (never below zero). */
     public BigDecimal hoursFor(TransferClaim claim) {
-        Cap limit = limitFor(claim);
-        return (limit == null ? claim.getSemesterHours() : limit.left()).max(BigDecimal.ZERO);
+        Cap cap = capFor(claim);
+        return (cap == null ? claim.getSemesterHours() : cap.left()).max(BigDecimal.ZERO);
     }
 
     /** Counts a settled claim's granted hours against every cap it counts against. */

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 /**
  * The hours an accepted or expected transfer (TR-5 or TR-6) claims from the institution's caps
  * (TR-8): {@code grantedHours} is null until the caps have been settled, then the hours granted,
- * with {@code limit} the cap that cut them (null when none did). {@code transfer} is the
+ * with {@code cap} the cap that cut them (null when none did). {@code transfer} is the
  * TRANSFER conclusion that accepted or expects the hours, which a cap may then cut.
  */
 public final class TransferClaim {
@@ -18,7 +18,7 @@ public final class TransferClaim {
     private final boolean recommended;
     private final int position;
     private BigDecimal grantedHours;
-    private Cap limit;
+    private Cap cap;
 
     public TransferClaim(Conclusion transfer, boolean recommended, int position) {
         if (transfer.outcome() != Transfer.ACCEPTED && transfer.outcome() != Transfer.EXPECTED) {
@@ -73,11 +73,11 @@ public final class TransferClaim {
         this.grantedHours = grantedHours;
     }
 
-    public Cap getLimit() {
-        return limit;
+    public Cap getCap() {
+        return cap;
     }
 
-    public void setLimit(Cap limit) {
-        this.limit = limit;
+    public void setCap(Cap cap) {
+        this.cap = cap;
     }
 }

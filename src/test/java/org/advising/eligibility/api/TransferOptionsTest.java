@@ -117,6 +117,20 @@ class TransferOptionsTest {
                 .body("errors[0].message", equalTo("is a field of transfer-options requests only; an evaluation answers every offering"));
     }
 
+    @Test
+    void the_other_kinds_fields_sent_as_null_ask_for_nothing_and_are_accepted() {
+        given().contentType(ContentType.JSON).body("""
+                {"learner": {"id": "l"}, "limit": null,
+                 "offerings": [{"id": "c", "type": "COURSE", "provider": {"name": "Example Cloud Co", "kind": "COMPANY"}}]}""")
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(200).body("results.offeringId", contains("c"));
+        given().contentType(ContentType.JSON).body("""
+                {"learner": {"id": "l"}, "receivingInstitutions": null, "nextSteps": null, "limit": 2,
+                 "offerings": [{"id": "c", "type": "COURSE", "provider": {"name": "Example Cloud Co", "kind": "COMPANY"}}]}""")
+                .when().post("/api/v1/transfer-options")
+                .then().statusCode(200).body("options.size()", equalTo(2));
+    }
+
     private static JsonNode post(JsonNode request) throws IOException {
         return JSON.readTree(given().contentType(ContentType.JSON).body(JSON.writeValueAsString(request))
                 .when().post("/api/v1/transfer-options").then().statusCode(200).extract().asString());
