@@ -19,7 +19,6 @@ import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import org.advising.eligibility.EligibilityConfig;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
-import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.evaluate.Deadline;
 import org.advising.eligibility.intake.EvaluationRequest;
@@ -81,7 +80,7 @@ public class BatchEvaluations {
 
     /** A batch decided by the rulebase active now ({@link RefusedException} when none is). */
     public Batch start() {
-        return new Batch(rulebases.current().orElseThrow(() -> Refusal.of(new RulebaseUnavailableException()).exception()));
+        return new Batch(rulebases.current().orElseThrow(Refusal::noRulebase));
     }
 
     /** A batch and the one rulebase that decides all its lines, whatever reloads happen meanwhile. */

@@ -1,6 +1,7 @@
 package org.advising.eligibility.decisions;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,15 +66,14 @@ final class Lane {
         }
         return result.handle((answer, failure) -> {
             admitted.decrementAndGet();
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException wrapped && wrapped.getCause() != null
-                    ? wrapped.getCause() : failure;
-            if (cause == null) {
+            if (failure == null) {
                 return answer;
             }
-            if (cause instanceof RejectedExecutionException && !(cause instanceof RefusedException)) {
+            Throwable cause = Refusal.unwrapped(failure);
+            if (cause instanceof RejectedExecutionException) {
                 throw Refusal.busy(full());
             }
-            throw cause instanceof RuntimeException runtime ? runtime : new java.util.concurrent.CompletionException(cause);
+            throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
         });
     }
 

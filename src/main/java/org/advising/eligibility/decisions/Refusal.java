@@ -69,7 +69,7 @@ public record Refusal(Code code, String detail, List<FieldError> errors, List<St
 
     /** The refusal a failure of a request's work stands for, logged as the service logs each kind. */
     public static Refusal of(Throwable failure) {
-        Throwable e = failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure;
+        Throwable e = unwrapped(failure);
         if (e instanceof RefusedException refused) {
             return refused.refusal();
         }
@@ -88,7 +88,7 @@ public record Refusal(Code code, String detail, List<FieldError> errors, List<St
             return of(Code.BUSY, "Every worker is busy and the queue of waiting evaluations is full; retry shortly.");
         }
         if (e instanceof RulebaseUnavailableException) {
-            return of(Code.NO_RULEBASE, "The service has no rulebase loaded yet; retry shortly.");
+            return noRulebase().refusal();
         }
         if (e instanceof RulebaseDefectException defect) {
             LOG.error(defect.getMessage());
@@ -97,6 +97,11 @@ public record Refusal(Code code, String detail, List<FieldError> errors, List<St
         }
         LOG.error("Unexpected failure while answering a request", e);
         return of(Code.INTERNAL_ERROR, "The service failed unexpectedly; the failure is logged.");
+    }
+
+    /** The failure itself, out of the {@link CompletionException} a stage of asynchronous work wraps it in. */
+    static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure;
     }
 
     static Refusal invalid(InvalidRequestException e) {
@@ -109,6 +114,11 @@ public record Refusal(Code code, String detail, List<FieldError> errors, List<St
     /** A body, or a batch line, over {@code limitBytes}. */
     public static Refusal tooLarge(long limitBytes) {
         return of(Code.PAYLOAD_TOO_LARGE, "The request body is over the limit of " + limitBytes + " bytes.");
+    }
+
+    /** A request that came while no rulebase is active. */
+    public static RefusedException noRulebase() {
+        return of(Code.NO_RULEBASE, "The service has no rulebase loaded yet; retry shortly.").exception();
     }
 
     /** A request no worker can take within its budget; {@code detail} says why and when to retry. */

@@ -3,7 +3,6 @@ package org.advising.eligibility.decisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
@@ -74,7 +73,7 @@ public class Requests {
             if (failure == null) {
                 return result;
             }
-            Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure;
+            Throwable cause = Refusal.unwrapped(failure);
             boolean stoppedForNobody = budget.abandoned() && (cause instanceof EvaluationTimeoutException || cause instanceof RefusedException);
             throw (stoppedForNobody ? Refusal.of(Refusal.Code.EVALUATION_TIMEOUT, "The client went away; its request was stopped.")
                     : Refusal.of(cause)).exception();

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
 import org.advising.eligibility.engine.activate.ReloadAttempt;
-import org.advising.eligibility.engine.activate.RulebaseUnavailableException;
 import org.advising.eligibility.engine.compile.RuleInfo;
 import org.advising.eligibility.engine.compile.Rulebase;
 import org.advising.eligibility.engine.folder.HitPolicy;
@@ -131,7 +130,7 @@ public class Rulebases {
     }
 
     private Rulebase active() {
-        return rulebases.current().orElseThrow(() -> Refusal.of(new RulebaseUnavailableException()).exception());
+        return rulebases.current().orElseThrow(Refusal::noRulebase);
     }
 
     /** Reads, compiles and proves the rules folder now ({@code trigger} says why, for the log); the status after it. */
