@@ -51,6 +51,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(HotReloadTest.LiveRules.class)
 class HotReloadTest {
 
+    /** Rounds of reloads while clients send requests: one per build, {@code -Dhotreload.rounds=N} for more. */
+    private static final int ROUNDS_UNDER_LOAD = Integer.getInteger("hotreload.rounds", 1);
+
     /** A fixed folder, because Quarkus loads this class twice (for the profile and the test): both must see one copy. */
     static final Path FOLDER = copyOfRules();
     static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdefgh";
@@ -379,7 +382,8 @@ class HotReloadTest {
             }));
         }
         List<String> activated = new ArrayList<>(List.of(first));
-        for (int round = 0; round < 3; round++) {
+        // Each round activates a change, refuses a broken one and activates the next: three reloads under the clients' load.
+        for (int round = 0; round < ROUNDS_UNDER_LOAD; round++) {
             String suffix = " (" + round + ")";
             edit("credit.drl", "so it earns no credit.\"", "so it earns no credit." + suffix + "\"");
             String previous = activated.get(activated.size() - 1);

@@ -46,6 +46,7 @@ import org.advising.eligibility.GeneratedInstitutions;
 import org.advising.eligibility.RunningService;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +87,22 @@ class FloodIT {
 
     @TempDir
     Path work;
+
+    /** Where the rules of 20,000 generated institutions are written, once for the class. */
+    @TempDir
+    static Path generated;
+    /**
+     * The service on those rules, shared by the two transfer-options floods (a start proves 20,000 institutions):
+     * each waits for its CPU to be idle before its flood, so neither sees the other's work.
+     */
+    private static RunningService onGeneratedInstitutions;
+
+    @AfterAll
+    static void stopSharedService() throws Exception {
+        if (onGeneratedInstitutions != null) {
+            onGeneratedInstitutions.close();
+        }
+    }
 
     @Test
     void a_flood_of_the_costliest_next_steps_leaves_an_ordinary_client_answered() throws Exception {
@@ -181,7 +198,8 @@ class FloodIT {
 
     @Test
     void a_hundred_transfer_options_at_once_are_answered_in_time_and_leave_the_cpu_idle() throws Exception {
-        try (RunningService service = startOnGeneratedInstitutions()) {
+        {
+            RunningService service = onGeneratedInstitutions();
             String options = transferOptionsRequest(service);
             assertIdleWithin(service, Duration.ofSeconds(60), "before the flood");
             String ordinary = ContractExamples.requestBody(ORDINARY);
@@ -206,7 +224,8 @@ class FloodIT {
 
     @Test
     void a_hundred_transfer_options_whose_clients_give_up_after_a_second_leave_the_cpu_idle() throws Exception {
-        try (RunningService service = startOnGeneratedInstitutions()) {
+        {
+            RunningService service = onGeneratedInstitutions();
             String options = transferOptionsRequest(service);
             assertIdleWithin(service, Duration.ofSeconds(60), "before the flood");
 
@@ -297,10 +316,14 @@ class FloodIT {
     }
 
     /** The service on a copy of rules/ whose institutions.yaml holds 20,000 generated institutions. */
-    RunningService startOnGeneratedInstitutions() throws Exception {
-        Path rules = GeneratedInstitutions.rulesFolder(work.resolve("rules"), 20_000, 42);
-        return new RunningService(RunningService.APP, Map.of("ELIGIBILITY_RULES_FOLDER", rules.toString(), "ELIGIBILITY_RULES_WATCH_INTERVAL", "0"),
-                ContractExamples.requestBody(ORDINARY));
+    static synchronized RunningService onGeneratedInstitutions() throws Exception {
+        if (onGeneratedInstitutions == null) {
+            Path rules = GeneratedInstitutions.rulesFolder(generated.resolve("rules"), 20_000, 42);
+            onGeneratedInstitutions = new RunningService(RunningService.APP,
+                    Map.of("ELIGIBILITY_RULES_FOLDER", rules.toString(), "ELIGIBILITY_RULES_WATCH_INTERVAL", "0"),
+                    ContractExamples.requestBody(ORDINARY));
+        }
+        return onGeneratedInstitutions;
     }
 
     /** The transfer-options example's request, checked once (which also warms the JIT): 200, on all 20,000 institutions. */

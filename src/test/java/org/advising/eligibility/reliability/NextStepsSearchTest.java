@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class NextStepsSearchTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int REQUESTS = Integer.getInteger("nextsteps.search.requests", 250);
+    private static final int REQUESTS = Integer.getInteger("nextsteps.search.requests", 120);
 
     @Inject
     ActiveRulebase rulebases;

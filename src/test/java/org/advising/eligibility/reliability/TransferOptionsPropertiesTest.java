@@ -51,7 +51,7 @@ class TransferOptionsPropertiesTest {
     RequestValidator validator;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int REQUESTS = Integer.getInteger("transferoptions.requests", 100);
+    private static final int REQUESTS = Integer.getInteger("transferoptions.requests", 50);
 
     @Test
     void each_option_is_what_naming_its_institution_alone_gets() throws Exception {
