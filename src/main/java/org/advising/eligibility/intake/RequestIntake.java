@@ -117,9 +117,8 @@ public final class RequestIntake {
         }
         // The rules read what the credentials gave as if the portal had written it out (LC): records and recommendations.
         Learner learner = new Learner(request.learner().id(), request.learner().holdsBachelorsDegree(), credentials.records());
-        @SuppressWarnings("unchecked") // each kind of request gives back its own kind
-        R given = (R) request.with(learner, credentials.offerings());
-        return new Admitted<>(given, credentials.readings(), credentials.credentialRecords());
+        return new Admitted<>(kind.cast(request.with(learner, credentials.offerings())), credentials.readings(),
+                credentials.credentialRecords());
     }
 
     /** Counts every list of the request against its bound; false (with an error for each) when one is past it. */

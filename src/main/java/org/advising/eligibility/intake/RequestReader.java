@@ -208,12 +208,12 @@ public class RequestReader {
             // A record buffers unknown properties and reports them once its object has closed, through
             // a replay parser that knows no path; the live parser then stands at the object's end.
             String field = parser == context.getParser() ? path(parser) : child(path(context.getParser()), propertyName);
-            String elsewhere = field.equals(propertyName) ? ((Map<?, ?>) context.getAttribute(OTHER_FIELDS)).get(propertyName) instanceof String why
-                    ? why : null : null;
+            // A top-level field of the other kind of request: refused saying so, or, sent as null, nothing asked.
+            Object elsewhere = field.equals(propertyName) ? ((Map<?, ?>) context.getAttribute(OTHER_FIELDS)).get(propertyName) : null;
             if (elsewhere != null && parser.currentToken() == JsonToken.VALUE_NULL) {
-                return true; // the other kind's field left empty, as a client generated from one schema for both writes it: nothing asked
+                return true;
             }
-            record(context, field, elsewhere != null ? elsewhere : "is not a field of this request; check its spelling against the API contract");
+            record(context, field, elsewhere != null ? elsewhere.toString() : "is not a field of this request; check its spelling against the API contract");
             parser.skipChildren();
             return true;
         }
