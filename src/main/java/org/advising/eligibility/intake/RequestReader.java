@@ -39,10 +39,11 @@ public class RequestReader {
     private static final String ERRORS = "eligibility.request-errors";
     private static final String OTHER_FIELDS = "eligibility.other-fields";
 
-    private final ObjectReader reader;
+    /** A reader per kind of request, set up once: only the request's own error list is attached per request. */
+    private final Map<Class<?>, ObjectReader> readers;
 
     public RequestReader(ObjectMapper mapper) {
-        this.reader = mapper.copy()
+        ObjectReader reader = mapper.copy()
                 .registerModule(StrictValues.MODULE)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) // a credential's numbers stay as written
@@ -51,6 +52,10 @@ public class RequestReader {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
                 .addHandler(new RecordingHandler())
                 .reader();
+        this.readers = Map.of(
+                EvaluationRequest.class, reader.forType(EvaluationRequest.class).withAttribute(OTHER_FIELDS, EvaluationRequest.OTHER_FIELDS),
+                TransferOptionsRequest.class,
+                reader.forType(TransferOptionsRequest.class).withAttribute(OTHER_FIELDS, TransferOptionsRequest.OTHER_FIELDS));
     }
 
     /** The request, and the problems found while reading it (none when it read cleanly). */
@@ -72,10 +77,9 @@ public class RequestReader {
      * so, any other unknown field as misspelt.
      */
     public <R extends Request> Result<R> read(byte[] body, Class<R> kind) {
-        Map<String, String> otherFields = kind == EvaluationRequest.class ? EvaluationRequest.OTHER_FIELDS : TransferOptionsRequest.OTHER_FIELDS;
         FieldErrors errors = new FieldErrors();
         try {
-            R request = reader.forType(kind).withAttribute(ERRORS, errors).withAttribute(OTHER_FIELDS, otherFields).readValue(body);
+            R request = readers.get(kind).withAttribute(ERRORS, errors).readValue(body);
             if (request == null && errors.isEmpty()) {
                 errors.add(new FieldError("$", "the body must be a JSON object with \"learner\" and \"offerings\""));
             }

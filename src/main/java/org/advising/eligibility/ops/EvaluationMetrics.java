@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.advising.eligibility.engine.activate.ReloadAttempt;
 import org.advising.eligibility.engine.evaluate.RulebaseAnswer;
 import org.advising.eligibility.engine.evaluate.OfferingDecision;
 import org.advising.eligibility.engine.evaluate.TracedConclusion;
+import org.advising.eligibility.model.Topic;
 
 /**
  * The service's own metrics, exported at /q/metrics (see docs/operations.md for each one).
@@ -34,7 +36,8 @@ public class EvaluationMetrics {
     private final Timer timedOutEvaluations;
     private final Map<String, Timer> transferOptions = new HashMap<>();
     private final Counter offeringDecisions;
-    private final Map<String, Counter> conclusions = new ConcurrentHashMap<>();
+    /** Per topic, by outcome: found without building a key per conclusion. */
+    private final Map<Topic, Map<String, Counter>> conclusions = new EnumMap<>(Topic.class);
     private final Map<String, Counter> firings = new ConcurrentHashMap<>();
     private volatile Gauge activeVersion;
 
@@ -47,6 +50,9 @@ public class EvaluationMetrics {
             transferOptions.put(result, Timer.builder("eligibility.transfer.options")
                     .description("Transfer-options rankings (every institution in effect) and their time in the rule engine")
                     .tag("result", result).publishPercentileHistogram().register(registry));
+        }
+        for (Topic topic : Topic.values()) {
+            conclusions.put(topic, new ConcurrentHashMap<>());
         }
         this.offeringDecisions = Counter.builder("eligibility.offering.decisions")
                 .description("Offerings decided (one evaluation decides one or more)").register(registry);
@@ -62,7 +68,7 @@ public class EvaluationMetrics {
         offeringDecisions.increment(evaluation.decisions().size());
         for (OfferingDecision decision : evaluation.decisions()) {
             for (TracedConclusion conclusion : decision.conclusions()) {
-                conclusions.computeIfAbsent(conclusion.topic() + "/" + conclusion.outcome(), key -> Counter
+                conclusions.get(conclusion.topic()).computeIfAbsent(conclusion.outcome(), outcome -> Counter
                         .builder("eligibility.conclusions").description("Conclusions drawn, by topic and outcome")
                         .tag("topic", conclusion.topic().name()).tag("outcome", conclusion.outcome()).register(registry))
                         .increment();

@@ -8,6 +8,10 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.advising.eligibility.engine.folder.HitPolicy;
 import org.advising.eligibility.engine.folder.Institutions;
 import org.advising.eligibility.engine.folder.PolicyValues;
@@ -29,11 +33,13 @@ import org.kie.api.runtime.KieSessionsPool;
  * rule file) in the order an evaluation focuses them, the first decided first, each with its hit
  * policy (PR-1); {@code hitPolicies} is the same per topic of a conclusion, derived from it once;
  * {@code ruleObjects} is {@code rules} keyed by the engine's own rule objects, so an evaluation
- * finds the rule of a firing without building its key (derived once too).
+ * finds the rule of a firing without building its key (derived once too); {@code policyFactsByPeriod} is
+ * {@code policyFacts} by the periods in which the same ones are in effect (derived once too).
  */
 public record Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions,
         List<PolicyFact> policyFacts, Institutions institutions, TrustedIssuers trustedIssuers, Map<String, RuleInfo> rules,
-        Map<String, HitPolicy> topics, Map<Topic, HitPolicy> hitPolicies, Map<Rule, RuleInfo> ruleObjects) {
+        Map<String, HitPolicy> topics, Map<Topic, HitPolicy> hitPolicies, Map<Rule, RuleInfo> ruleObjects,
+        NavigableMap<LocalDate, List<PolicyFact>> policyFactsByPeriod) {
 
     public Rulebase {
         trustedIssuers = trustedIssuers == null ? TrustedIssuers.NONE : trustedIssuers;
@@ -45,7 +51,28 @@ public record Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSes
     public Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions, List<PolicyFact> policyFacts,
             Institutions institutions, TrustedIssuers trustedIssuers, Map<String, RuleInfo> rules, Map<String, HitPolicy> topics) {
         this(version, loadedAt, kieBase, sessions, policyFacts, institutions, trustedIssuers, rules, topics, hitPolicies(topics),
-                ruleObjects(kieBase, rules));
+                ruleObjects(kieBase, rules), periods(policyFacts));
+    }
+
+    /**
+     * The policy facts in effect from each date on which one starts or stops being in effect, up to the next such date:
+     * an evaluation finds its date's facts without filtering them all.
+     */
+    private static NavigableMap<LocalDate, List<PolicyFact>> periods(List<PolicyFact> facts) {
+        NavigableSet<LocalDate> starts = new TreeSet<>(List.of(LocalDate.MIN));
+        for (PolicyFact fact : facts) {
+            if (fact.from() != null) {
+                starts.add(fact.from());
+            }
+            if (fact.until() != null && fact.until().isBefore(LocalDate.MAX)) {
+                starts.add(fact.until().plusDays(1));
+            }
+        }
+        NavigableMap<LocalDate, List<PolicyFact>> byStart = new TreeMap<>();
+        for (LocalDate start : starts) {
+            byStart.put(start, facts.stream().filter(fact -> fact.inEffectOn(start)).toList());
+        }
+        return Collections.unmodifiableNavigableMap(byStart);
     }
 
     /** Each rule of the rule engine's base with its description; read only after it is built, so safe to share. */
@@ -99,7 +126,7 @@ public record Rulebase(String version, Instant loadedAt, KieBase kieBase, KieSes
 
     /** The policy values in effect on this date. */
     public List<PolicyFact> policyFactsOn(LocalDate date) {
-        return policyFacts.stream().filter(fact -> fact.inEffectOn(date)).toList();
+        return policyFactsByPeriod.floorEntry(date).getValue();
     }
 
     /** Focuses the topics of a session in this rulebase's order: the focus is a stack, so the first topic goes on last. */

@@ -39,7 +39,7 @@ final class AnswerAssembler {
     static RulebaseAnswer assemble(List<Offering> offerings, List<ReceivingInstitution> institutions, ConclusionRecorder recorder) {
         List<OfferingDecision> decisions = decisions(offerings, institutions, recorder);
         return new RulebaseAnswer(decisions, institutions.isEmpty() ? null : totals(institutions, decisions),
-                Map.copyOf(recorder.decisiveFirings()));
+                recorder.decisiveFirings());
     }
 
     private static List<OfferingDecision> decisions(List<Offering> offerings, List<ReceivingInstitution> institutions,

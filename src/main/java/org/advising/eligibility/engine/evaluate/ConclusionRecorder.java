@@ -1,6 +1,7 @@
 package org.advising.eligibility.engine.evaluate;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -61,8 +62,8 @@ final class ConclusionRecorder {
     private final List<RulebaseDefect> defects = new ArrayList<>();
     private int drawn;
     /** Per derived fact, the rules that inserted and then changed it, in that order. */
-    private final Map<Object, List<RuleInfo>> derivedBy = new IdentityHashMap<>(128);
-    private final Map<Conclusion, Recorded> conclusions = new IdentityHashMap<>(128);
+    private final Map<Object, List<RuleInfo>> derivedBy = new IdentityHashMap<>(64);
+    private final Map<Conclusion, Recorded> conclusions = new IdentityHashMap<>(64);
     private final List<Conclusion> inOrder = new ArrayList<>(64);
     private final Map<String, Integer> firingsByRule = new LinkedHashMap<>();
     private final Map<String, RuleInfo> fired = new LinkedHashMap<>();
@@ -170,7 +171,14 @@ final class ConclusionRecorder {
         }
         RuleInfo info = describe(rule);
         List<String> basis = basis(); // before this rule joins the fact's derivation, so a change does not cite itself
-        derivedBy.computeIfAbsent(fact, f -> new ArrayList<>(1)).add(info);
+        List<RuleInfo> by = derivedBy.get(fact);
+        if (by == null) {
+            derivedBy.put(fact, List.of(info)); // most derived facts are drawn by one rule and never changed
+        } else {
+            List<RuleInfo> more = new ArrayList<>(by);
+            more.add(info);
+            derivedBy.put(fact, more);
+        }
         if (fact instanceof Conclusion conclusion) {
             Recorded earlier = conclusions.get(conclusion);
             if (earlier == null) {
@@ -232,16 +240,20 @@ final class ConclusionRecorder {
     /**
      * How often each rule fired to some effect, by name: its firings minus those whose conclusion was
      * overruled (a rule only ever overruled decided nothing, so coverage and metrics do not count it).
+     * Unmodifiable, and read once the evaluation is over.
      */
     Map<String, Integer> decisiveFirings() {
-        Map<String, Integer> decisive = new LinkedHashMap<>();
+        if (overruledFirings.isEmpty()) {
+            return Collections.unmodifiableMap(firingsByRule);
+        }
+        Map<String, Integer> decisive = new HashMap<>(firingsByRule.size() * 2);
         firingsByRule.forEach((rule, count) -> {
             int effective = count - overruledFirings.getOrDefault(rule, 0);
             if (effective > 0) {
                 decisive.put(rule, effective);
             }
         });
-        return decisive;
+        return Collections.unmodifiableMap(decisive);
     }
 
     /** What the rules got wrong while they fired (a conclusion read and then outranked), found as it happened. */
