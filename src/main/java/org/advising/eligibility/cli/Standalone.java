@@ -27,7 +27,7 @@ import org.advising.eligibility.ops.DecisionAudit;
 import org.advising.eligibility.ops.EvaluationMetrics;
 
 /**
- * What the commands that run without a server (check, evaluate, impact) build by hand that the
+ * What the commands that run without a server (check, evaluate, impact, verify-credential) build by hand that the
  * service gets from Quarkus and CDI: its settings, its JSON settings and its request reading,
  * validation and evaluation. Drools' build messages and the audit log are the service's, so they are quiet here.
  */
@@ -41,6 +41,9 @@ public final class Standalone {
      * by environment variables and system properties, read into the same mapping.
      */
     public static EligibilityConfig configuration() {
+        // Every command starts here. Without the service's logging set up, every logger would record at every level
+        // (Hibernate Validator traces each constraint it checks): a tenth of a batch's time went to records nobody sees.
+        Logger.getLogger("").setLevel(Level.INFO);
         try {
             return new SmallRyeConfigBuilder()
                     .addDefaultSources()
@@ -74,9 +77,6 @@ public final class Standalone {
     }
 
     static DecisionService decisionService(ObjectMapper json, EligibilityConfig config, RulebaseRunner runner) {
-        // Without the service's logging set up, every logger would record at every level (Hibernate Validator traces each
-        // constraint it checks): a tenth of a batch's time went to records nobody sees.
-        Logger.getLogger("").setLevel(Level.INFO);
         Logger.getLogger("org.drools").setLevel(Level.WARNING);
         Logger.getLogger(DecisionAudit.CATEGORY).setLevel(Level.WARNING);
         return new DecisionService(new RequestReader(json), new RequestValidator(Validation.buildDefaultValidatorFactory().getValidator()),
