@@ -71,16 +71,20 @@ class ContainerImageIT {
         Path log = Files.createTempFile("podman", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("CONTAINERS_CONF", CONF.toString());
-        Process process = builder.start();
-        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish in " + seconds + " s: " + Files.readString(log));
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(command + " did not finish in " + seconds + " s: " + Files.readString(log));
+            }
+            String output = Files.readString(log);
+            if (process.exitValue() != 0) {
+                throw new AssertionError(command + " failed (" + process.exitValue() + "): " + output);
+            }
+            return output;
+        } finally {
+            Files.deleteIfExists(log); // what it said is in the answer or the failure
         }
-        String output = Files.readString(log);
-        if (process.exitValue() != 0) {
-            throw new AssertionError(command + " failed (" + process.exitValue() + "): " + output);
-        }
-        return output;
     }
 
     private static int freePort() throws IOException {

@@ -2,10 +2,12 @@ package org.advising.eligibility.pages;
 
 import io.restassured.RestAssured;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -77,6 +79,15 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, BeforeEach
     public void afterAll(ExtensionContext context) throws Exception {
         if (driver != null) {
             driver.quit();
+        }
+        // The profile Chromium wrote (a few MB per test class) goes with it: each build left its own behind in /tmp.
+        // Best effort: a helper process still exiting may remove or add a file while the walk runs.
+        if (profile != null) {
+            try (var paths = Files.walk(profile)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                System.out.println("Browser: could not remove " + profile + ": " + e.getMessage());
+            }
         }
     }
 

@@ -33,6 +33,7 @@ import org.advising.eligibility.options.TransferOptionsFinder;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * TO-4 on random valid requests: each institution's option equals what the same request naming
@@ -93,11 +94,11 @@ class TransferOptionsPropertiesTest {
      * naming its institution alone. 20 requests; {@code -Dtransferoptions.generated.requests=N} runs more.
      */
     @Test
-    void each_option_among_generated_institutions_is_what_naming_it_alone_gets() throws Exception {
+    void each_option_among_generated_institutions_is_what_naming_it_alone_gets(@TempDir Path folder) throws Exception {
         long seed = Long.getLong("transferoptions.seed", System.nanoTime());
         System.out.println("TransferOptionsPropertiesTest (generated institutions): seed " + seed);
         Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(
-                GeneratedInstitutions.rulesFolder(Files.createTempDirectory("institutions"), 350, seed)));
+                GeneratedInstitutions.rulesFolder(folder, 350, seed)));
         TransferOptionsFinder finder = new TransferOptionsFinder(runner);
         int requests = Integer.getInteger("transferoptions.generated.requests", 20);
         List<Admitted> admitted = admitted(seed, rulebase, requests);
@@ -128,10 +129,10 @@ class TransferOptionsPropertiesTest {
      * {@code -Dtransferoptions.shared.requests=N} runs more.
      */
     @Test
-    void options_grouped_by_shared_policy_are_those_of_each_institution_alone() throws Exception {
+    void options_grouped_by_shared_policy_are_those_of_each_institution_alone(@TempDir Path temporary) throws Exception {
         long seed = Long.getLong("transferoptions.seed", System.nanoTime());
         System.out.println("TransferOptionsPropertiesTest (shared policies): seed " + seed);
-        Path folder = GeneratedInstitutions.rulesFolder(Files.createTempDirectory("shared-policies"), 0, seed);
+        Path folder = GeneratedInstitutions.rulesFolder(temporary, 0, seed);
         Files.writeString(folder.resolve("institutions.yaml"), GeneratedInstitutions.sharedPolicies(60, 6, seed));
         Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(folder));
         TransferOptionsFinder finder = new TransferOptionsFinder(runner);
