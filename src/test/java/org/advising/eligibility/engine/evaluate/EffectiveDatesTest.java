@@ -60,6 +60,31 @@ class EffectiveDatesTest {
         assertEquals(List.of(new PassingGrade(2.3, LocalDate.of(2027, 7, 1), null)), grades(rulebase, "2027-07-01"));
     }
 
+    /** The facts of a date are found by period (computed once per rulebase): each day, they are exactly those in effect that day. */
+    @Test
+    void each_day_gets_exactly_the_policy_values_in_effect_that_day() {
+        List<PolicyFact> facts = values("""
+                passingGrade:
+                  - 2.0
+                  - { gpa: 2.3, from: 2027-07-01 }
+                  - { gpa: 2.5, from: 2028-01-01 }
+                recognizedAccreditors:
+                  - { code: HLC, name: Higher Learning Commission }
+                  - { code: OLD, name: Old commission, until: 2027-06-30 }
+                  - { code: NEW, name: New commission, from: 2027-07-01 }
+                  - { code: GAP, name: A commission recognized for one year, from: 2027-03-01, until: 2028-02-29 }
+                  - { code: DAY, name: A commission recognized for one day, from: 2027-12-31, until: 2027-12-31 }
+                """);
+        Rulebase rulebase = new Rulebase("v", null, null, null, facts, Institutions.NONE, java.util.Map.of(), java.util.Map.of());
+        for (LocalDate day = LocalDate.of(2026, 12, 1); day.isBefore(LocalDate.of(2028, 4, 1)); day = day.plusDays(1)) {
+            LocalDate on = day;
+            assertEquals(facts.stream().filter(fact -> fact.inEffectOn(on)).toList(), rulebase.policyFactsOn(day), day.toString());
+        }
+        assertEquals(4, rulebase.policyFactsOn(LocalDate.of(2027, 6, 30)).size(), "2.0, HLC, OLD and GAP on OLD's last day");
+        assertEquals(5, rulebase.policyFactsOn(LocalDate.of(2027, 12, 31)).size(), "2.3, HLC, NEW, GAP and DAY on DAY's one day");
+        assertEquals(3, rulebase.policyFactsOn(LocalDate.of(1900, 1, 1)).size(), "2.0, HLC and OLD long before any change");
+    }
+
     private static List<PolicyFact> grades(Rulebase rulebase, String date) {
         return rulebase.policyFactsOn(LocalDate.parse(date)).stream().filter(fact -> fact instanceof PassingGrade).toList();
     }
