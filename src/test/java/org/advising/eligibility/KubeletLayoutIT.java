@@ -81,7 +81,7 @@ class KubeletLayoutIT {
                 assertTrue(entries.anyMatch(entry -> entry.toString().endsWith(".rulebase")), "the pod's user keeps the proven rulebase");
             }
         } finally {
-            deleteRecursively(work);
+            Folders.delete(work);
         }
     }
 
@@ -121,7 +121,7 @@ class KubeletLayoutIT {
      * {@code ..data} to it; and a link per file through {@code ..data}.
      */
     private static Path configMapVolume(Path source, Path mount, int mode, int fsGroup, boolean yamlOnly) throws Exception {
-        deleteRecursively(mount);
+        Folders.delete(mount);
         Path data = Files.createDirectories(mount.resolve("..2026_11_29_00_00_00.000000001"));
         try (Stream<Path> files = Files.list(source)) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> !yamlOnly || f.toString().endsWith(".yaml")).toList()) {
@@ -157,13 +157,4 @@ class KubeletLayoutIT {
         }
     }
 
-    private static void deleteRecursively(Path folder) throws Exception {
-        if (Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
 }

@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.advising.eligibility.Folders;
 import org.advising.eligibility.RequiredTools;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -83,8 +83,8 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, BeforeEach
         // The profile Chromium wrote (a few MB per test class) goes with it: each build left its own behind in /tmp.
         // Best effort: a helper process still exiting may remove or add a file while the walk runs.
         if (profile != null) {
-            try (var paths = Files.walk(profile)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            try {
+                Folders.delete(profile);
             } catch (IOException | UncheckedIOException e) {
                 System.out.println("Browser: could not remove " + profile + ": " + e.getMessage());
             }

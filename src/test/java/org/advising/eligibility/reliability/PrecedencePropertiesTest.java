@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +30,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.advising.eligibility.Folders;
 import org.advising.eligibility.RulesCopy;
 import org.advising.eligibility.decisions.DecisionService;
 import org.advising.eligibility.engine.activate.ActiveRulebase;
@@ -177,7 +177,7 @@ class PrecedencePropertiesTest {
     @AfterEach
     void deleteCopies() throws IOException {
         for (Without without : withoutRule.values()) {
-            delete(without.folder());
+            Folders.delete(without.folder());
         }
     }
 
@@ -284,7 +284,7 @@ class PrecedencePropertiesTest {
         int line = catalogued.get("line").asInt();
         try {
             Path folder = RulesCopy.into(Files.createTempDirectory("precedence-without-"));
-            delete(folder.resolve(RulesFolder.SCENARIOS));
+            Folders.delete(folder.resolve(RulesFolder.SCENARIOS));
             List<String> lines = new ArrayList<>(Files.readAllLines(folder.resolve(file)));
             int last = line - 1;
             if (file.endsWith(".csv")) {
@@ -358,16 +358,6 @@ class PrecedencePropertiesTest {
     /** A catalogued rule's topic as conclusions name it: credit → CREDIT, industry-certification → INDUSTRY_CERTIFICATION. */
     private static String topicOf(JsonNode catalogued) {
         return catalogued.get("topic").asText().toUpperCase(Locale.ROOT).replace('-', '_');
-    }
-
-    private static void delete(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     private static List<String> read(Path file) {
