@@ -41,8 +41,9 @@ public final class CpuTime {
         Supplier<Object> operation;
         int perRound;
         if (mode.startsWith("to")) {
-            Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(GeneratedInstitutions.rulesFolder(
-                    Files.createTempDirectory("institutions"), Integer.parseInt(mode.substring(2)), 42)));
+            Path folder = GeneratedInstitutions.rulesFolder(Files.createTempDirectory("institutions"), Integer.parseInt(mode.substring(2)), 42);
+            Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(folder));
+            org.advising.eligibility.Folders.delete(folder); // compiled: the generated files are not needed again
             RulebaseRunner runner = new RulebaseRunner(RulebaseRunner.DEFAULT_MAX_FIRINGS_PER_OFFERING, java.time.Duration.ofMinutes(1));
             TransferOptionsFinder finder = new TransferOptionsFinder(runner);
             operation = () -> finder.find(rulebase, request.learner(), request.offerings(), request.asOf(), org.advising.eligibility.intake.TransferOptionsRequest.DEFAULT_LIMIT,

@@ -285,6 +285,7 @@ class PerformanceBenchmarkIT {
             }
         }
         java.util.Arrays.sort(millis);
+        org.advising.eligibility.Folders.delete(cache);
         return millis;
     }
 

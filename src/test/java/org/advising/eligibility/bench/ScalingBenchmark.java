@@ -50,6 +50,9 @@ public class ScalingBenchmark {
                 : GeneratedRules.write(Files.createTempDirectory("rules-" + rules), Integer.parseInt(rules),
                         GeneratedRules.Shape.valueOf(shape.toUpperCase(java.util.Locale.ROOT)));
         rulebase = new RulebaseCompiler().compile(RulesFolder.read(folder));
+        if (!rules.equals("real")) {
+            org.advising.eligibility.Folders.delete(folder); // compiled: the generated files are not needed again
+        }
         runner = new RulebaseRunner(RulebaseRunner.DEFAULT_MAX_FIRINGS_PER_OFFERING);
         request = BenchRequests.request(offerings);
         int decided = evaluate().decisions().size();
