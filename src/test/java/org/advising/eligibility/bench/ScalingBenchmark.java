@@ -49,9 +49,12 @@ public class ScalingBenchmark {
         Path folder = rules.equals("real") ? Path.of("rules")
                 : GeneratedRules.write(Files.createTempDirectory("rules-" + rules), Integer.parseInt(rules),
                         GeneratedRules.Shape.valueOf(shape.toUpperCase(java.util.Locale.ROOT)));
-        rulebase = new RulebaseCompiler().compile(RulesFolder.read(folder));
-        if (!rules.equals("real")) {
-            org.advising.eligibility.Folders.delete(folder); // compiled: the generated files are not needed again
+        try {
+            rulebase = new RulebaseCompiler().compile(RulesFolder.read(folder));
+        } finally {
+            if (!rules.equals("real")) {
+                org.advising.eligibility.Folders.delete(folder); // read: the generated files are not needed again
+            }
         }
         runner = new RulebaseRunner(RulebaseRunner.DEFAULT_MAX_FIRINGS_PER_OFFERING);
         request = BenchRequests.request(offerings);
