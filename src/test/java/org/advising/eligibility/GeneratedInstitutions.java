@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.advising.eligibility.engine.compile.Rulebase;
+import org.advising.eligibility.engine.compile.RulebaseCompiler;
+import org.advising.eligibility.engine.folder.RulesFolder;
 
 /**
  * An institutions.yaml of any size for the benchmark and the scale tests, never shipped as policy:
@@ -71,6 +74,19 @@ public final class GeneratedInstitutions {
             }
         }
         return yaml.toString();
+    }
+
+    /**
+     * The rules of rules/ with a generated institutions.yaml of {@code total} institutions, compiled: written to a
+     * temporary folder that is removed once read.
+     */
+    public static Rulebase rulebase(int total, long seed) throws IOException {
+        Path folder = rulesFolder(Files.createTempDirectory("institutions-" + total), total, seed);
+        try {
+            return new RulebaseCompiler().compile(RulesFolder.read(folder));
+        } finally {
+            Folders.delete(folder);
+        }
     }
 
     /** Writes the rules of rules/ into {@code folder} with a generated institutions.yaml of {@code total} institutions. */

@@ -2,7 +2,6 @@ package org.advising.eligibility.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -92,13 +91,7 @@ public final class CpuTime {
 
     private static Operation operation(String mode, EvaluationRequest request) throws Exception {
         if (mode.startsWith("to")) {
-            Path folder = GeneratedInstitutions.rulesFolder(Files.createTempDirectory("institutions"), Integer.parseInt(mode.substring(2)), 42);
-            Rulebase rulebase;
-            try {
-                rulebase = new RulebaseCompiler().compile(RulesFolder.read(folder));
-            } finally {
-                org.advising.eligibility.Folders.delete(folder); // read: the generated files are not needed again
-            }
+            Rulebase rulebase = GeneratedInstitutions.rulebase(Integer.parseInt(mode.substring(2)), 42);
             RulebaseRunner runner = new RulebaseRunner(RulebaseRunner.DEFAULT_MAX_FIRINGS_PER_OFFERING, java.time.Duration.ofMinutes(1));
             TransferOptionsFinder finder = new TransferOptionsFinder(runner);
             return new Operation(() -> finder.find(rulebase, request.learner(), request.offerings(), request.asOf(),

@@ -1,15 +1,11 @@
 package org.advising.eligibility.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.advising.eligibility.GeneratedInstitutions;
 import org.advising.eligibility.intake.EvaluationRequest;
 import org.advising.eligibility.engine.compile.Rulebase;
-import org.advising.eligibility.engine.compile.RulebaseCompiler;
 import org.advising.eligibility.engine.evaluate.RulebaseRunner;
-import org.advising.eligibility.engine.folder.RulesFolder;
 import org.advising.eligibility.options.TransferOptionsFinder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -42,12 +38,7 @@ public class TransferOptionsBenchmark {
     @Setup(Level.Trial)
     public void compileTheRules() throws IOException {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
-        Path folder = GeneratedInstitutions.rulesFolder(Files.createTempDirectory("institutions-" + institutions), institutions, 42);
-        try {
-            rulebase = new RulebaseCompiler().compile(RulesFolder.read(folder));
-        } finally {
-            org.advising.eligibility.Folders.delete(folder); // read: the generated files are not needed again
-        }
+        rulebase = GeneratedInstitutions.rulebase(institutions, 42);
         // A minute per request, not the service's 5 s: the time is what is measured, and the first, cold request for
         // 20,000 institutions took longer than 5 s on a slow day (three times slower than usual), failing the whole run.
         runner = new RulebaseRunner(RulebaseRunner.DEFAULT_MAX_FIRINGS_PER_OFFERING, java.time.Duration.ofMinutes(1));

@@ -94,11 +94,10 @@ class TransferOptionsPropertiesTest {
      * naming its institution alone. 20 requests; {@code -Dtransferoptions.generated.requests=N} runs more.
      */
     @Test
-    void each_option_among_generated_institutions_is_what_naming_it_alone_gets(@TempDir Path folder) throws Exception {
+    void each_option_among_generated_institutions_is_what_naming_it_alone_gets() throws Exception {
         long seed = Long.getLong("transferoptions.seed", System.nanoTime());
         System.out.println("TransferOptionsPropertiesTest (generated institutions): seed " + seed);
-        Rulebase rulebase = new RulebaseCompiler().compile(RulesFolder.read(
-                GeneratedInstitutions.rulesFolder(folder, 350, seed)));
+        Rulebase rulebase = GeneratedInstitutions.rulebase(350, seed);
         TransferOptionsFinder finder = new TransferOptionsFinder(runner);
         int requests = Integer.getInteger("transferoptions.generated.requests", 20);
         List<Admitted> admitted = admitted(seed, rulebase, requests);
